@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readFlagEnv, readNumberEnv, readUrlEnv } from './env';
+
+describe('environment readers', () => {
+  it('reads numbers within range and names the variable when one is wrong', () => {
+    expect(readNumberEnv({}, 'WEATHER_RETRIES', 2, { min: 0, max: 10 })).toBe(2);
+    expect(readNumberEnv({ WEATHER_RETRIES: '4' }, 'WEATHER_RETRIES', 2, { min: 0, max: 10 })).toBe(4);
+    expect(() => readNumberEnv({ WEATHER_RETRIES: 'many' }, 'WEATHER_RETRIES', 2, { min: 0, max: 10 })).toThrow(
+      /WEATHER_RETRIES must be a number from 0 to 10; it is "many"/,
+    );
+  });
+
+  it('reads base URLs without a trailing slash and refuses other schemes', () => {
+    expect(readUrlEnv({ GITHUB_API_URL: 'https://ghe.example.com/api/v3/' }, 'GITHUB_API_URL', 'https://api.github.com').href).toBe(
+      'https://ghe.example.com/api/v3',
+    );
+    expect(() => readUrlEnv({ GITHUB_API_URL: 'file:///etc/passwd' }, 'GITHUB_API_URL', 'https://x')).toThrow(/http\(s\)/);
+    expect(() => readUrlEnv({ GITHUB_API_URL: 'not a url' }, 'GITHUB_API_URL', 'https://x')).toThrow(/absolute/);
+  });
+
+  it('reads flags', () => {
+    expect(readFlagEnv({ GITHUB_READ_ONLY: '1' }, 'GITHUB_READ_ONLY')).toBe(true);
+    expect(readFlagEnv({ GITHUB_READ_ONLY: 'true' }, 'GITHUB_READ_ONLY')).toBe(true);
+    expect(readFlagEnv({}, 'GITHUB_READ_ONLY')).toBe(false);
+    expect(readFlagEnv({ GITHUB_READ_ONLY: '0' }, 'GITHUB_READ_ONLY')).toBe(false);
+  });
+});

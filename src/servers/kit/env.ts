@@ -1,0 +1,36 @@
+/** Reads a numeric setting from the environment; a bad value stops start-up with a message naming the variable. */
+export function readNumberEnv(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  range: { min: number; max: number },
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < range.min || value > range.max) {
+    throw new Error(`${name} must be a number from ${range.min} to ${range.max}; it is "${raw}".`);
+  }
+  return value;
+}
+
+/** Reads a base URL from the environment, without a trailing slash so paths can be appended. */
+export function readUrlEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): URL {
+  const raw = env[name]?.trim() || fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${name} must be an absolute http(s) URL; it is "${raw}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`${name} must be an http(s) URL; it is "${raw}".`);
+  }
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  return url;
+}
+
+export function readFlagEnv(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  return raw === '1' || raw === 'true' || raw === 'yes';
+}

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Logger } from 'pino';
+import { describeToolError, ToolFailure, toolErrorResult } from './errors';
+
+/**
+ * Runs one tool call: one log line with tool, request id, duration and outcome, and any
+ * thrown error turned into an `isError` result a person can act on (never a stack).
+ */
+export async function runTool(
+  logger: Logger,
+  tool: string,
+  upstream: string,
+  handler: () => Promise<CallToolResult>,
+): Promise<CallToolResult> {
+  const requestId = randomUUID();
+  const startedAt = performance.now();
+  const durationMs = () => Math.round((performance.now() - startedAt) * 100) / 100;
+  try {
+    const result = await handler();
+    logger.info({ tool, request_id: requestId, duration_ms: durationMs(), outcome: result.isError ? 'error' : 'ok' }, 'tool call');
+    return result;
+  } catch (error) {
+    const message = describeToolError(error, upstream);
+    if (error instanceof ToolFailure) {
+      logger.info({ tool, request_id: requestId, duration_ms: durationMs(), outcome: 'error', kind: error.kind, message }, 'tool call');
+    } else {
+      logger.error({ tool, request_id: requestId, duration_ms: durationMs(), outcome: 'failed', err: error }, 'tool call failed unexpectedly');
+    }
+    return toolErrorResult(message);
+  }
+}
