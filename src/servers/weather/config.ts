@@ -1,0 +1,47 @@
+import { readNumberEnv, readUrlEnv } from '../kit/env';
+
+export interface WeatherConfig {
+  /** Full URL of the forecast endpoint (`<WEATHER_API_URL>/v1/forecast`). */
+  forecastUrl: URL;
+  /** Full URL of the place search endpoint (`<GEOCODING_API_URL>/v1/search`). */
+  geocodingUrl: URL;
+  timeoutMs: number;
+  retries: number;
+  rateLimit: { perSecond: number; burst: number; maxWaitMs: number };
+  logLevel: string;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads the weather server's settings; a bad value throws an Error naming the variable and what it must be. */
+export function readWeatherConfig(env: NodeJS.ProcessEnv): WeatherConfig {
+  const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; it is "${env.LOG_LEVEL}".`);
+  }
+  return {
+    forecastUrl: withPath(readUrlEnv(env, 'WEATHER_API_URL', 'https://api.open-meteo.com'), '/v1/forecast'),
+    geocodingUrl: withPath(readUrlEnv(env, 'GEOCODING_API_URL', 'https://geocoding-api.open-meteo.com'), '/v1/search'),
+    timeoutMs: readNumberEnv(env, 'WEATHER_TIMEOUT_MS', 10_000, { min: 10, max: 120_000 }),
+    retries: readWholeNumberEnv(env, 'WEATHER_RETRIES', 2, { min: 0, max: 10 }),
+    rateLimit: {
+      perSecond: readNumberEnv(env, 'WEATHER_RATE_LIMIT_PER_SEC', 5, { min: 0.001, max: 1_000 }),
+      burst: readNumberEnv(env, 'WEATHER_RATE_LIMIT_BURST', 10, { min: 1, max: 1_000 }),
+      maxWaitMs: readNumberEnv(env, 'WEATHER_RATE_LIMIT_MAX_WAIT_MS', 2_000, { min: 0, max: 60_000 }),
+    },
+    logLevel,
+  };
+}
+
+function readWholeNumberEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, range: { min: number; max: number }): number {
+  const value = readNumberEnv(env, name, fallback, range);
+  if (!Number.isInteger(value)) throw new Error(`${name} must be a whole number from ${range.min} to ${range.max}; it is "${env[name]}".`);
+  return value;
+}
+
+/** Appends the endpoint to any base path; a bare host reads back as "/", so trailing slashes are dropped first. */
+function withPath(base: URL, path: string): URL {
+  const url = new URL(base.href);
+  url.pathname = `${base.pathname.replace(/\/+$/, '')}${path}`;
+  return url;
+}
