@@ -1,0 +1,58 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { Logger } from 'pino';
+import { createServerLogger } from '../kit/logger';
+import { serveOverStdio } from '../kit/stdio';
+import { readGitHubConfig, type GitHubConfig } from './config';
+import { createGitHubClient } from './octokit';
+import { registerReadmeResource } from './readme-resource';
+import { registerSummarizePullRequestPrompt } from './summarize-pull-request-prompt';
+import type { GitHubToolContext } from './tool-definition';
+import { registerCommitTools } from './tools/commits';
+import { registerFileTools } from './tools/files';
+import { registerIssueWriteTools } from './tools/issue-writes';
+import { registerIssueReadTools } from './tools/issues';
+import { registerMeTool } from './tools/me';
+import { registerPullRequestTools } from './tools/pull-requests';
+import { registerRepositoryTools } from './tools/repositories';
+import { registerSearchTools } from './tools/search';
+import { GITHUB_SERVER_VERSION } from './version';
+
+const INSTRUCTIONS =
+  'Tools for GitHub: repositories, files, commits, issues, pull requests and search. ' +
+  'owner and repo are separate arguments ("octocat" and "hello-world", not "octocat/hello-world"). ' +
+  'Lists are paged: when a result says there is a next page, call again with page + 1. ' +
+  'Search tools take GitHub search syntax (qualifiers such as repo:, is:open, language:).';
+
+/** Builds the GitHub MCP server with every tool, the prompt and the README resource. Does not start it. */
+export function createGitHubServer(config: GitHubConfig, logger: Logger): McpServer {
+  const server = new McpServer(
+    { name: 'github', title: 'GitHub', version: GITHUB_SERVER_VERSION },
+    { instructions: config.readOnly ? `${INSTRUCTIONS} This server is read-only: it cannot change anything on GitHub.` : INSTRUCTIONS },
+  );
+  const context: GitHubToolContext = { github: createGitHubClient(config, logger), config, logger };
+
+  registerMeTool(server, context);
+  registerRepositoryTools(server, context);
+  registerFileTools(server, context);
+  registerCommitTools(server, context);
+  registerIssueReadTools(server, context);
+  registerIssueWriteTools(server, context);
+  registerPullRequestTools(server, context);
+  registerSearchTools(server, context);
+  registerSummarizePullRequestPrompt(server, context);
+  registerReadmeResource(server, context);
+  return server;
+}
+
+/** Reads the environment, then serves over stdio. A bad setting throws before anything is written to stdout. */
+export async function runGitHubServer(env: NodeJS.ProcessEnv): Promise<void> {
+  const config = readGitHubConfig(env);
+  const logger = createServerLogger('github', { secrets: config.token ? [config.token] : [], level: config.logLevel });
+  logger.info({ api_url: config.apiUrl, read_only: config.readOnly, timeout_ms: config.timeoutMs, has_token: config.token !== undefined }, 'starting');
+  if (!config.token) {
+    logger.warn(
+      'GITHUB_TOKEN is not set: only public data can be read (GitHub allows 60 requests an hour without a token), and tools that write will ask for a token.',
+    );
+  }
+  await serveOverStdio(createGitHubServer(config, logger), logger);
+}
