@@ -1,0 +1,257 @@
+/**
+ * The contract between the manager (AppCore) and every surface that drives it: the React UI over
+ * Electron IPC or HTTP, and the CLI over the control socket. Each method has a zod schema for its
+ * input and its result; each event has a schema for its payload. Receivers validate with these.
+ */
+import {
+  CallToolResultSchema,
+  GetPromptResultSchema,
+  PromptSchema,
+  ReadResourceResultSchema,
+  ResourceSchema,
+  ResourceTemplateSchema,
+  ToolSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+
+export const ServerIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'A server id is 1-63 lowercase letters, digits and dashes, starting with a letter or digit (e.g. "memory").');
+export const EnvNameSchema = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'An environment variable name is letters, digits and underscores, not starting with a digit (e.g. "API_KEY").');
+const EnvMapSchema = z.record(EnvNameSchema, z.string());
+
+export const ServerStateSchema = z.enum(['stopped', 'starting', 'running', 'degraded', 'backoff', 'failed']);
+export type ServerState = z.infer<typeof ServerStateSchema>;
+
+/** A custom server as the user describes it. Secret values never travel here, only their names. */
+export const CustomServerInputSchema = z.object({
+  id: ServerIdSchema,
+  name: z.string().trim().min(1, 'Give the server a name.').max(80),
+  command: z.string().trim().min(1, 'Enter the command that starts the server (e.g. "npx").'),
+  args: z.array(z.string()).default([]),
+  env: EnvMapSchema.default({}),
+  secretEnv: z.array(EnvNameSchema).default([]),
+  enabled: z.boolean().default(true),
+  autostart: z.boolean().default(true),
+});
+export type CustomServerInput = z.input<typeof CustomServerInputSchema>;
+export type CustomServer = z.output<typeof CustomServerInputSchema>;
+
+export const ServerDefinitionSchema = z.object({
+  id: ServerIdSchema,
+  name: z.string(),
+  description: z.string(),
+  kind: z.enum(['bundled', 'custom']),
+  /** For bundled servers, the built entry file; for custom ones, the user's command. */
+  command: z.string(),
+  args: z.array(z.string()),
+  /** Non-secret environment: the server's own settings (e.g. WEATHER_API_URL). */
+  env: EnvMapSchema,
+  secretEnv: z.array(EnvNameSchema),
+  enabled: z.boolean(),
+  autostart: z.boolean(),
+});
+export type ServerDefinition = z.infer<typeof ServerDefinitionSchema>;
+
+export const LastExitSchema = z.object({
+  code: z.number().int().nullable(),
+  signal: z.string().nullable(),
+  at: z.string(),
+  /** The last stderr lines before the exit, redacted. */
+  stderrTail: z.array(z.string()),
+});
+export type LastExit = z.infer<typeof LastExitSchema>;
+
+export const HealthSchema = z.object({
+  serverId: ServerIdSchema,
+  state: ServerStateSchema,
+  pid: z.number().int().nullable(),
+  startedAt: z.string().nullable(),
+  uptimeMs: z.number().nullable(),
+  restartCount: z.number().int(),
+  /** When the next restart is due, while in backoff. */
+  nextRestartAt: z.string().nullable(),
+  lastExit: LastExitSchema.nullable(),
+  /** Why the server is not running, in words a person can act on. */
+  error: z.string().nullable(),
+  pingLatencyMs: z.object({ last: z.number().nullable(), median: z.number().nullable() }),
+  consecutivePingFailures: z.number().int(),
+  rssBytes: z.number().nullable(),
+  counts: z.object({ tools: z.number().int(), resources: z.number().int(), prompts: z.number().int() }),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+export const ServerSummarySchema = ServerDefinitionSchema.extend({ health: HealthSchema });
+export type ServerSummary = z.infer<typeof ServerSummarySchema>;
+
+export const LogLevelSchema = z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
+export type LogLevel = z.infer<typeof LogLevelSchema>;
+export const LogSourceSchema = z.enum(['stderr', 'stdout', 'mcp', 'lifecycle', 'call']);
+export type LogSource = z.infer<typeof LogSourceSchema>;
+
+export const LogEntrySchema = z.object({
+  /** Increasing per manager run; lets a follower resume without gaps. */
+  seq: z.number().int(),
+  serverId: ServerIdSchema,
+  time: z.string(),
+  level: LogLevelSchema,
+  source: LogSourceSchema,
+  message: z.string(),
+  fields: z.record(z.string(), z.unknown()).optional(),
+});
+export type LogEntry = z.infer<typeof LogEntrySchema>;
+
+export const LogQuerySchema = z.object({
+  serverId: ServerIdSchema.optional(),
+  /** Entries at this level or above. */
+  minLevel: LogLevelSchema.optional(),
+  /** Case-insensitive substring of the message or fields. */
+  text: z.string().max(500).optional(),
+  since: z.string().datetime({ offset: true }).optional(),
+  until: z.string().datetime({ offset: true }).optional(),
+  /** Entries after this sequence number (for resuming a tail). */
+  afterSeq: z.number().int().optional(),
+  limit: z.number().int().min(1).max(100_000).default(1_000),
+});
+export type LogQuery = z.input<typeof LogQuerySchema>;
+
+export const SecretStatusSchema = z.object({ serverId: ServerIdSchema, name: EnvNameSchema, isSet: z.boolean() });
+export type SecretStatus = z.infer<typeof SecretStatusSchema>;
+
+export const AppSettingsSchema = z.object({
+  healthIntervalMs: z.number().int().min(1_000).max(3_600_000).default(15_000),
+  pingTimeoutMs: z.number().int().min(100).max(120_000).default(5_000),
+  callTimeoutMs: z.number().int().min(1_000).max(3_600_000).default(60_000),
+  logBufferSize: z.number().int().min(100).max(1_000_000).default(5_000),
+  startAtLogin: z.boolean().default(false),
+});
+export type AppSettings = z.infer<typeof AppSettingsSchema>;
+
+const ById = z.object({ id: ServerIdSchema });
+const ByServer = z.object({ serverId: ServerIdSchema });
+const Empty = z.object({}).default({});
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const contract = {
+  'servers.list': method(Empty, z.array(ServerSummarySchema)),
+  'servers.get': method(ById, ServerSummarySchema),
+  'servers.start': method(ById, HealthSchema),
+  'servers.stop': method(ById, HealthSchema),
+  'servers.restart': method(ById, HealthSchema),
+  'servers.add': method(CustomServerInputSchema, ServerSummarySchema),
+  'servers.update': method(
+    z.object({ id: ServerIdSchema, patch: CustomServerInputSchema.omit({ id: true }).partial() }),
+    ServerSummarySchema,
+  ),
+  'servers.remove': method(ById, z.object({ removed: z.literal(true) })),
+  'servers.setEnabled': method(z.object({ id: ServerIdSchema, enabled: z.boolean() }), ServerSummarySchema),
+  'servers.setAutostart': method(z.object({ id: ServerIdSchema, autostart: z.boolean() }), ServerSummarySchema),
+  /** Sets non-secret environment variables; null removes one. Works for bundled servers too. */
+  'servers.setEnv': method(
+    z.object({ id: ServerIdSchema, env: z.record(EnvNameSchema, z.string().nullable()) }),
+    ServerSummarySchema,
+  ),
+  'health.get': method(ById, HealthSchema),
+  'logs.query': method(LogQuerySchema, z.object({ entries: z.array(LogEntrySchema) })),
+  'tools.list': method(ByServer, z.object({ tools: z.array(ToolSchema) })),
+  'tools.call': method(
+    z.object({
+      serverId: ServerIdSchema,
+      name: z.string().min(1),
+      arguments: z.record(z.string(), z.unknown()).default({}),
+      /** Chosen by the caller so it can cancel the call or match progress events to it. */
+      callId: z.string().min(1).max(100).optional(),
+      timeoutMs: z.number().int().min(100).max(3_600_000).optional(),
+    }),
+    z.object({ callId: z.string(), durationMs: z.number(), result: CallToolResultSchema }),
+  ),
+  'calls.cancel': method(z.object({ callId: z.string().min(1) }), z.object({ cancelled: z.boolean() })),
+  'resources.list': method(
+    ByServer,
+    z.object({ resources: z.array(ResourceSchema), resourceTemplates: z.array(ResourceTemplateSchema) }),
+  ),
+  'resources.read': method(z.object({ serverId: ServerIdSchema, uri: z.string().min(1) }), ReadResourceResultSchema),
+  'prompts.list': method(ByServer, z.object({ prompts: z.array(PromptSchema) })),
+  'prompts.get': method(
+    z.object({ serverId: ServerIdSchema, name: z.string().min(1), arguments: z.record(z.string(), z.string()).default({}) }),
+    GetPromptResultSchema,
+  ),
+  'secrets.list': method(z.object({ serverId: ServerIdSchema.optional() }).default({}), z.object({ secrets: z.array(SecretStatusSchema) })),
+  'secrets.set': method(
+    z.object({ serverId: ServerIdSchema, name: EnvNameSchema, value: z.string().min(1, 'A secret cannot be empty; use delete to clear it.') }),
+    SecretStatusSchema,
+  ),
+  'secrets.delete': method(z.object({ serverId: ServerIdSchema, name: EnvNameSchema }), SecretStatusSchema),
+  'settings.get': method(Empty, AppSettingsSchema),
+  'settings.update': method(AppSettingsSchema.partial(), AppSettingsSchema),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParams<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodResult<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const ProgressEventSchema = z.object({
+  callId: z.string(),
+  serverId: ServerIdSchema,
+  progress: z.number(),
+  total: z.number().optional(),
+  message: z.string().optional(),
+});
+
+export const events = {
+  'server.health': HealthSchema,
+  'servers.changed': z.object({ serverIds: z.array(ServerIdSchema) }),
+  'log.entry': LogEntrySchema,
+  'call.progress': ProgressEventSchema,
+  'server.listChanged': z.object({ serverId: ServerIdSchema, kind: z.enum(['tools', 'resources', 'prompts']) }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;
+
+/** Errors that cross the boundary carry a code a UI can branch on and a message a person can act on. */
+export const ContractErrorCodeSchema = z.enum([
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'not_running',
+  'unavailable',
+  'timeout',
+  'cancelled',
+  'failed',
+]);
+export type ContractErrorCode = z.infer<typeof ContractErrorCodeSchema>;
+export const ContractErrorSchema = z.object({ code: ContractErrorCodeSchema, message: z.string() });
+
+export class ContractError extends Error {
+  override readonly name = 'ContractError';
+  constructor(
+    readonly code: ContractErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isMethodName(value: string): value is MethodName {
+  return Object.hasOwn(contract, value);
+}
+
+/** Turns a zod failure into one readable sentence per problem, naming the field. */
+export function describeValidationError(error: z.ZodError): string {
+  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+}
+
+export function parseInput<M extends MethodName>(method: M, input: unknown): MethodParams<M> {
+  const parsed = contract[method].input.safeParse(input ?? {});
+  if (!parsed.success) throw new ContractError('invalid_input', describeValidationError(parsed.error));
+  return parsed.data as MethodParams<M>;
+}
