@@ -1,0 +1,170 @@
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { LineSplitter } from './line-splitter';
+import { SlicedChunkQueue } from './sliced-chunk-queue';
+
+export interface ChildLaunch {
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  cwd: string;
+}
+
+export interface ChildTransportHooks {
+  onStderrLine(line: string): void;
+  /** A stdout line that is not JSON-RPC: logged by the manager, never fatal. */
+  onStdoutGarbage(line: string): void;
+  onExit(code: number | null, signal: NodeJS.Signals | null): void;
+  /** The process could not be started at all (e.g. ENOENT). */
+  onSpawnError(error: NodeJS.ErrnoException): void;
+}
+
+export interface StopTimings {
+  /** After stdin is closed, how long the server gets to exit by itself before SIGTERM. */
+  termAfterMs: number;
+  /** From the start of the stop, when SIGKILL ends it for good. */
+  killAfterMs: number;
+}
+
+/** How long after an exit the last stderr output may take to arrive (a grandchild may hold the pipe open). */
+const STDERR_GRACE_MS = 500;
+
+export const DEFAULT_STOP_TIMINGS: StopTimings = { termAfterMs: 2_000, killAfterMs: 5_000 };
+
+/**
+ * MCP over a child's stdio, owning the child: unlike the SDK's stdio client transport it tolerates
+ * non-JSON stdout lines, hands stderr over line by line, and stops with the escalation the manager
+ * needs (stdin closed, then SIGTERM, then SIGKILL) on the child's whole process group.
+ */
+export class ChildProcessTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+
+  private child: ChildProcessWithoutNullStreams | undefined;
+  private exited: Promise<void> | undefined;
+  private hasExited = false;
+
+  constructor(
+    private readonly launch: ChildLaunch,
+    private readonly hooks: ChildTransportHooks,
+    private readonly stopTimings: StopTimings = DEFAULT_STOP_TIMINGS,
+  ) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  start(): Promise<void> {
+    if (this.child) throw new Error('ChildProcessTransport already started');
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.launch.command, this.launch.args, {
+        cwd: this.launch.cwd,
+        env: this.launch.env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        // Its own process group, so a stop reaches what it spawned too (npx -> node -> server).
+        detached: process.platform !== 'win32',
+        windowsHide: true,
+        shell: false,
+      });
+      this.child = child;
+      const stderrLines = new LineSplitter((line) => this.hooks.onStderrLine(line));
+      // A server flooding stderr is handled in time slices, so the manager's event loop stays responsive.
+      const stderrQueue = new SlicedChunkQueue(child.stderr, (chunk) => stderrLines.push(chunk));
+      this.exited = new Promise((resolveExit) => {
+        child.once('exit', (code, signal) => {
+          this.hasExited = true;
+          // Its last words (the stderr tail kept with the exit) are read before the exit is reported.
+          void stderrQueue.finish(STDERR_GRACE_MS).then(() => {
+            stderrLines.end();
+            this.hooks.onExit(code, signal);
+            this.onclose?.();
+            resolveExit();
+          });
+        });
+      });
+      child.once('error', (error: NodeJS.ErrnoException) => {
+        if (child.pid === undefined) {
+          this.hasExited = true;
+          this.hooks.onSpawnError(error);
+          reject(error);
+        } else {
+          this.onerror?.(error);
+        }
+      });
+      child.once('spawn', () => resolve());
+
+      const stdoutLines = new LineSplitter((line) => this.handleStdoutLine(line));
+      child.stdout.on('data', (chunk: Buffer) => stdoutLines.push(chunk));
+      child.stdout.on('end', () => stdoutLines.end());
+      // EPIPE after the child died is reported through exit, not as a crash of ours.
+      child.stdin.on('error', () => {});
+    });
+  }
+
+  private handleStdoutLine(line: string): void {
+    if (line.trim() === '') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      this.hooks.onStdoutGarbage(line);
+      return;
+    }
+    const message = JSONRPCMessageSchema.safeParse(parsed);
+    if (message.success) this.onmessage?.(message.data);
+    else this.hooks.onStdoutGarbage(line);
+  }
+
+  send(message: JSONRPCMessage): Promise<void> {
+    const child = this.child;
+    if (!child || this.hasExited || !child.stdin.writable) return Promise.reject(new Error('The server process is not running.'));
+    return new Promise((resolve) => {
+      // Resolve once queued: backpressure is the stream's, and a dead pipe surfaces through exit.
+      child.stdin.write(`${JSON.stringify(message)}\n`, () => resolve());
+    });
+  }
+
+  /** Stops the child: stdin closed, SIGTERM after termAfterMs, SIGKILL at killAfterMs. */
+  async close(): Promise<void> {
+    const child = this.child;
+    if (!child || this.hasExited) return;
+    child.stdin.end();
+    const exited = this.exited as Promise<void>;
+    const { termAfterMs, killAfterMs } = this.stopTimings;
+    if (await exitsWithin(exited, termAfterMs)) return;
+    this.signal('SIGTERM');
+    if (await exitsWithin(exited, Math.max(0, killAfterMs - termAfterMs))) return;
+    this.signal('SIGKILL');
+    await exited;
+  }
+
+  /** Ends the child at once (e.g. it stopped answering pings). */
+  async kill(): Promise<void> {
+    if (!this.child || this.hasExited) return;
+    this.signal('SIGKILL');
+    await this.exited;
+  }
+
+  private signal(signal: NodeJS.Signals): void {
+    const pid = this.child?.pid;
+    if (pid === undefined || this.hasExited) return;
+    try {
+      if (process.platform === 'win32') this.child?.kill(signal);
+      else process.kill(-pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+function exitsWithin(exited: Promise<void>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    void exited.then(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}

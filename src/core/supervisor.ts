@@ -1,0 +1,425 @@
+import type { CallToolResult, GetPromptResult, ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import { ContractError, type Health, type LastExit, type LogEntry, type LogLevel, type LogSource, type ServerState } from '../shared/contract';
+import type { ChildLaunch, StopTimings } from './child-transport';
+import type { OrphanGuard } from './orphan-guard';
+import { readRssBytes } from './process-memory';
+import { DEFAULT_RESTART_POLICY, RestartPolicy, type RestartPolicyOptions } from './restart-policy';
+import { ServerConnection, type ListKind, type ServerLists } from './server-connection';
+import { summarizeCallResult } from './call-summary';
+
+export interface LaunchSpec extends ChildLaunch {
+  /** Secret values injected into env: redacted from everything the server says. */
+  secretValues: string[];
+}
+
+export interface SupervisorLogSink {
+  append(input: { serverId: string; level: LogLevel; source: LogSource; message: string; fields?: Record<string, unknown> }): LogEntry;
+  appendStderrLine(serverId: string, line: string): LogEntry;
+  setSecrets(serverId: string, values: Iterable<string>): void;
+}
+
+export interface HealthTimings {
+  healthIntervalMs: number;
+  pingTimeoutMs: number;
+  callTimeoutMs: number;
+}
+
+export interface SupervisorOptions {
+  serverId: string;
+  /** Called at every (re)start, so a changed secret or setting takes effect on restart. */
+  resolveLaunch: () => Promise<LaunchSpec>;
+  logs: SupervisorLogSink;
+  timings: () => HealthTimings;
+  guard?: OrphanGuard;
+  onHealth(health: Health): void;
+  onListChanged(kind: ListKind): void;
+  restartPolicy?: RestartPolicyOptions;
+  stopTimings?: StopTimings;
+  initializeTimeoutMs?: number;
+  /** Missed pings in a row that mean the server is hung. */
+  maxMissedPings?: number;
+}
+
+export interface ToolCallRequest {
+  name: string;
+  arguments: Record<string, unknown>;
+  callId: string;
+  timeoutMs?: number;
+  onProgress?: (progress: { progress: number; total?: number; message?: string }) => void;
+}
+
+const STDERR_TAIL_LINES = 20;
+const LATENCY_SAMPLES = 50;
+
+/**
+ * Keeps one server alive: spawns it, pings it, restarts it with backoff when it crashes or hangs,
+ * gives up after a crash loop, and stops it with escalating signals.
+ */
+export class ServerSupervisor {
+  private state: ServerState = 'stopped';
+  private connection: ServerConnection | undefined;
+  /** Bumped at every spawn, so events from an older child are ignored. */
+  private generation = 0;
+  private stopping = false;
+  private startedAt: number | null = null;
+  private restartCount = 0;
+  private lastExit: LastExit | null = null;
+  private error: string | null = null;
+  private nextRestartAt: number | null = null;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private healthTimer: NodeJS.Timeout | undefined;
+  private missedPings = 0;
+  private latencies: number[] = [];
+  private rssBytes: number | null = null;
+  private stderrTail: string[] = [];
+  private readonly restartPolicy: RestartPolicy;
+  private readonly activeCalls = new Map<string, AbortController>();
+  private pendingStart: Promise<void> | undefined;
+
+  constructor(private readonly options: SupervisorOptions) {
+    this.restartPolicy = new RestartPolicy(options.restartPolicy ?? DEFAULT_RESTART_POLICY);
+  }
+
+  get serverId(): string {
+    return this.options.serverId;
+  }
+
+  get lists(): ServerLists | undefined {
+    return this.connection?.lists;
+  }
+
+  health(): Health {
+    const live = this.state === 'running' || this.state === 'degraded';
+    const lists = this.connection?.lists;
+    return {
+      serverId: this.serverId,
+      state: this.state,
+      pid: live || this.state === 'starting' ? (this.connection?.pid ?? null) : null,
+      startedAt: live && this.startedAt !== null ? new Date(this.startedAt).toISOString() : null,
+      uptimeMs: live && this.startedAt !== null ? Date.now() - this.startedAt : null,
+      restartCount: this.restartCount,
+      nextRestartAt: this.state === 'backoff' && this.nextRestartAt !== null ? new Date(this.nextRestartAt).toISOString() : null,
+      lastExit: this.lastExit,
+      error: this.error,
+      pingLatencyMs: { last: this.latencies.at(-1) ?? null, median: median(this.latencies) },
+      consecutivePingFailures: this.missedPings,
+      rssBytes: live ? this.rssBytes : null,
+      counts: {
+        tools: live ? (lists?.tools.length ?? 0) : 0,
+        resources: live ? (lists?.resources.length ?? 0) + (lists?.resourceTemplates.length ?? 0) : 0,
+        prompts: live ? (lists?.prompts.length ?? 0) : 0,
+      },
+    };
+  }
+
+  /** Starts the server if it is not running; a start by the user also clears a crash loop. */
+  async start(): Promise<Health> {
+    if (this.state === 'running' || this.state === 'degraded') return this.health();
+    if (this.pendingStart) {
+      await this.pendingStart;
+      return this.health();
+    }
+    this.clearRestartTimer();
+    this.restartPolicy.reset();
+    this.error = null;
+    await this.spawn();
+    return this.health();
+  }
+
+  async stop(): Promise<Health> {
+    this.stopping = true;
+    this.clearRestartTimer();
+    this.clearHealthTimer();
+    for (const controller of this.activeCalls.values()) controller.abort(new ContractError('cancelled', 'The server was stopped.'));
+    const connection = this.connection;
+    if (connection && this.state !== 'stopped' && this.state !== 'failed' && this.state !== 'backoff') {
+      this.log('info', 'lifecycle', 'stopping');
+      await connection.close();
+    }
+    await this.pendingStart?.catch(() => {});
+    this.generation++;
+    this.connection = undefined;
+    this.startedAt = null;
+    this.setState('stopped');
+    this.stopping = false;
+    return this.health();
+  }
+
+  async restart(): Promise<Health> {
+    await this.stop();
+    return this.start();
+  }
+
+  private spawn(): Promise<void> {
+    const run = this.spawnOnce().finally(() => {
+      if (this.pendingStart === run) this.pendingStart = undefined;
+    });
+    this.pendingStart = run;
+    return run;
+  }
+
+  private async spawnOnce(): Promise<void> {
+    const generation = ++this.generation;
+    this.nextRestartAt = null;
+    this.stderrTail = [];
+    this.missedPings = 0;
+    this.setState('starting');
+    let launch: LaunchSpec;
+    try {
+      launch = await this.options.resolveLaunch();
+    } catch (error) {
+      this.fail(`Could not prepare the server: ${messageOf(error)}`);
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.options.logs.setSecrets(this.serverId, launch.secretValues);
+    const connection = new ServerConnection(
+      launch,
+      {
+        onStderrLine: (line) => {
+          const entry = this.options.logs.appendStderrLine(this.serverId, line);
+          if (generation !== this.generation) return;
+          this.stderrTail.push(entry.message);
+          if (this.stderrTail.length > STDERR_TAIL_LINES) this.stderrTail.shift();
+        },
+        onStdoutGarbage: (line) =>
+          this.log('warn', 'stdout', `not JSON-RPC on stdout (ignored): ${line.slice(0, 2_000)}`),
+        onExit: (code, signal) => this.handleExit(generation, connection, code, signal),
+        onSpawnError: (error) => {
+          if (generation !== this.generation) return;
+          const what = error.code === 'ENOENT' ? `Command "${launch.command}" was not found. Install it or give its full path in the server's settings.` : `Could not start "${launch.command}": ${error.message}`;
+          this.fail(what);
+        },
+        onListChanged: (kind) => {
+          if (generation !== this.generation) return;
+          this.options.onListChanged(kind);
+          this.emitHealth();
+        },
+        onServerLog: (level, logger, data) =>
+          this.log(mcpLevelToLogLevel(level), 'mcp', typeof data === 'string' ? data : JSON.stringify(data), logger ? { logger } : undefined),
+      },
+      this.options.stopTimings,
+    );
+    this.connection = connection;
+    try {
+      await connection.open(this.options.initializeTimeoutMs ?? 30_000);
+    } catch (error) {
+      // A spawn error or an early exit has already been handled by its own hook.
+      if (generation !== this.generation || this.state !== 'starting' || connection.pid === undefined) return;
+      this.log('error', 'lifecycle', `did not complete the MCP handshake: ${messageOf(error)}`);
+      // The exit that follows is handled as a crash, with backoff.
+      await connection.kill();
+      return;
+    }
+    if (generation !== this.generation) return;
+    const pid = connection.pid;
+    if (pid !== undefined) this.options.guard?.track(pid);
+    this.startedAt = Date.now();
+    this.log('info', 'lifecycle', `running (pid ${pid ?? '?'})`, { pid });
+    this.setState('running');
+    this.scheduleHealthCheck();
+  }
+
+  private handleExit(generation: number, connection: ServerConnection, code: number | null, signal: NodeJS.Signals | null): void {
+    const pid = connection.pid;
+    if (pid !== undefined) this.options.guard?.untrack(pid);
+    if (generation !== this.generation || this.stopping) {
+      if (this.stopping) this.log('info', 'lifecycle', `stopped (${describeExit(code, signal)})`);
+      return;
+    }
+    this.clearHealthTimer();
+    this.lastExit = { code, signal, at: new Date().toISOString(), stderrTail: [...this.stderrTail] };
+    this.startedAt = null;
+    const decision = this.restartPolicy.recordCrash(Date.now());
+    if (decision.action === 'give-up') {
+      this.log('error', 'lifecycle', `${describeExit(code, signal)}; ${decision.crashesInWindow} crashes within a minute, not restarting`);
+      this.fail(`Crashed ${decision.crashesInWindow} times within a minute (last: ${describeExit(code, signal)}). Check the logs, fix the cause, then start it again.`);
+      return;
+    }
+    const seconds = Math.max(1, Math.round(decision.delayMs / 1000));
+    this.log('warn', 'lifecycle', `${describeExit(code, signal)}, restarting in ${seconds} s`, { code, signal, delayMs: decision.delayMs });
+    this.nextRestartAt = Date.now() + decision.delayMs;
+    this.setState('backoff');
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      this.restartCount++;
+      void this.spawn();
+    }, decision.delayMs);
+  }
+
+  private fail(message: string): void {
+    this.clearHealthTimer();
+    this.clearRestartTimer();
+    this.error = message;
+    this.startedAt = null;
+    this.setState('failed');
+  }
+
+  private scheduleHealthCheck(): void {
+    this.clearHealthTimer();
+    this.healthTimer = setTimeout(() => void this.checkHealth(), this.options.timings().healthIntervalMs);
+  }
+
+  private async checkHealth(): Promise<void> {
+    const connection = this.connection;
+    const generation = this.generation;
+    if (!connection || (this.state !== 'running' && this.state !== 'degraded')) return;
+    const { pingTimeoutMs } = this.options.timings();
+    const startedAt = performance.now();
+    try {
+      await connection.ping(pingTimeoutMs);
+      if (generation !== this.generation) return;
+      this.latencies.push(Math.round((performance.now() - startedAt) * 100) / 100);
+      if (this.latencies.length > LATENCY_SAMPLES) this.latencies.shift();
+      if (this.missedPings > 0) this.log('info', 'lifecycle', 'answering pings again');
+      this.missedPings = 0;
+      if (this.state === 'degraded') this.setState('running');
+    } catch (error) {
+      if (generation !== this.generation || (this.state !== 'running' && this.state !== 'degraded')) return;
+      this.missedPings++;
+      const maxMissed = this.options.maxMissedPings ?? 3;
+      if (this.missedPings >= maxMissed) {
+        this.log('error', 'lifecycle', `missed ${this.missedPings} pings in a row, killing and restarting it`);
+        await connection.kill();
+        return;
+      }
+      this.log('warn', 'lifecycle', `missed a ping (${this.missedPings} of ${maxMissed}): ${messageOf(error)}`);
+      this.setState('degraded');
+    }
+    const pid = connection.pid;
+    if (pid !== undefined) this.rssBytes = await readRssBytes(pid);
+    if (generation !== this.generation) return;
+    this.emitHealth();
+    this.scheduleHealthCheck();
+  }
+
+  async callTool(request: ToolCallRequest): Promise<CallToolResult> {
+    const connection = this.requireConnection();
+    const controller = new AbortController();
+    this.activeCalls.set(request.callId, controller);
+    const startedAt = performance.now();
+    try {
+      const result = await connection.callTool(request.name, request.arguments, {
+        timeoutMs: request.timeoutMs ?? this.options.timings().callTimeoutMs,
+        signal: controller.signal,
+        onProgress: (progress) => request.onProgress?.(progress),
+      });
+      const durationMs = roundMs(performance.now() - startedAt);
+      // The caller gets its answer first; the call's log line follows a moment later.
+      setImmediate(() => {
+        const outcome = result.isError ? 'error' : 'ok';
+        this.log(result.isError ? 'warn' : 'info', 'call', `${request.name} ${outcome} in ${durationMs} ms`, {
+          tool: request.name,
+          callId: request.callId,
+          durationMs,
+          outcome,
+          result: summarizeCallResult(result),
+        });
+      });
+      return result;
+    } catch (error) {
+      const durationMs = roundMs(performance.now() - startedAt);
+      const cancelled = controller.signal.aborted;
+      const message = cancelled ? 'cancelled' : messageOf(error);
+      this.log('warn', 'call', `${request.name} ${cancelled ? 'cancelled' : 'failed'} after ${durationMs} ms: ${message}`, {
+        tool: request.name,
+        callId: request.callId,
+        durationMs,
+        outcome: cancelled ? 'cancelled' : 'failed',
+      });
+      if (cancelled) throw new ContractError('cancelled', `The call to ${request.name} was cancelled.`);
+      if (/timed out/i.test(message)) throw new ContractError('timeout', `${request.name} did not answer in time. Try again, or raise the call timeout in Settings.`);
+      throw new ContractError('failed', `${request.name} failed: ${message}`);
+    } finally {
+      this.activeCalls.delete(request.callId);
+    }
+  }
+
+  cancelCall(callId: string): boolean {
+    const controller = this.activeCalls.get(callId);
+    if (!controller) return false;
+    controller.abort(new ContractError('cancelled', 'Cancelled by the user.'));
+    return true;
+  }
+
+  readResource(uri: string): Promise<ReadResourceResult> {
+    return this.requireConnection().readResource(uri, this.options.timings().callTimeoutMs);
+  }
+
+  getPrompt(name: string, args: Record<string, string>): Promise<GetPromptResult> {
+    return this.requireConnection().getPrompt(name, args, this.options.timings().callTimeoutMs);
+  }
+
+  private requireConnection(): ServerConnection {
+    if (!this.connection || (this.state !== 'running' && this.state !== 'degraded')) {
+      throw new ContractError('not_running', `Server "${this.serverId}" is ${this.state}. Start it first.`);
+    }
+    return this.connection;
+  }
+
+  /** Stops everything for good (manager shutdown). */
+  async dispose(): Promise<void> {
+    await this.stop();
+  }
+
+  private setState(state: ServerState): void {
+    if (state === this.state && state !== 'starting') return;
+    this.state = state;
+    this.emitHealth();
+  }
+
+  private emitHealth(): void {
+    this.options.onHealth(this.health());
+  }
+
+  private log(level: LogLevel, source: LogSource, message: string, fields?: Record<string, unknown>): void {
+    this.options.logs.append({ serverId: this.serverId, level, source, message, ...(fields ? { fields } : {}) });
+  }
+
+  private clearRestartTimer(): void {
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
+    this.nextRestartAt = null;
+  }
+
+  private clearHealthTimer(): void {
+    if (this.healthTimer) clearTimeout(this.healthTimer);
+    this.healthTimer = undefined;
+  }
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? null;
+}
+
+function roundMs(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function describeExit(code: number | null, signal: string | null): string {
+  if (signal) return `killed by ${signal}`;
+  return `exited with code ${code ?? 'unknown'}`;
+}
+
+/** MCP uses syslog levels; the timeline uses pino's. */
+function mcpLevelToLogLevel(level: string): LogLevel {
+  switch (level) {
+    case 'debug':
+      return 'debug';
+    case 'info':
+    case 'notice':
+      return 'info';
+    case 'warning':
+      return 'warn';
+    case 'error':
+      return 'error';
+    default:
+      return 'fatal';
+  }
+}
