@@ -1,5 +1,7 @@
-// Bundles each MCP server into one self-contained ESM file under out/servers that runs with plain node.
+// Bundles each MCP server into one self-contained ESM file under out/servers that runs with plain node,
+// and the `mcp-tray` CLI into out/host/cli.js (it finds the servers at ../servers).
 import { build } from 'esbuild';
+import { chmod } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -9,16 +11,24 @@ const allEntries = {
   // The one-tool baseline that bench/servers.bench.ts compares cold starts against, built the same way.
   'bench-minimal': 'bench/minimal-server.ts',
 };
-// `node scripts/build-servers.mjs weather` builds just that one.
+const CLI_ENTRY = 'src/host/cli.ts';
+const CLI_OUTFILE = 'out/host/cli.js';
+
+// `node scripts/build-servers.mjs weather` builds just that one; `cli` names the CLI.
 const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => name !== 'cli' && !Object.hasOwn(allEntries, name));
+if (unknown.length > 0) {
+  console.error(`Unknown build target(s): ${unknown.join(', ')}. Known: ${[...Object.keys(allEntries), 'cli'].join(', ')}.`);
+  process.exit(2);
+}
 const serverEntries = Object.fromEntries(
   Object.entries(allEntries).filter(([id]) => wanted.length === 0 || wanted.includes(id)),
 );
 
-await build({
+// Some dependencies still call require(); give the ESM bundles one.
+const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+const common = {
   absWorkingDir: root,
-  entryPoints: serverEntries,
-  outdir: 'out/servers',
   bundle: true,
   splitting: false,
   platform: 'node',
@@ -28,6 +38,22 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
-  // Some dependencies still call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-});
+};
+
+const builds = [];
+if (Object.keys(serverEntries).length > 0) {
+  builds.push(build({ ...common, entryPoints: serverEntries, outdir: 'out/servers', banner: { js: requireShim } }));
+}
+if (wanted.length === 0 || wanted.includes('cli')) {
+  builds.push(
+    build({
+      ...common,
+      entryPoints: [CLI_ENTRY],
+      outfile: CLI_OUTFILE,
+      // keytar is a native addon: it is loaded from node_modules at run time, never bundled.
+      external: ['keytar'],
+      banner: { js: `#!/usr/bin/env node\n${requireShim}` },
+    }).then(() => chmod(new URL(`../${CLI_OUTFILE}`, import.meta.url), 0o755)),
+  );
+}
+await Promise.all(builds);

@@ -1,0 +1,106 @@
+import { LogLevelSchema, type LogEntry, type LogLevel } from '../../shared/contract';
+import { HELP_OPTION, JSON_OPTION, expectPositionals, parseCommandLine, parsePositiveInteger } from '../cli-args';
+import { withSession, type ManagerSession } from '../cli-context';
+import { EXIT_OK, UsageError } from '../cli-errors';
+import { writeErr, writeJson, writeOut } from '../cli-output';
+import { levelRank, readLogTail } from '../log-file-tail';
+import { formatLogLine } from '../log-line';
+import { takeOverStopSignals } from '../stop-signals';
+import type { CliCommand } from './command';
+
+const OPTIONS = {
+  ...HELP_OPTION,
+  ...JSON_OPTION,
+  follow: { type: 'boolean', short: 'f' },
+  level: { type: 'string' },
+  limit: { type: 'string', short: 'n' },
+} as const;
+
+const DEFAULT_LIMIT = 100;
+
+function parseLevel(raw: string | undefined): LogLevel | undefined {
+  if (raw === undefined) return undefined;
+  const parsed = LogLevelSchema.safeParse(raw.toLowerCase());
+  if (!parsed.success) throw new UsageError(`--level is one of ${LogLevelSchema.options.join(', ')}; got "${raw}".`);
+  return parsed.data;
+}
+
+/** Prints entries as they arrive until Ctrl+C or until the manager goes away. */
+async function follow(session: ManagerSession, serverId: string, minLevel: LogLevel | undefined, limit: number, print: (entry: LogEntry) => void): Promise<number> {
+  const client = session.client;
+  if (!client) throw new Error('following logs needs the running manager');
+  const minRank = minLevel === undefined ? -1 : levelRank(minLevel);
+  // Subscribe before reading the backlog, and hold new entries until it is printed, so none is lost or doubled.
+  let lastSeq = -1;
+  let backlogPrinted = false;
+  const held: LogEntry[] = [];
+  const onEntry = (entry: LogEntry) => {
+    if (entry.serverId !== serverId || levelRank(entry.level) < minRank) return;
+    if (!backlogPrinted) return void held.push(entry);
+    if (entry.seq <= lastSeq) return;
+    lastSeq = entry.seq;
+    print(entry);
+  };
+  let interrupted = false;
+  const ended = new Promise<void>((resolve) => {
+    client.onClose(() => {
+      // Our own hang-up after Ctrl+C is not news; the manager going away is.
+      if (!interrupted) writeErr('MCP Tray stopped; no more logs.');
+      resolve();
+    });
+    void takeOverStopSignals().requested.then(() => {
+      interrupted = true;
+      resolve();
+    });
+  });
+  await client.subscribe('log.entry', onEntry);
+  const { entries } = await session.call('logs.query', { serverId, limit, ...(minLevel ? { minLevel } : {}) });
+  for (const entry of entries) print(entry);
+  lastSeq = entries.at(-1)?.seq ?? -1;
+  backlogPrinted = true;
+  for (const entry of held.splice(0)) onEntry(entry);
+  await ended;
+  return EXIT_OK;
+}
+
+export const logsCommand: CliCommand = {
+  name: 'logs',
+  summary: "Show a server's log (and follow it with --follow)",
+  help: `Usage: mcp-tray logs <id> [--follow] [--level L] [--limit N] [--json]
+
+Shows the newest log entries of server <id>: what it wrote to stderr, its MCP
+log messages, starts, exits and tool calls. Secrets are already redacted.
+Without a running MCP Tray, reads the log files it left.
+
+Options:
+  -f, --follow     Keep printing new entries until Ctrl+C (needs MCP Tray running)
+  --level L        Only entries at level L or above: ${LogLevelSchema.options.join(', ')}
+  -n, --limit N    How many entries to show first (default ${DEFAULT_LIMIT})
+  --json           Print JSON ({ entries }; with --follow, one entry per line)
+  -h, --help       Show this help`,
+  async run(args, environment) {
+    const { values, positionals } = parseCommandLine(args, OPTIONS);
+    const [serverId] = expectPositionals(positionals, ['id']) as [string];
+    const minLevel = parseLevel(values.level);
+    const limit = parsePositiveInteger('limit', values.limit, DEFAULT_LIMIT, 100_000);
+    const mode = values.follow ? 'running-only' : 'running-or-in-process';
+    return withSession(environment, mode, async (session) => {
+      if (values.follow) {
+        const print = values.json ? (entry: LogEntry) => writeOut(JSON.stringify(entry)) : (entry: LogEntry) => writeOut(formatLogLine(entry, serverId.length));
+        return follow(session, serverId, minLevel, limit, print);
+      }
+      let entries: LogEntry[];
+      if (session.running) {
+        ({ entries } = await session.call('logs.query', { serverId, limit, ...(minLevel ? { minLevel } : {}) }));
+      } else {
+        // Fails with "There is no server ..." for a typo, rather than printing nothing.
+        await session.call('servers.get', { id: serverId });
+        entries = await readLogTail(environment.dataDir, serverId, limit, minLevel);
+      }
+      if (values.json) writeJson({ entries });
+      else if (entries.length === 0) writeOut(`No log entries for "${serverId}"${minLevel ? ` at level ${minLevel} or above` : ''} yet.`);
+      else for (const entry of entries) writeOut(formatLogLine(entry, serverId.length));
+      return EXIT_OK;
+    });
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * The control socket's wire format: newline-delimited JSON, one message per line.
+ *
+ *   client -> manager   { id, method, params }        call a contract method (params validated by AppCore)
+ *                       { id, subscribe: "<event>" }  receive that event from now on
+ *                       { id, unsubscribe: "<event>" }
+ *                       { id, ping: true }            is this MCP Tray? (answers its pid)
+ *   manager -> client   { id, result }  |  { id, error: { code, message } }   (id null: the line was unusable)
+ *                       { event, payload }
+ *
+ * Both sides validate every line they receive with the schemas below before acting on it.
+ */
+import { z } from 'zod';
+import { ContractErrorSchema, events, type EventName } from '../shared/contract';
+
+export const CONTROL_PROTOCOL_VERSION = 1;
+
+/** Requests are small; a longer line is not ours and the connection is dropped. */
+export const MAX_REQUEST_LINE_CHARS = 1024 * 1024;
+/** Replies can carry a large log query or tool result. */
+export const MAX_REPLY_LINE_CHARS = 256 * 1024 * 1024;
+/** A subscriber that stops reading is dropped once this much waits for it, so it cannot grow the manager's memory. */
+export const MAX_BUFFERED_BYTES_PER_CLIENT = 32 * 1024 * 1024;
+
+const eventNames = Object.keys(events) as [EventName, ...EventName[]];
+export const EventNameSchema = z.enum(eventNames);
+
+export const RequestIdSchema = z.union([z.number().int().nonnegative(), z.string().min(1).max(100)]);
+export type RequestId = z.infer<typeof RequestIdSchema>;
+
+export const CallRequestSchema = z.strictObject({ id: RequestIdSchema, method: z.string().min(1).max(100), params: z.unknown().optional() });
+export const SubscribeRequestSchema = z.strictObject({ id: RequestIdSchema, subscribe: EventNameSchema });
+export const UnsubscribeRequestSchema = z.strictObject({ id: RequestIdSchema, unsubscribe: EventNameSchema });
+export const PingRequestSchema = z.strictObject({ id: RequestIdSchema, ping: z.literal(true) });
+
+export const ControlRequestSchema = z.union([CallRequestSchema, SubscribeRequestSchema, UnsubscribeRequestSchema, PingRequestSchema]);
+export type ControlRequest = z.infer<typeof ControlRequestSchema>;
+
+export const PingResultSchema = z.object({ pid: z.number().int(), protocol: z.number().int() });
+export type PingResult = z.infer<typeof PingResultSchema>;
+
+export const SuccessReplySchema = z.strictObject({ id: RequestIdSchema, result: z.unknown() });
+export const ErrorReplySchema = z.strictObject({ id: RequestIdSchema.nullable(), error: ContractErrorSchema });
+export const EventMessageSchema = z.strictObject({ event: EventNameSchema, payload: z.unknown() });
+export const ControlReplySchema = z.union([SuccessReplySchema, ErrorReplySchema, EventMessageSchema]);
+export type ControlReply = z.infer<typeof ControlReplySchema>;
+
+export function encodeLine(message: object): string {
+  return `${JSON.stringify(message)}\n`;
+}
+
+/** Parses one received line as JSON, or undefined when it is not JSON at all. */
+export function parseJsonLine(line: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(line) as unknown };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * The manager's side of the control socket: a thin adapter that lets another process (the CLI,
+ * later the Electron app's second instance) drive an AppCore. It adds no behaviour of its own:
+ * every call goes through AppCore.call, which validates the input against the contract.
+ */
+import { chmod, lstat, mkdir, unlink } from 'node:fs/promises';
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { ContractError, describeValidationError, isMethodName, type EventName, type EventPayload, type MethodName } from '../shared/contract';
+import {
+  CONTROL_PROTOCOL_VERSION,
+  ControlRequestSchema,
+  MAX_BUFFERED_BYTES_PER_CLIENT,
+  MAX_REQUEST_LINE_CHARS,
+  encodeLine,
+  parseJsonLine,
+  type RequestId,
+} from './control-protocol';
+import { controlSocketPath, socketPathProblem } from './control-socket-path';
+import { BoundedLineReader } from './ndjson-lines';
+
+/** What the socket needs from the manager: AppCore satisfies it. */
+export interface ControlTarget {
+  call<M extends MethodName>(method: M, input: unknown): Promise<unknown>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export interface ControlSocketServer {
+  readonly path: string;
+  /** Stops accepting, drops every connection and removes the socket file. */
+  close(): Promise<void>;
+}
+
+const PROBE_TIMEOUT_MS = 2_000;
+
+export function toWireError(error: unknown): { code: ContractError['code']; message: string } {
+  if (error instanceof ContractError) return { code: error.code, message: error.message };
+  const message = error instanceof Error && error.message !== '' ? error.message : 'Something went wrong in MCP Tray.';
+  return { code: 'failed', message };
+}
+
+function serveConnection(socket: Socket, target: ControlTarget): void {
+  const subscriptions = new Map<EventName, () => void>();
+  let open = true;
+
+  const send = (message: object): void => {
+    if (!open) return;
+    socket.write(encodeLine(message));
+    // A peer that subscribed and stopped reading would otherwise make the manager buffer without end.
+    if (socket.writableLength > MAX_BUFFERED_BYTES_PER_CLIENT) socket.destroy();
+  };
+  const refuse = (id: RequestId | null, message: string): void => {
+    send({ id, error: { code: 'invalid_input', message } });
+    open = false;
+    socket.end();
+  };
+
+  const handleLine = (line: string): void => {
+    const json = parseJsonLine(line);
+    if (!json) return refuse(null, 'The control socket speaks newline-delimited JSON; that line was not JSON.');
+    const parsed = ControlRequestSchema.safeParse(json.value);
+    if (!parsed.success) {
+      return refuse(null, `Not a control request (expected {id, method, params}, {id, subscribe}, {id, unsubscribe} or {id, ping}): ${describeValidationError(parsed.error)}`);
+    }
+    const request = parsed.data;
+    if ('ping' in request) return send({ id: request.id, result: { pid: process.pid, protocol: CONTROL_PROTOCOL_VERSION } });
+    if ('subscribe' in request) {
+      const event = request.subscribe;
+      if (!subscriptions.has(event)) subscriptions.set(event, target.on(event, (payload) => send({ event, payload })));
+      return send({ id: request.id, result: { subscribed: event } });
+    }
+    if ('unsubscribe' in request) {
+      subscriptions.get(request.unsubscribe)?.();
+      subscriptions.delete(request.unsubscribe);
+      return send({ id: request.id, result: { unsubscribed: request.unsubscribe } });
+    }
+    const { id, method, params } = request;
+    if (!isMethodName(method)) return send({ id, error: { code: 'not_found', message: `MCP Tray has no method "${method}".` } });
+    target.call(method, params).then(
+      (result) => send({ id, result }),
+      (error: unknown) => send({ id, error: toWireError(error) }),
+    );
+  };
+
+  const reader = new BoundedLineReader(MAX_REQUEST_LINE_CHARS, handleLine, () =>
+    refuse(null, `A request line is longer than ${MAX_REQUEST_LINE_CHARS} characters.`),
+  );
+  socket.on('data', (chunk: Buffer) => reader.push(chunk));
+  socket.on('error', () => {
+    // A peer that vanished mid-write; 'close' follows and cleans up.
+  });
+  socket.on('close', () => {
+    open = false;
+    for (const unsubscribe of subscriptions.values()) unsubscribe();
+    subscriptions.clear();
+  });
+}
+
+/** Resolves true when something accepts connections at the path (a live manager, or one too busy to answer). */
+function somethingListens(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = connect(socketPath);
+    const done = (answer: boolean) => {
+      clearTimeout(timer);
+      probe.destroy();
+      resolve(answer);
+    };
+    const timer = setTimeout(() => done(true), PROBE_TIMEOUT_MS);
+    probe.once('connect', () => done(true));
+    probe.once('error', () => done(false));
+  });
+}
+
+function alreadyRunning(dataDir: string): ContractError {
+  return new ContractError('conflict', `MCP Tray is already running for the data folder ${dataDir}. Stop it first, or use that one.`);
+}
+
+/** Removes a socket file left by a manager that died; refuses when one still answers, or the path is not a socket. */
+async function clearStaleSocket(socketPath: string, dataDir: string): Promise<void> {
+  const stats = await lstat(socketPath).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (!stats) return;
+  if (!stats.isSocket()) throw new ContractError('conflict', `${socketPath} exists and is not a socket. Move it away, then start MCP Tray again.`);
+  if (await somethingListens(socketPath)) throw alreadyRunning(dataDir);
+  await unlink(socketPath).catch(() => {});
+}
+
+function listen(server: Server, socketPath: string, dataDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? alreadyRunning(dataDir) : error));
+    server.listen(socketPath, () => resolve());
+  });
+}
+
+export async function serveControlSocket(target: ControlTarget, dataDir: string): Promise<ControlSocketServer> {
+  const socketPath = controlSocketPath(dataDir);
+  const posix = process.platform !== 'win32';
+  const tooLong = socketPathProblem(socketPath);
+  if (tooLong) throw new ContractError('failed', tooLong);
+  if (posix) {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    // Only this user may reach the socket; best effort when the folder belongs to someone else.
+    await chmod(dataDir, 0o700).catch(() => {});
+    await clearStaleSocket(socketPath, dataDir);
+  }
+
+  const connections = new Set<Socket>();
+  const server = createServer((socket) => {
+    connections.add(socket);
+    socket.on('close', () => connections.delete(socket));
+    serveConnection(socket, target);
+  });
+  await listen(server, socketPath, dataDir);
+  server.on('error', () => {
+    // After listening, errors belong to single connections, which handle their own.
+  });
+  let inode: number | undefined;
+  if (posix) {
+    await chmod(socketPath, 0o600);
+    inode = (await lstat(socketPath)).ino;
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    path: socketPath,
+    close: () => {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        for (const socket of connections) socket.destroy();
+        await closed;
+        // Only our own socket file: a newer manager may have replaced it.
+        if (posix && inode !== undefined) {
+          const current = await lstat(socketPath).catch(() => undefined);
+          if (current?.ino === inode) await unlink(socketPath).catch(() => {});
+        }
+      })();
+      return closing;
+    },
+  };
+}
