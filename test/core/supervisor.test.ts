@@ -204,6 +204,26 @@ describe('ServerSupervisor with a real child process', () => {
     expect(mcpEntry).toMatchObject({ level: 'warn', message: 'disk almost full' });
   });
 
+  it('takes a flood of 100,000 stderr lines without losing one or growing without bound', async () => {
+    const supervisor = supervise();
+    await supervisor.start();
+    let stderrEntries = 0;
+    const unsubscribe = logs.subscribe((entry) => {
+      if (entry.source === 'stderr') stderrEntries++;
+    });
+    const result = await supervisor.callTool({ name: 'spam_stderr', arguments: { lines: 100_000 }, callId: 'flood' });
+    expect(result.content).toEqual([{ type: 'text', text: 'wrote 100000 lines' }]);
+    await waitFor('every line in the timeline', () => stderrEntries >= 100_000, 60_000);
+    unsubscribe();
+    expect(stderrEntries).toBe(100_000);
+    const kept = entries().filter((entry) => entry.source === 'stderr');
+    expect(kept.length).toBeLessThanOrEqual(5_000);
+    expect(kept.at(-1)).toMatchObject({ message: 'spam line 99999', fields: { index: 99_999 } });
+    expect((await supervisor.callTool({ name: 'echo', arguments: { text: 'still answering' }, callId: 'after' })).content).toEqual([
+      { type: 'text', text: 'still answering' },
+    ]);
+  });
+
   it('refuses calls while stopped with a message that says what to do', async () => {
     const supervisor = supervise();
     await expect(supervisor.callTool({ name: 'echo', arguments: {}, callId: 'x' })).rejects.toMatchObject({
