@@ -13,12 +13,17 @@ const allEntries = {
 };
 const CLI_ENTRY = 'src/host/cli.ts';
 const CLI_OUTFILE = 'out/host/cli.js';
+// What MCP clients run (see src/host/launcher.ts); its file name is how our config entries are recognised.
+const LAUNCHER_ENTRY = 'src/host/launcher.ts';
+const LAUNCHER_OUTFILE = 'out/host/mcp-tray-launcher.js';
+const LAUNCHER_CUSTOM_ENTRY = 'src/host/launcher-custom-server.ts';
+const LAUNCHER_CUSTOM_OUTFILE = 'out/host/mcp-tray-launcher-custom.js';
 
-// `node scripts/build-servers.mjs weather` builds just that one; `cli` names the CLI.
+// `node scripts/build-servers.mjs weather` builds just that one; `cli` names the CLI, `launcher` the launcher.
 const wanted = process.argv.slice(2);
-const unknown = wanted.filter((name) => name !== 'cli' && !Object.hasOwn(allEntries, name));
+const unknown = wanted.filter((name) => name !== 'cli' && name !== 'launcher' && !Object.hasOwn(allEntries, name));
 if (unknown.length > 0) {
-  console.error(`Unknown build target(s): ${unknown.join(', ')}. Known: ${[...Object.keys(allEntries), 'cli'].join(', ')}.`);
+  console.error(`Unknown build target(s): ${unknown.join(', ')}. Known: ${[...Object.keys(allEntries), 'cli', 'launcher'].join(', ')}.`);
   process.exit(2);
 }
 const serverEntries = Object.fromEntries(
@@ -52,8 +57,25 @@ if (wanted.length === 0 || wanted.includes('cli')) {
       outfile: CLI_OUTFILE,
       // keytar is a native addon: it is loaded from node_modules at run time, never bundled.
       external: ['keytar'],
+      // jsonc-parser's "main" is a UMD build whose inner require() calls esbuild cannot follow; its ESM build bundles.
+      alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
       banner: { js: `#!/usr/bin/env node\n${requireShim}` },
     }).then(() => chmod(new URL(`../${CLI_OUTFILE}`, import.meta.url), 0o755)),
+  );
+}
+if (wanted.length === 0 || wanted.includes('launcher')) {
+  builds.push(
+    build({
+      ...common,
+      entryPoints: [LAUNCHER_ENTRY],
+      outfile: LAUNCHER_OUTFILE,
+      // Loaded only when a server has secrets to read; a native addon, never bundled.
+      external: ['keytar'],
+      banner: { js: requireShim },
+    }),
+    // Custom-server support is a file of its own that the launcher imports only for a custom server:
+    // the zod and MCP SDK code it needs stays out of every bundled server's start.
+    build({ ...common, entryPoints: [LAUNCHER_CUSTOM_ENTRY], outfile: LAUNCHER_CUSTOM_OUTFILE, banner: { js: requireShim } }),
   );
 }
 await Promise.all(builds);

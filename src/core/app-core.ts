@@ -16,6 +16,7 @@ import {
 } from '../shared/contract';
 import { customDefinition, buildServerEnv, isBundledId, listDefinitions, type Runtime } from './catalog';
 import type { StopTimings } from './child-transport';
+import { createClientRegistrar, type ClientRegistrar, type ClientRegistrarOverrides } from './clients/client-registrar';
 import { findExecutable } from './find-executable';
 import { LogStore } from './logs';
 import { OrphanGuard } from './orphan-guard';
@@ -36,6 +37,8 @@ export interface AppCoreOptions {
   initializeTimeoutMs?: number;
   /** Where the manager reports problems of its own (a corrupt settings file, an unwritable log). */
   onWarning?: (message: string) => void;
+  /** How client configs are found (tests: a temp home); defaults to this machine's. */
+  clients?: ClientRegistrarOverrides;
 }
 
 type Handlers = { [M in MethodName]: (params: MethodParams<M>) => Promise<MethodResult<M>> };
@@ -50,6 +53,7 @@ export class AppCore {
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   private readonly callOwners = new Map<string, ServerSupervisor>();
   private shuttingDown: Promise<void> | undefined;
+  private clientRegistrar: ClientRegistrar | undefined;
   /** Read on every call and health check, so kept rather than copied out of the store each time. */
   private snapshot: PersistedSettings;
 
@@ -119,6 +123,13 @@ export class AppCore {
         // One broken subscriber must not stop the others or the manager.
       }
     }
+  }
+
+  /** Registration with MCP clients (src/core/clients), created on first use. */
+  private get clients(): ClientRegistrar {
+    const core = { dataDir: this.options.dataDir, runtime: this.options.runtime, secrets: this.options.secrets, servers: () => this.definitions() };
+    this.clientRegistrar ??= createClientRegistrar(core, this.options.clients);
+    return this.clientRegistrar;
   }
 
   private definitions(): ServerDefinition[] {
@@ -346,6 +357,11 @@ export class AppCore {
       await this.applyToRunning(serverId, `the removal of ${name}`);
       return { serverId, name, isSet: false };
     },
+    'clients.list': async () => this.clients.list(),
+    'clients.preview': async (input) => this.clients.preview(input),
+    'clients.register': async (input) => this.clients.register(input),
+    'clients.unregister': async (input) => this.clients.unregister(input),
+    'clients.repair': async (input) => this.clients.repair(input),
     'settings.get': async () => this.snapshot.app,
     'settings.update': async (patch) => {
       this.snapshot = this.settings.update((current) => ({ ...current, app: { ...current.app, ...patch } }));

@@ -10,9 +10,11 @@ import { wantsHelp } from './cli-args';
 import { resolveCliEnvironment } from './cli-context';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-errors';
 import { formatTable, writeErr, writeOut } from './cli-output';
+import { clientsCommand } from './commands/clients';
 import type { CliCommand } from './commands/command';
 import { restartCommand, startCommand, stopCommand } from './commands/lifecycle';
 import { logsCommand } from './commands/logs';
+import { registerCommand, unregisterCommand } from './commands/register';
 import { runCommand } from './commands/run';
 import { secretsDeleteCommand, secretsListCommand, secretsSetCommand } from './commands/secrets';
 import { serversAddCommand, serversEnvCommand, serversListCommand, serversRemoveCommand } from './commands/servers';
@@ -35,6 +37,9 @@ const COMMANDS: readonly CliCommand[] = [
   secretsListCommand,
   secretsSetCommand,
   secretsDeleteCommand,
+  clientsCommand,
+  registerCommand,
+  unregisterCommand,
 ];
 
 /** Words that only group subcommands: `mcp-tray servers` alone shows the group's help. */

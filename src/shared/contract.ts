@@ -129,6 +129,55 @@ export const AppSettingsSchema = z.object({
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 
+export const ClientIdSchema = z.enum(['claude-desktop', 'claude-code', 'cursor', 'vscode', 'windsurf']);
+export type ClientId = z.infer<typeof ClientIdSchema>;
+
+/** How one of our servers stands in one client's config file. */
+export const RegistrationStateSchema = z.enum(['registered', 'not registered', 'outdated', 'conflict']);
+export type RegistrationState = z.infer<typeof RegistrationStateSchema>;
+
+export const ClientStatusSchema = z.object({
+  id: ClientIdSchema,
+  name: z.string(),
+  /** The client looks installed (its config folder or CLI exists). */
+  detected: z.boolean(),
+  configPath: z.string().nullable(),
+  servers: z.array(
+    z.object({
+      serverId: ServerIdSchema,
+      /** The key of our entry in the client's file (normally the server id). */
+      entryName: z.string(),
+      state: RegistrationStateSchema,
+    }),
+  ),
+  /** The file exists but cannot be read or parsed: what is wrong, with line and column. */
+  error: z.string().nullable(),
+  /** What the user must do for the client to load a change, e.g. "Quit Claude Desktop fully and open it again." */
+  restartHint: z.string(),
+});
+export type ClientStatus = z.infer<typeof ClientStatusSchema>;
+
+const ClientChangeInputSchema = z.object({
+  clientId: ClientIdSchema,
+  /** Default: every enabled server. */
+  serverIds: z.array(ServerIdSchema).optional(),
+  /** A foreign entry with our name is never replaced; with this, ours is added under a free name instead. */
+  renameOnConflict: z.boolean().default(false),
+});
+
+export const ClientChangeResultSchema = z.object({
+  clientId: ClientIdSchema,
+  configPath: z.string(),
+  /** Unified diff of the file, before -> after; empty when nothing changes. */
+  diff: z.string(),
+  changed: z.boolean(),
+  /** Entries left alone because a foreign entry holds the name (and renameOnConflict was not set). */
+  conflicts: z.array(ServerIdSchema),
+  backupPath: z.string().nullable(),
+  restartHint: z.string(),
+});
+export type ClientChangeResult = z.infer<typeof ClientChangeResultSchema>;
+
 const ById = z.object({ id: ServerIdSchema });
 const ByServer = z.object({ serverId: ServerIdSchema });
 const Empty = z.object({}).default({});
@@ -187,6 +236,15 @@ export const contract = {
     SecretStatusSchema,
   ),
   'secrets.delete': method(z.object({ serverId: ServerIdSchema, name: EnvNameSchema }), SecretStatusSchema),
+  'clients.list': method(Empty, z.array(ClientStatusSchema)),
+  /** What register/unregister/repair would write, without writing. */
+  'clients.preview': method(
+    ClientChangeInputSchema.extend({ action: z.enum(['register', 'unregister', 'repair']) }),
+    ClientChangeResultSchema,
+  ),
+  'clients.register': method(ClientChangeInputSchema, ClientChangeResultSchema),
+  'clients.unregister': method(ClientChangeInputSchema.omit({ renameOnConflict: true }), ClientChangeResultSchema),
+  'clients.repair': method(z.object({ clientId: ClientIdSchema }), ClientChangeResultSchema),
   'settings.get': method(Empty, AppSettingsSchema),
   'settings.update': method(AppSettingsSchema.partial(), AppSettingsSchema),
 } as const;

@@ -1,0 +1,17 @@
+/** Every MCP client MCP Tray can register with, in the order the UI and `mcp-tray clients` list them. */
+import type { ClientId } from '../../shared/contract';
+import { claudeCode } from './claude-code';
+import { claudeDesktop } from './claude-desktop';
+import { cursor } from './cursor';
+import type { McpClient } from './mcp-client';
+import { vscode } from './vscode';
+import { windsurf } from './windsurf';
+
+export const ALL_CLIENTS: readonly McpClient[] = [claudeDesktop, claudeCode, cursor, vscode, windsurf];
+
+export function clientById(id: ClientId): McpClient {
+  const client = ALL_CLIENTS.find((candidate) => candidate.id === id);
+  // ClientIdSchema and this list name the same five clients; a mismatch is a programming error.
+  if (!client) throw new Error(`No client module for "${id}".`);
+  return client;
+}

@@ -1,0 +1,81 @@
+/**
+ * The launcher's read-only view of MCP Tray's settings.json: just what it needs to start one server
+ * (a bundled server's env overrides, a custom server's command). Validated with zod/mini rather than
+ * the manager's full PersistedSettingsSchema: that schema pulls in the contract and the MCP SDK's
+ * schemas, whose load time would come on top of every client-started server's start-up.
+ * The launcher never writes the file; a file it cannot use is reported on stderr.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as z from 'zod/mini';
+import { BUNDLED_SERVERS } from '../shared/bundled-servers';
+
+// The same rules as ServerIdSchema and EnvNameSchema in src/shared/contract.ts (test/clients/launcher-settings.test.ts checks they agree).
+export const LAUNCHER_SERVER_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+const EnvMapSchema = z.record(z.string().check(z.regex(ENV_NAME)), z.string());
+const EnvNamesSchema = z.array(z.string().check(z.regex(ENV_NAME)));
+
+const LauncherSettingsSchema = z.object({
+  servers: z.optional(z.record(z.string(), z.object({ env: z.optional(EnvMapSchema) }))),
+  customServers: z.optional(
+    z.array(
+      z.object({
+        id: z.string().check(z.regex(LAUNCHER_SERVER_ID)),
+        command: z.string().check(z.minLength(1)),
+        args: z.optional(z.array(z.string())),
+        env: z.optional(EnvMapSchema),
+        secretEnv: z.optional(EnvNamesSchema),
+      }),
+    ),
+  ),
+});
+export type LauncherSettings = z.infer<typeof LauncherSettingsSchema>;
+
+export type LaunchDefinition =
+  | { kind: 'bundled'; id: string; entryFile: string; env: Record<string, string>; secretEnv: readonly string[] }
+  | { kind: 'custom'; id: string; command: string; args: string[]; env: Record<string, string>; secretEnv: string[] };
+
+export interface SettingsRead {
+  settings: LauncherSettings;
+  /** Why the file could not be used, when it could not; the launcher carries on with defaults. */
+  problem?: string;
+}
+
+export async function readLauncherSettings(dataDir: string): Promise<SettingsRead> {
+  const filePath = path.join(dataDir, 'settings.json');
+  let text: string;
+  try {
+    text = await readFile(filePath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: {} };
+    return { settings: {}, problem: `cannot read ${filePath} (${(error as Error).message}); using default settings.` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { settings: {}, problem: `${filePath} is not valid JSON; using default settings. Open MCP Tray to repair it.` };
+  }
+  const parsed = LauncherSettingsSchema.safeParse(json);
+  if (!parsed.success) return { settings: {}, problem: `${filePath} does not look like MCP Tray settings; using default settings. Open MCP Tray to repair it.` };
+  return { settings: parsed.data };
+}
+
+/** The server as MCP Tray defines it (bundled first, like the manager's catalog), or undefined. */
+export function findLaunchDefinition(settings: LauncherSettings, serverId: string, serversDir: string): LaunchDefinition | undefined {
+  const bundled = BUNDLED_SERVERS.find((server) => server.id === serverId);
+  if (bundled) {
+    return {
+      kind: 'bundled',
+      id: bundled.id,
+      entryFile: path.join(serversDir, `${bundled.id}.js`),
+      env: settings.servers?.[bundled.id]?.env ?? {},
+      secretEnv: bundled.secretEnv,
+    };
+  }
+  const custom = settings.customServers?.find((server) => server.id === serverId);
+  if (!custom) return undefined;
+  return { kind: 'custom', id: custom.id, command: custom.command, args: custom.args ?? [], env: custom.env ?? {}, secretEnv: custom.secretEnv ?? [] };
+}
