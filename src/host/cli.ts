@@ -16,6 +16,7 @@ import { restartCommand, startCommand, stopCommand } from './commands/lifecycle'
 import { logsCommand } from './commands/logs';
 import { registerCommand, unregisterCommand } from './commands/register';
 import { runCommand } from './commands/run';
+import { serveCommand } from './commands/serve';
 import { secretsDeleteCommand, secretsListCommand, secretsSetCommand } from './commands/secrets';
 import { serversAddCommand, serversEnvCommand, serversListCommand, serversRemoveCommand } from './commands/servers';
 import { statusCommand } from './commands/status';
@@ -24,6 +25,7 @@ import { callCommand, toolsCommand } from './commands/tools';
 const COMMANDS: readonly CliCommand[] = [
   statusCommand,
   runCommand,
+  serveCommand,
   startCommand,
   stopCommand,
   restartCommand,
