@@ -1,0 +1,100 @@
+import { useCallback, useState } from 'react';
+import type { ApiClient } from '../api/api-client';
+import { EmptyState } from '../ui/StatusStates';
+import { CheckAgainButton } from './CheckAgainButton';
+import { ListingGate } from './ListingGate';
+import type { Resource, ResourceTemplate } from './mcp-types';
+import { ResourcePanel } from './ResourcePanel';
+import { ResourceTemplatePanel } from './ResourceTemplatePanel';
+import { useServerListing } from './use-server-listing';
+
+interface ResourceLists {
+  resources: Resource[];
+  resourceTemplates: ResourceTemplate[];
+}
+
+type Selection = { kind: 'resource'; uri: string } | { kind: 'template'; uriTemplate: string };
+
+function ListButton({ current, onClick, title, detail, testId }: { current: boolean; onClick: () => void; title: string; detail: string; testId: string }) {
+  return (
+    <li>
+      <button type="button" className="pg-list-item" aria-current={current ? 'true' : undefined} onClick={onClick} data-testid={testId}>
+        <span className="pg-list-item-title pg-list-item-strong">{title}</span>
+        <code className="pg-list-item-description">{detail}</code>
+      </button>
+    </li>
+  );
+}
+
+function ResourcesView({ serverId, lists, reload }: { serverId: string; lists: ResourceLists; reload: () => void }) {
+  const { resources, resourceTemplates } = lists;
+  const [chosen, setChosen] = useState<Selection | null>(null);
+  const first: Selection | null = resources[0]
+    ? { kind: 'resource', uri: resources[0].uri }
+    : resourceTemplates[0]
+      ? { kind: 'template', uriTemplate: resourceTemplates[0].uriTemplate }
+      : null;
+  const exists = (candidate: Selection) =>
+    candidate.kind === 'resource'
+      ? resources.some((item) => item.uri === candidate.uri)
+      : resourceTemplates.some((item) => item.uriTemplate === candidate.uriTemplate);
+  // After the list changes, a vanished choice falls back to the first item.
+  const selection = chosen && exists(chosen) ? chosen : first;
+  const resource = selection?.kind === 'resource' ? resources.find((item) => item.uri === selection.uri) : undefined;
+  const template = selection?.kind === 'template' ? resourceTemplates.find((item) => item.uriTemplate === selection.uriTemplate) : undefined;
+
+  if (!selection) {
+    return (
+      <EmptyState title="This server has no resources" testId="resources-empty" action={<CheckAgainButton onClick={reload} />}>
+        It offers no resources or resource templates; its tools and prompts are in the other tabs.
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="pg-split">
+      <nav className="pg-list" aria-label="Resources">
+        {resources.length > 0 ? <h3 className="pg-list-heading">Resources</h3> : null}
+        <ul className="pg-list-items">
+          {resources.map((item) => (
+            <ListButton
+              key={item.uri}
+              current={resource?.uri === item.uri}
+              onClick={() => setChosen({ kind: 'resource', uri: item.uri })}
+              title={item.title ?? item.name}
+              detail={item.uri}
+              testId="resource-list-item"
+            />
+          ))}
+        </ul>
+        {resourceTemplates.length > 0 ? <h3 className="pg-list-heading">Templates</h3> : null}
+        <ul className="pg-list-items">
+          {resourceTemplates.map((item) => (
+            <ListButton
+              key={item.uriTemplate}
+              current={template?.uriTemplate === item.uriTemplate}
+              onClick={() => setChosen({ kind: 'template', uriTemplate: item.uriTemplate })}
+              title={item.title ?? item.name}
+              detail={item.uriTemplate}
+              testId="template-list-item"
+            />
+          ))}
+        </ul>
+      </nav>
+      {resource ? <ResourcePanel key={resource.uri} serverId={serverId} resource={resource} /> : null}
+      {template ? <ResourceTemplatePanel key={template.uriTemplate} serverId={serverId} template={template} /> : null}
+    </div>
+  );
+}
+
+/** The Resources tab: the server's resources and templates, each readable. */
+export function ResourcesTab({ serverId }: { serverId: string }) {
+  const load = useCallback((api: ApiClient) => api.call('resources.list', { serverId }), [serverId]);
+  const { state, reload } = useServerListing(serverId, 'resources', load);
+  return (
+    <div className="playground" data-testid="resources-tab">
+      <ListingGate serverId={serverId} what="resources" state={state} reload={reload}>
+        {(lists, reloadLists) => <ResourcesView serverId={serverId} lists={lists} reload={reloadLists} />}
+      </ListingGate>
+    </div>
+  );
+}
