@@ -1,11 +1,42 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { chooseApiClient } from './api/choose-client';
 import { App } from './App';
+import { ApiProvider } from './app/api-context';
+import { ConnectionProvider } from './app/connection-context';
+import { ConnectionMonitor } from './app/connection-monitor';
+import { ServersProvider } from './hooks/servers-context';
+import { ConfirmProvider } from './ui/ConfirmProvider';
+import { NoticesProvider } from './ui/NoticesProvider';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/feedback.css';
+import './styles/overlays.css';
+import './styles/app-shell.css';
+import './styles/servers.css';
+import './styles/server-page.css';
+import './styles/logs.css';
+import './styles/clients.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
+
+// Every call goes through the monitor, so the banner knows when the manager is out of reach.
+const monitor = new ConnectionMonitor(chooseApiClient());
+
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <ApiProvider client={monitor.client}>
+      <ConnectionProvider monitor={monitor}>
+        <NoticesProvider>
+          <ConfirmProvider>
+            <ServersProvider>
+              <App />
+            </ServersProvider>
+          </ConfirmProvider>
+        </NoticesProvider>
+      </ConnectionProvider>
+    </ApiProvider>
   </StrictMode>,
 );

@@ -1,0 +1,59 @@
+import { useServers } from '../hooks/servers-context';
+import { Icon, type IconName } from '../ui/Icon';
+import { useApi } from './api-context';
+import { routeHref, type Route } from './route';
+
+interface NavItem {
+  page: 'servers' | 'clients' | 'settings';
+  label: string;
+  icon: IconName;
+  shortcut: string;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { page: 'servers', label: 'Servers', icon: 'servers', shortcut: 'Alt+1' },
+  { page: 'clients', label: 'Clients', icon: 'clients', shortcut: 'Alt+2' },
+  { page: 'settings', label: 'Settings', icon: 'settings', shortcut: 'Alt+3' },
+];
+
+/** The app's main navigation, with the count of servers that need attention next to Servers. */
+export function Sidebar({ route }: { route: Route }) {
+  const { snapshot } = useServers();
+  const api = useApi();
+  const current = route.page === 'server' ? 'servers' : route.page;
+  const troubled = snapshot.servers.filter((server) => server.health.state === 'failed' || server.health.state === 'backoff' || server.health.state === 'degraded').length;
+
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        MCP Tray
+      </div>
+      <ul className="nav-list">
+        {NAV_ITEMS.map((item) => (
+          <li key={item.page}>
+            <a
+              className={current === item.page ? 'nav-link nav-link-current' : 'nav-link'}
+              href={routeHref({ page: item.page })}
+              aria-current={current === item.page ? 'page' : undefined}
+              aria-keyshortcuts={item.shortcut}
+              title={`${item.label} (${item.shortcut})`}
+              data-testid={`nav-${item.page}`}
+            >
+              <Icon name={item.icon} />
+              <span>{item.label}</span>
+              {item.page === 'servers' && troubled > 0 ? (
+                <span className="nav-badge" aria-label={`${troubled} need attention`}>
+                  {troubled}
+                </span>
+              ) : null}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <div className="sidebar-footer" title={api.transport === 'ipc' ? 'Connected to the MCP Tray app' : 'Connected to the headless host (mcp-tray serve)'}>
+        {api.transport === 'ipc' ? 'Desktop app' : 'Headless host'}
+      </div>
+    </nav>
+  );
+}

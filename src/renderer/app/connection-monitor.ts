@@ -1,0 +1,84 @@
+import type { EventName, EventPayload, MethodInput, MethodName, MethodResult } from '../../shared/contract';
+import { ApiError, type ApiClient } from '../api/api-client';
+
+export type ConnectionStatus = { state: 'connected' } | { state: 'lost'; message: string; method: MethodName };
+
+/**
+ * Whether the manager is reachable, learned from the calls the UI makes anyway. A thrown
+ * non-ApiError (fetch failed, IPC gone) or an "unavailable" answer to anything but the keychain
+ * (which reports its own unavailability that way) means the manager is out of reach; any answer
+ * at all, even an error, means it is back.
+ */
+export class ConnectionMonitor {
+  private status: ConnectionStatus = { state: 'connected' };
+  private lastAnswerAt = 0;
+  private readonly listeners = new Set<() => void>();
+  readonly client: ApiClient;
+
+  constructor(inner: ApiClient) {
+    this.client = {
+      transport: inner.transport,
+      call: async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> => {
+        try {
+          const result = await inner.call(method, input);
+          this.lastAnswerAt = Date.now();
+          this.set({ state: 'connected' });
+          return result;
+        } catch (error) {
+          if (isUnreachable(method, error)) {
+            this.set({ state: 'lost', message: messageOf(error), method });
+          } else {
+            this.lastAnswerAt = Date.now();
+            this.set({ state: 'connected' });
+          }
+          throw error;
+        }
+      },
+      on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => inner.on(event, listener),
+    };
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getStatus = (): ConnectionStatus => this.status;
+
+  /**
+   * Asks the manager whether it is there when the UI has not heard from it lately (or has lost
+   * it), so the banner appears, and goes away, without the user doing anything. Returns the stop function.
+   */
+  startProbing({ quietMs = 10_000, checkEveryMs = 5_000, lostRetryMs = 3_000 } = {}): () => void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const tick = async () => {
+      const lost = this.status.state === 'lost';
+      if (lost || (Date.now() - this.lastAnswerAt >= quietMs && document.visibilityState === 'visible')) {
+        await this.client.call('settings.get', {}).catch(() => undefined);
+      }
+      if (!stopped) timer = setTimeout(() => void tick(), this.status.state === 'lost' ? lostRetryMs : checkEveryMs);
+    };
+    timer = setTimeout(() => void tick(), checkEveryMs);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }
+
+  private set(next: ConnectionStatus): void {
+    if (next.state === this.status.state && (next.state === 'connected' || (this.status.state === 'lost' && this.status.message === next.message))) return;
+    this.status = next;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function isUnreachable(method: MethodName, error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.code === 'unavailable' && !method.startsWith('secrets.');
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return String(error);
+}
