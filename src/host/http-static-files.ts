@@ -8,28 +8,8 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { contentTypeFor, decodeAssetPath } from '../core/static-asset-path';
 import { sendText } from './http-responses';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
 
 /** Vite names hashed files `<name>-<8+ url-safe base64 chars>.<ext>`. */
 const HASHED_NAME = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
@@ -38,24 +18,15 @@ const REVALIDATE = 'no-cache';
 
 export const INDEX_FILE = 'index.html';
 
-export function contentTypeOf(filePath: string): string {
-  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
-
 export function cacheControlOf(relativePath: string): string {
   return relativePath.startsWith('assets/') && HASHED_NAME.test(relativePath) ? IMMUTABLE : REVALIDATE;
 }
 
 /** The file a URL path names, relative to the root, or undefined when the path is not one we serve. */
 export function relativeFileOf(pathname: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
-  const segments = decoded.split('/').filter((segment) => segment !== '');
+  const decodedPath = decodeAssetPath(pathname);
+  if (!decodedPath.ok) return undefined;
+  const segments = decodedPath.decoded.split('/').filter((segment) => segment !== '');
   // No parent references and no hidden files; normalisation would otherwise turn /a/../../x into ../x.
   if (segments.some((segment) => segment === '..' || segment.startsWith('.'))) return undefined;
   if (segments.length === 0) return INDEX_FILE;
@@ -81,7 +52,7 @@ export class StaticFiles {
     if (!found) return sendText(response, 404, 'Not found.');
 
     response.writeHead(200, {
-      'Content-Type': contentTypeOf(found.relative),
+      'Content-Type': contentTypeFor(found.relative),
       'Content-Length': String(found.size),
       'Cache-Control': cacheControlOf(found.relative),
       'Last-Modified': found.modified.toUTCString(),

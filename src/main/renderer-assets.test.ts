@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appResponseHeaders, contentTypeFor, resolveRendererAsset } from './renderer-assets';
+import { contentTypeFor } from '../core/static-asset-path';
+import { appResponseHeaders, resolveRendererAsset } from './renderer-assets';
 
 const root = '/app/out/renderer';
 const get = (url: string) => resolveRendererAsset(root, { url, method: 'GET' }, path.posix);

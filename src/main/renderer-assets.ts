@@ -4,36 +4,12 @@
  * index.html, so a reload on any route shows the app.
  */
 import nodePath from 'node:path';
+import { contentTypeFor, decodeAssetPath } from '../core/static-asset-path';
 import { APP_HOST, APP_SCHEME, parseUrl } from './renderer-location';
 
 export type AssetLookup =
   | { kind: 'file'; filePath: string; contentType: string }
   | { kind: 'refused'; status: 400 | 404 | 405; reason: string };
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
-
-export function contentTypeFor(filePath: string): string {
-  return CONTENT_TYPES[nodePath.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /**
  * `pathApi` is the platform's path module; tests pass path.win32 to check Windows separators.
@@ -47,16 +23,10 @@ export function resolveRendererAsset(
   const url = parseUrl(request.url);
   if (!url || url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return { kind: 'refused', status: 404, reason: 'not an app URL' };
 
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(url.pathname);
-  } catch {
-    return { kind: 'refused', status: 400, reason: 'malformed percent-encoding' };
-  }
-  // A backslash is a separator on Windows and a NUL truncates paths in native code: neither belongs in a UI asset path.
-  if (decoded.includes('\\') || decoded.includes('\0')) return { kind: 'refused', status: 400, reason: 'invalid character in path' };
+  const decodedPath = decodeAssetPath(url.pathname);
+  if (!decodedPath.ok) return { kind: 'refused', status: 400, reason: decodedPath.problem };
 
-  let relative = nodePath.posix.normalize(decoded).replace(/^\/+/, '');
+  let relative = nodePath.posix.normalize(decodedPath.decoded).replace(/^\/+/, '');
   if (relative === '' || relative === '.' || nodePath.posix.extname(relative) === '') relative = 'index.html';
 
   const root = pathApi.resolve(rendererDir);

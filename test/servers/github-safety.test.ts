@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { builtServerPath, initializeMessages, runRaw, type ConnectedServer } from '../support/mcp-child';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github';
+import { describe, expect, it } from 'vitest';
+import { builtServerPath, initializeMessages, runRaw } from '../support/mcp-child';
+import { startFakeGitHub } from '../support/fake-github';
 import { BIG_FILE_PATH, OCTOCAT_TOKEN } from './fixtures/github-data';
-import { callTool, githubEnv, startGitHubServer } from './fixtures/github-harness';
+import { callTool, githubEnv, useGitHubHarness } from './fixtures/github-harness';
 
 const repoArgs = { owner: 'octocat', repo: 'hello-world' };
 
@@ -40,36 +40,20 @@ const REFUSED: Array<[tool: string, args: Record<string, unknown>, hint: string]
 ];
 
 describe('github server: safety of arguments, output and secrets', () => {
-  let fake: FakeGitHub;
-  let server: ConnectedServer;
-  let extraServer: ConnectedServer | undefined;
-
-  beforeAll(async () => {
-    fake = await startFakeGitHub();
-    server = await startGitHubServer(fake, { LOG_LEVEL: 'trace' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await fake?.close();
-  });
-  beforeEach(() => fake.reset());
-  afterEach(async () => {
-    await extraServer?.close();
-    extraServer = undefined;
-  });
+  const github = useGitHubHarness({ sharedServerEnv: { LOG_LEVEL: 'trace' } });
 
   it.each(REFUSED)('%s refuses %j before asking GitHub', async (tool, args, hint) => {
-    const answer = await callTool(server, tool, args);
+    const answer = await callTool(github.server, tool, args);
     expect(answer.isError).toBe(true);
     expect(answer.text).toContain(hint);
-    expect(fake.requests).toHaveLength(0);
+    expect(github.fake.requests).toHaveLength(0);
   });
 
   it('characters that mean something in a URL stay inside the path they were given', async () => {
-    const answer = await callTool(server, 'get_file_contents', { ...repoArgs, path: 'docs/what?ref=evil#frag.md' });
+    const answer = await callTool(github.server, 'get_file_contents', { ...repoArgs, path: 'docs/what?ref=evil#frag.md' });
     expect(answer.isError).toBe(true);
     expect(answer.text).toContain('Path "docs/what?ref=evil#frag.md" in octocat/hello-world was not found');
-    const [request] = fake.requests;
+    const [request] = github.fake.requests;
     expect(request!.url.pathname).toBe('/repos/octocat/hello-world/contents/docs%2Fwhat%3Fref%3Devil%23frag.md');
     expect(request!.url.search).toBe('');
   });
@@ -86,7 +70,7 @@ describe('github server: safety of arguments, output and secrets', () => {
       { jsonrpc: '2.0', id: 8, method: 'resources/read', params: { uri: 'github://repos/octocat/hello-world/readme' } },
       { jsonrpc: '2.0', id: 9, method: 'no/such/method' },
     ];
-    const run = await runRaw('github', githubEnv(fake, { LOG_LEVEL: 'trace' }), messages, 9);
+    const run = await runRaw('github', githubEnv(github.fake, { LOG_LEVEL: 'trace' }), messages, 9);
     expect(run.stdoutLines.length).toBeGreaterThanOrEqual(9);
     const ids = [];
     for (const line of run.stdoutLines) {
@@ -101,30 +85,30 @@ describe('github server: safety of arguments, output and secrets', () => {
   });
 
   it('never shows the token in logs or results, even when GitHub content or messages contain it', async () => {
-    const helloWorld = fake.data.repos.find((repo) => repo.name === 'hello-world')!;
+    const helloWorld = github.fake.data.repos.find((repo) => repo.name === 'hello-world')!;
     helloWorld.issues[0]!.body = `Oops, I pasted my token here: ${OCTOCAT_TOKEN}`;
-    fake.script({ path: '/pulls' }, { status: 422, body: { message: `Validation Failed for ${OCTOCAT_TOKEN}`, errors: [`token ${OCTOCAT_TOKEN} is odd`] } });
+    github.fake.script({ path: '/pulls' }, { status: 422, body: { message: `Validation Failed for ${OCTOCAT_TOKEN}`, errors: [`token ${OCTOCAT_TOKEN} is odd`] } });
 
     const answers = [
-      await callTool(server, 'get_me'),
-      await callTool(server, 'get_issue', { ...repoArgs, number: 1 }),
-      await callTool(server, 'list_pull_requests', repoArgs),
-      await callTool(server, 'list_issues', { owner: 'octocat', repo: 'nope' }),
-      await callTool(server, 'get_file_contents', { ...repoArgs, path: 'README.md' }),
+      await callTool(github.server, 'get_me'),
+      await callTool(github.server, 'get_issue', { ...repoArgs, number: 1 }),
+      await callTool(github.server, 'list_pull_requests', repoArgs),
+      await callTool(github.server, 'list_issues', { owner: 'octocat', repo: 'nope' }),
+      await callTool(github.server, 'get_file_contents', { ...repoArgs, path: 'README.md' }),
     ];
     expect(answers[1]!.text).toContain('Oops, I pasted my token here: [redacted]');
     expect(answers[2]!.text).toContain('[redacted]');
     for (const answer of answers) expect(JSON.stringify(answer)).not.toContain(OCTOCAT_TOKEN);
     // The token did go to GitHub, and the trace-level log saw those requests.
-    expect(fake.requests.every((request) => request.headers.authorization === `token ${OCTOCAT_TOKEN}`)).toBe(true);
-    expect(server.stderr()).toContain('"tool":"get_issue"');
-    expect(server.stderr()).not.toContain(OCTOCAT_TOKEN);
+    expect(github.fake.requests.every((request) => request.headers.authorization === `token ${OCTOCAT_TOKEN}`)).toBe(true);
+    expect(github.server.stderr()).toContain('"tool":"get_issue"');
+    expect(github.server.stderr()).not.toContain(OCTOCAT_TOKEN);
   });
 
   it('serves a GitHub Enterprise Server API under /api/v3, following its Link headers', async () => {
     const enterprise = await startFakeGitHub({ prefix: '/api/v3' });
     try {
-      extraServer = await startGitHubServer(enterprise);
+      const extraServer = await github.startServerForTest({}, enterprise);
       const me = await callTool(extraServer, 'get_me');
       expect(me.text).toContain('Signed in to GitHub as octocat');
       const repos = await callTool(extraServer, 'list_repositories', { perPage: 1 });

@@ -1,7 +1,5 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectedServer } from '../support/mcp-child';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github';
-import { callTool, startGitHubServer } from './fixtures/github-harness';
+import { describe, expect, it } from 'vitest';
+import { callTool, useGitHubHarness } from './fixtures/github-harness';
 
 const MISSING_TOKEN =
   'GitHub token is not set. Set GITHUB_TOKEN for the github server in MCP Tray (Servers > github > Settings) and restart it.';
@@ -9,25 +7,12 @@ const MISSING_TOKEN =
 // Octokit spaces writes that notify people (issues, comments) 3 s apart within one process,
 // so each test gets its own server instead of waiting on the one before.
 describe('github server: tools that write', () => {
-  let fake: FakeGitHub;
-  let server: ConnectedServer | undefined;
+  const github = useGitHubHarness({ sharedServer: false });
 
-  beforeAll(async () => {
-    fake = await startFakeGitHub();
-  });
-  afterAll(async () => {
-    await fake?.close();
-  });
-  beforeEach(() => fake.reset());
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
-  const helloWorld = () => fake.data.repos.find((repo) => repo.name === 'hello-world')!;
+  const helloWorld = () => github.fake.data.repos.find((repo) => repo.name === 'hello-world')!;
 
   it('create_issue opens an issue with body, labels, assignees and milestone', async () => {
-    server = await startGitHubServer(fake);
+    const server = await github.startServerForTest();
     const answer = await callTool(server, 'create_issue', {
       owner: 'octocat',
       repo: 'hello-world',
@@ -40,13 +25,13 @@ describe('github server: tools that write', () => {
     expect(answer.isError).toBe(false);
     expect(answer.text).toBe('Created issue #7 in octocat/hello-world: Crash on start\nhttps://github.com/octocat/hello-world/issues/7');
     expect(answer.structured.issue).toMatchObject({ number: 7, state: 'open', labels: ['bug'], assignees: ['octocat'], author: 'octocat' });
-    const [request] = fake.requestsTo('/repos/octocat/hello-world/issues', 'POST');
+    const [request] = github.fake.requestsTo('/repos/octocat/hello-world/issues', 'POST');
     expect(JSON.parse(request!.body)).toEqual({ title: 'Crash on start', body: 'It crashes.', labels: ['bug'], assignees: ['octocat'], milestone: 1 });
     expect(helloWorld().issues.at(-1)).toMatchObject({ number: 7, title: 'Crash on start', milestone: 1 });
   });
 
   it('create_issue passes on GitHub\'s validation messages (422), cleaned up', async () => {
-    server = await startGitHubServer(fake);
+    const server = await github.startServerForTest();
     const answer = await callTool(server, 'create_issue', { owner: 'octocat', repo: 'hello-world', title: 'Needs help', assignees: ['ghost'], milestone: 99 });
     expect(answer.isError).toBe(true);
     expect(answer.text).toBe(
@@ -57,7 +42,7 @@ describe('github server: tools that write', () => {
   });
 
   it('update_issue closes an issue as not planned and replaces its labels', async () => {
-    server = await startGitHubServer(fake);
+    const server = await github.startServerForTest();
     const answer = await callTool(server, 'update_issue', {
       owner: 'octocat',
       repo: 'hello-world',
@@ -72,20 +57,20 @@ describe('github server: tools that write', () => {
       'Updated issue #4 in octocat/hello-world (state, state_reason, labels, milestone); it is now closed (not_planned).\nhttps://github.com/octocat/hello-world/issues/4',
     );
     expect(answer.structured).toMatchObject({ changed: ['state', 'state_reason', 'labels', 'milestone'], issue: { state: 'closed', stateReason: 'not_planned', labels: ['wontfix'] } });
-    const [request] = fake.requestsTo('/repos/octocat/hello-world/issues/4', 'PATCH');
+    const [request] = github.fake.requestsTo('/repos/octocat/hello-world/issues/4', 'PATCH');
     expect(JSON.parse(request!.body)).toEqual({ state: 'closed', state_reason: 'not_planned', labels: ['wontfix'], milestone: null });
   });
 
   it('update_issue with nothing to change says what it needs, without calling GitHub', async () => {
-    server = await startGitHubServer(fake);
+    const server = await github.startServerForTest();
     const answer = await callTool(server, 'update_issue', { owner: 'octocat', repo: 'hello-world', number: 4 });
     expect(answer.isError).toBe(true);
     expect(answer.text).toContain('Nothing to change: pass at least one of title, body, state');
-    expect(fake.requests).toHaveLength(0);
+    expect(github.fake.requests).toHaveLength(0);
   });
 
   it('add_issue_comment comments on an issue', async () => {
-    server = await startGitHubServer(fake);
+    const server = await github.startServerForTest();
     const answer = await callTool(server, 'add_issue_comment', { owner: 'octocat', repo: 'hello-world', number: 1, body: 'Thanks, fixed in main.' });
     expect(answer.isError).toBe(false);
     expect(answer.text).toBe('Commented on octocat/hello-world#1.\nhttps://github.com/octocat/hello-world/issues/1#issuecomment-1000');
@@ -94,7 +79,7 @@ describe('github server: tools that write', () => {
   });
 
   it('checks input against the schema and says what to type', async () => {
-    server = await startGitHubServer(fake);
+    const server = await github.startServerForTest();
     const noTitle = await callTool(server, 'create_issue', { owner: 'octocat', repo: 'hello-world', title: '' });
     expect(noTitle.isError).toBe(true);
     expect(noTitle.text).toContain('title must be text of 1 to 256 characters.');
@@ -102,11 +87,11 @@ describe('github server: tools that write', () => {
     expect(badReason.text).toContain('state_reason must be "completed", "not_planned" or "reopened".');
     const emptyComment = await callTool(server, 'add_issue_comment', { owner: 'octocat', repo: 'hello-world', number: 1, body: '  ' });
     expect(emptyComment.text).toContain('body must not be empty: type the comment text.');
-    expect(fake.requests).toHaveLength(0);
+    expect(github.fake.requests).toHaveLength(0);
   });
 
   it('without a token, write tools and get_me say the token is missing while public reads still work', async () => {
-    server = await startGitHubServer(fake, { GITHUB_TOKEN: undefined });
+    const server = await github.startServerForTest({ GITHUB_TOKEN: undefined });
     for (const [tool, args] of [
       ['create_issue', { owner: 'octocat', repo: 'hello-world', title: 'x' }],
       ['update_issue', { owner: 'octocat', repo: 'hello-world', number: 1, title: 'x' }],
@@ -119,12 +104,12 @@ describe('github server: tools that write', () => {
     const mine = await callTool(server, 'list_repositories');
     expect(mine.isError).toBe(true);
     expect(mine.text).toContain('Listing your own repositories needs a GitHub token; to list someone\'s public repositories, pass owner.');
-    expect(fake.requests).toHaveLength(0);
+    expect(github.fake.requests).toHaveLength(0);
 
     const publicRead = await callTool(server, 'list_issues', { owner: 'octocat', repo: 'hello-world' });
     expect(publicRead.isError).toBe(false);
     expect(publicRead.text).toContain('#1 [open] Found a bug');
-    expect(fake.requests.every((request) => request.headers.authorization === undefined)).toBe(true);
+    expect(github.fake.requests.every((request) => request.headers.authorization === undefined)).toBe(true);
 
     const privateRepo = await callTool(server, 'list_issues', { owner: 'octocat', repo: 'secret-plans' });
     expect(privateRepo.text).toBe(
@@ -134,7 +119,7 @@ describe('github server: tools that write', () => {
   });
 
   it('in read-only mode lists no tool that writes and still reads', async () => {
-    server = await startGitHubServer(fake, { GITHUB_READ_ONLY: '1' });
+    const server = await github.startServerForTest({ GITHUB_READ_ONLY: '1' });
     const { tools } = await server.client.listTools();
     const names = tools.map((tool) => tool.name);
     expect(names).toHaveLength(11);
@@ -144,6 +129,6 @@ describe('github server: tools that write', () => {
     expect(write.isError).toBe(true);
     expect(write.text).toContain('Tool create_issue not found');
     expect((await callTool(server, 'get_me')).isError).toBe(false);
-    expect(fake.requestsTo('/issues', 'POST')).toHaveLength(0);
+    expect(github.fake.requestsTo('/issues', 'POST')).toHaveLength(0);
   });
 });

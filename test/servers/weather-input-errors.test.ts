@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startWeatherHarness, type WeatherHarness } from './fixtures/weather-harness';
+import { describe, expect, it } from 'vitest';
+import { useSharedWeatherHarness } from './fixtures/weather-harness';
 
 const LOCATION_ADVICE = 'type a city name ("Paris"), a city and country ("Paris, France") or coordinates ("48.85,2.35")';
 
-let harness: WeatherHarness;
-
-beforeAll(async () => {
-  harness = await startWeatherHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
-beforeEach(() => {
-  harness.upstream.requests.length = 0;
-});
+const harness = useSharedWeatherHarness();
 
 /** Calls a tool that must fail: an isError result (never a thrown protocol error) whose text is returned. */
 async function expectToolError(name: string, args: Record<string, unknown>): Promise<string> {

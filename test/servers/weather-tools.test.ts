@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startWeatherHarness, type WeatherHarness } from './fixtures/weather-harness';
+import { describe, expect, it } from 'vitest';
+import { startWeatherHarness, useSharedWeatherHarness } from './fixtures/weather-harness';
 
 const ATTRIBUTION = 'Weather data by Open-Meteo.com';
 const CURRENT = 'temperature_2m,relative_humidity_2m,apparent_temperature,precipitation,weather_code,wind_speed_10m,wind_direction_10m';
 const DAILY = 'weather_code,temperature_2m_max,temperature_2m_min,precipitation_sum,precipitation_probability_max,sunrise,sunset';
 
-let harness: WeatherHarness;
-
-beforeAll(async () => {
-  harness = await startWeatherHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
-beforeEach(() => {
-  // One server for the whole file: forget earlier requests (the server's cache stays, so places differ per test).
-  harness.upstream.requests.length = 0;
-});
+const harness = useSharedWeatherHarness();
 
 describe('tools/list', () => {
   it('lists the three tools, read-only and open-world, with input and output schemas', async () => {

@@ -1,9 +1,7 @@
 import type { ObjectField } from './form-model';
-import { initialPropertyValue, initialValue, isFormRecord, type FormValue } from './form-values';
-import { NullToggle } from './NullToggle';
+import { initialPropertyValue, isFormRecord, type FormValue } from './form-values';
+import { FieldGroupFrame } from './FieldGroupFrame';
 import { SchemaField, type SchemaFieldProps } from './SchemaField';
-import { useSchemaForm } from './schema-form-context';
-import { RequiredMark } from './RequiredMark';
 
 type ObjectFieldEditorProps = Omit<SchemaFieldProps, 'field'> & { field: ObjectField; id: string };
 
@@ -32,25 +30,9 @@ export function ObjectFields({ field, path, value, onChange }: Pick<ObjectFieldE
 }
 
 export function ObjectFieldEditor({ field, label, path, required, value, onChange, id }: ObjectFieldEditorProps) {
-  const form = useSchemaForm();
-  const problems = form.problemsAt(path);
   return (
-    <fieldset className="pg-group" id={id} aria-describedby={field.description ? `${id}-help` : undefined}>
-      <legend className="pg-field-label">
-        <span className="pg-field-name">{label}</span>
-        {required ? <RequiredMark /> : null}
-        {field.title && field.title !== label ? <span className="pg-field-title">{field.title}</span> : null}
-        {field.nullable ? (
-          <NullToggle label={label} value={value} onChange={onChange} restore={() => initialValue({ ...field, nullable: false })} disabled={form.disabled} />
-        ) : null}
-      </legend>
-      {field.description ? (
-        <p className="pg-field-help" id={`${id}-help`}>
-          {field.description}
-        </p>
-      ) : null}
-      {problems.length > 0 ? <p className="pg-field-error">{problems.map((problem) => `${label} ${problem}`).join('; ')}</p> : null}
-      {value === null ? null : <ObjectFields field={field} path={path} value={value} onChange={onChange} />}
-    </fieldset>
+    <FieldGroupFrame className="pg-group" id={id} label={label} path={path} field={field} required={required} value={value} onChange={onChange}>
+      <ObjectFields field={field} path={path} value={value} onChange={onChange} />
+    </FieldGroupFrame>
   );
 }

@@ -5,7 +5,7 @@ import { runTool } from '../../kit/tool-runner';
 import { parseLocation } from '../location';
 import { GEOCODING_UPSTREAM, OPEN_METEO_ATTRIBUTION } from '../open-meteo-client';
 import type { GeocodingPlace } from '../open-meteo-schemas';
-import { filterPlaces, placeNotFoundMessage } from '../place-resolver';
+import { filterPlaces, placeNotFoundMessage, toResolvedPlace } from '../place-resolver';
 import { attributionOutput, READ_ONLY_WEB_LOOKUP, type WeatherToolDeps } from './tool-fields';
 
 const QUERY_EXAMPLES = 'a place name such as "Springfield", optionally with its region or country ("Springfield, Illinois")';
@@ -76,14 +76,10 @@ export function registerSearchLocationsTool(server: McpServer, { client, logger 
   );
 }
 
+/** A resolved place (the same fields get_weather and get_forecast report) plus what helps a person choose among several. */
 function toCandidate(place: GeocodingPlace): Candidate {
   return {
-    name: place.name,
-    region: place.admin1 ?? null,
-    country: place.country ?? null,
-    countryCode: place.country_code ?? null,
-    latitude: place.latitude,
-    longitude: place.longitude,
+    ...toResolvedPlace(place),
     location: `${place.latitude},${place.longitude}`,
     population: place.population ?? null,
     timezone: place.timezone ?? null,
