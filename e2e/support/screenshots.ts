@@ -8,8 +8,9 @@ import { projectRoot } from './sandbox';
 
 export const SCREENSHOTS_DIR = 'test-results/screenshots';
 
-export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+/** fullPage: false takes the viewport only, for an open modal dialog (a full-page capture of the page behind it is misleading). */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   const file = path.join(projectRoot, SCREENSHOTS_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
