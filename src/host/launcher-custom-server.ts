@@ -6,11 +6,11 @@
 import { spawn } from 'node:child_process';
 import { buildServerEnv, type Runtime } from '../core/catalog';
 import { findExecutable } from '../core/find-executable';
-import { REGISTERED_BUS_VARIABLE } from '../core/clients/session-bus';
+import { MANAGED_ENV_NAMES } from '../core/clients/session-bus';
 import type { LaunchDefinition } from './launcher-settings';
 
 /** Variables meant for the launcher alone: a custom server must not see them (ELECTRON_RUN_AS_NODE would change how an Electron-based server runs). */
-const LAUNCHER_ONLY_ENV = ['ELECTRON_RUN_AS_NODE', 'MCP_TRAY_HOME', 'MCP_TRAY_KEYCHAIN_SERVICE', REGISTERED_BUS_VARIABLE];
+const LAUNCHER_ONLY_ENV = MANAGED_ENV_NAMES;
 
 const FORWARDED_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
 

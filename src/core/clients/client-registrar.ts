@@ -67,7 +67,9 @@ export class ClientRegistrar {
   }
 
   list(): Promise<ClientStatus[]> {
-    return Promise.all(ALL_CLIENTS.map((client) => this.status(client)));
+    // One setup for every client: it depends on the installation, not on the client.
+    const setup = this.launcherSetup();
+    return Promise.all(ALL_CLIENTS.map((client) => this.status(client, setup)));
   }
 
   preview(input: MethodParams<'clients.preview'>): Promise<ClientChangeResult> {
@@ -104,12 +106,11 @@ export class ClientRegistrar {
     };
   }
 
-  private wantedEntries(client: McpClient, serverIds: readonly string[]): WantedEntries {
-    const setup = this.launcherSetup();
+  private wantedEntries(client: McpClient, serverIds: readonly string[], setup: LauncherSetup = this.launcherSetup()): WantedEntries {
     return new Map(serverIds.map((serverId) => [serverId, client.entryFor(launchCommandFor(serverId, setup))]));
   }
 
-  private async status(client: McpClient): Promise<ClientStatus> {
+  private async status(client: McpClient, setup: LauncherSetup): Promise<ClientStatus> {
     const configPath = client.configPath(this.context);
     const status: ClientStatus = {
       id: client.id,
@@ -123,7 +124,7 @@ export class ClientRegistrar {
     try {
       const snapshot = await readSnapshot(configPath);
       const parsed = parseConfig(splitByteOrderMark(snapshot.text ?? '').body, client.syntax, client.serversKey, configPath);
-      status.servers = classify(parsed.servers, this.wantedEntries(client, this.options.servers().map((server) => server.id)));
+      status.servers = classify(parsed.servers, this.wantedEntries(client, this.options.servers().map((server) => server.id), setup));
     } catch (error) {
       status.error = error instanceof Error ? error.message : String(error);
     }

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ServerIdSchema } from '../../shared/contract';
-import { REGISTERED_BUS_VARIABLE } from './session-bus';
+import { MANAGED_ENV_NAMES } from './session-bus';
 
 /** The launcher's built file name: distinctive, because recognising our entries depends on it. */
 export const LAUNCHER_FILE_NAME = 'mcp-tray-launcher.js';
@@ -35,7 +35,7 @@ export interface LauncherSetup {
  * Environment variables whose value in our entries MCP Tray decides. Any other variable a user adds
  * to our entry is theirs: it is passed to the server and kept when we repair the entry.
  */
-export const MANAGED_ENV_NAMES: readonly string[] = ['ELECTRON_RUN_AS_NODE', 'MCP_TRAY_HOME', 'MCP_TRAY_KEYCHAIN_SERVICE', REGISTERED_BUS_VARIABLE];
+export { MANAGED_ENV_NAMES };
 
 export function launchCommandFor(serverId: string, setup: LauncherSetup): LaunchCommand {
   return { command: setup.execPath, args: [setup.launcherPath, serverId], env: { ...setup.env } };

@@ -15,6 +15,12 @@
 /** The entry-env variable that carries an unconventional session bus address from registration to the launcher. */
 export const REGISTERED_BUS_VARIABLE = 'MCP_TRAY_DBUS_SESSION_BUS_ADDRESS';
 
+/**
+ * Environment variables whose value in our client entries MCP Tray decides (see launch-entry.ts), and
+ * that are meant for the launcher alone. Here, import-free, so the launcher shares the one list.
+ */
+export const MANAGED_ENV_NAMES: readonly string[] = ['ELECTRON_RUN_AS_NODE', 'MCP_TRAY_HOME', 'MCP_TRAY_KEYCHAIN_SERVICE', REGISTERED_BUS_VARIABLE];
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 function nonBlank(value: string | undefined): string | undefined {
