@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useServers } from '../hooks/servers-context';
+import { useServersActions } from '../hooks/servers-context';
 import { Icon } from '../ui/Icon';
 import { useConnectionStatus } from './connection-context';
 
@@ -9,7 +9,7 @@ import { useConnectionStatus } from './connection-context';
  */
 export function ConnectionBanner() {
   const status = useConnectionStatus();
-  const { reload } = useServers();
+  const { reload } = useServersActions();
   const wasLost = useRef(false);
 
   useEffect(() => {

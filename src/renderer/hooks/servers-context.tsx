@@ -28,12 +28,15 @@ export interface ServersState {
   applyRemoved: (serverId: string) => void;
 }
 
-/** servers.list, kept live by `server.health` and `servers.changed`. */
-export function useServers(): ServersState {
+export type ServersActions = Omit<ServersState, 'snapshot'>;
+
+/**
+ * The store's actions without its snapshot: a component that only reloads or applies answers does
+ * not re-render on every `server.health` event. Stable functions, usable as effect dependencies.
+ */
+export function useServersActions(): ServersActions {
   const store = useStore();
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  // Stable functions, so components can list them as effect dependencies.
-  const actions = useMemo(
+  return useMemo(
     () => ({
       reload: () => store.reload(),
       applySummary: (summary: ServerSummary) => store.applySummary(summary),
@@ -41,11 +44,19 @@ export function useServers(): ServersState {
     }),
     [store],
   );
-  return { snapshot, ...actions };
 }
 
+/** servers.list, kept live by `server.health` and `servers.changed`. */
+export function useServers(): ServersState {
+  const store = useStore();
+  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  return { snapshot, ...useServersActions() };
+}
+
+/** One server; re-renders only when that server's summary changes, not on other servers' health. */
 export function useServer(serverId: string): ServerSummary | undefined {
-  return useServers().snapshot.servers.find((server) => server.id === serverId);
+  const store = useStore();
+  return useSyncExternalStore(store.subscribe, () => store.getSnapshot().servers.find((server) => server.id === serverId));
 }
 
 /** The server's health reports received since the window opened (bounded). */

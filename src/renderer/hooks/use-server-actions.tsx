@@ -4,7 +4,7 @@ import { useApi } from '../app/api-context';
 import { messageOf } from '../app/connection-monitor';
 import { useConfirm } from '../ui/ConfirmProvider';
 import { useNotify } from '../ui/NoticesProvider';
-import { useServers } from './servers-context';
+import { useServersActions } from './servers-context';
 
 export type ServerOperation = 'start' | 'stop' | 'restart' | 'enabled' | 'autostart' | 'remove';
 
@@ -23,7 +23,7 @@ export interface ServerActions {
 /** The lifecycle buttons' behaviour, shared by the list and a server's page. Failures become notices. */
 export function useServerActions(): ServerActions {
   const api = useApi();
-  const { applySummary, applyRemoved } = useServers();
+  const { applySummary, applyRemoved } = useServersActions();
   const notify = useNotify();
   const confirm = useConfirm();
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ServerSummary } from '../../shared/contract';
 import { useApi } from '../app/api-context';
-import { useServers } from '../hooks/servers-context';
+import { useServersActions } from '../hooks/servers-context';
 import { useAction } from '../hooks/use-action';
 import { Icon } from '../ui/Icon';
 import { useNotify } from '../ui/NoticesProvider';
@@ -15,7 +15,7 @@ import { envPatch, rowsFromEnv, type EnvRow } from './env-rows';
 export function EnvEditor({ server }: { server: ServerSummary }) {
   const api = useApi();
   const notify = useNotify();
-  const { applySummary } = useServers();
+  const { applySummary } = useServersActions();
   const nextKey = useRef(1_000);
   const [rows, setRows] = useState<EnvRow[]>(() => rowsFromEnv(server.env));
   const [rowErrors, setRowErrors] = useState<Record<number, string>>({});

@@ -3,7 +3,7 @@ import type { ServerSummary } from '../../shared/contract';
 import { ApiError } from '../api/api-client';
 import { useApi } from '../app/api-context';
 import { messageOf } from '../app/connection-monitor';
-import { useServers } from '../hooks/servers-context';
+import { useServersActions } from '../hooks/servers-context';
 import { useAction } from '../hooks/use-action';
 import { useNotify } from '../ui/NoticesProvider';
 import { Modal } from '../ui/Modal';
@@ -27,7 +27,7 @@ interface ServerFormModalProps {
 export function ServerFormModal({ open, editing, existingIds, onClose }: ServerFormModalProps) {
   const api = useApi();
   const notify = useNotify();
-  const { applySummary } = useServers();
+  const { applySummary } = useServersActions();
   const [values, setValues] = useState<ServerFormValues>(EMPTY_SERVER_FORM);
   const [errors, setErrors] = useState<ServerFormErrors>({});
   const [submitted, setSubmitted] = useState(false);
