@@ -216,7 +216,8 @@ export class AppCore {
   }
 
   private readonly handlers: Handlers = {
-    'servers.list': async () => this.definitions().map((definition) => this.summary(definition.id)),
+    // Each summary built from the list already in hand: summary(id) would rebuild every definition per server.
+    'servers.list': async () => this.definitions().map((definition) => ({ ...definition, health: this.supervisorFor(definition.id).health() })),
     'servers.get': async ({ id }) => this.summary(id),
     'servers.start': async ({ id }) => {
       const definition = this.definition(id);

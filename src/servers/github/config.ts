@@ -1,4 +1,4 @@
-import { readFlagEnv, readNumberEnv, readUrlEnv } from '../kit/env';
+import { readFlagEnv, readLogLevelEnv, readNumberEnv, readUrlEnv } from '../kit/env';
 
 export interface GitHubConfig {
   /** GITHUB_TOKEN; undefined means anonymous: public reads only, at GitHub's 60 requests an hour. */
@@ -18,16 +18,11 @@ export interface GitHubConfig {
   logLevel: string;
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 
 /** Reads the github server's settings; a bad value throws an Error naming the variable (never echoing the token). */
 export function readGitHubConfig(env: NodeJS.ProcessEnv): GitHubConfig {
-  const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
-  if (!LOG_LEVELS.includes(logLevel)) {
-    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; it is "${env.LOG_LEVEL}".`);
-  }
+  const logLevel = readLogLevelEnv(env);
   return {
     token: readToken(env),
     apiUrl: readUrlEnv(env, 'GITHUB_API_URL', DEFAULT_GITHUB_API_URL).href.replace(/\/+$/, ''),

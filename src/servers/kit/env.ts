@@ -34,3 +34,14 @@ export function readFlagEnv(env: NodeJS.ProcessEnv, name: string): boolean {
   const raw = env[name]?.trim().toLowerCase();
   return raw === '1' || raw === 'true' || raw === 'yes';
 }
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads LOG_LEVEL (case-insensitive, default info); an unknown level stops start-up with the accepted ones. */
+export function readLogLevelEnv(env: NodeJS.ProcessEnv): string {
+  const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; it is "${env.LOG_LEVEL}".`);
+  }
+  return logLevel;
+}

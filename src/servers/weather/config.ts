@@ -1,4 +1,4 @@
-import { readNumberEnv, readUrlEnv } from '../kit/env';
+import { readLogLevelEnv, readNumberEnv, readUrlEnv } from '../kit/env';
 
 export interface WeatherConfig {
   /** Full URL of the forecast endpoint (`<WEATHER_API_URL>/v1/forecast`). */
@@ -11,14 +11,9 @@ export interface WeatherConfig {
   logLevel: string;
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
 /** Reads the weather server's settings; a bad value throws an Error naming the variable and what it must be. */
 export function readWeatherConfig(env: NodeJS.ProcessEnv): WeatherConfig {
-  const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
-  if (!LOG_LEVELS.includes(logLevel)) {
-    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; it is "${env.LOG_LEVEL}".`);
-  }
+  const logLevel = readLogLevelEnv(env);
   return {
     forecastUrl: withPath(readUrlEnv(env, 'WEATHER_API_URL', 'https://api.open-meteo.com'), '/v1/forecast'),
     geocodingUrl: withPath(readUrlEnv(env, 'GEOCODING_API_URL', 'https://geocoding-api.open-meteo.com'), '/v1/search'),
