@@ -1,6 +1,7 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { asJsonRpcMessage } from './json-rpc-envelope';
 import { LineSplitter } from './line-splitter';
 import { SlicedChunkQueue } from './sliced-chunk-queue';
 
@@ -112,17 +113,22 @@ export class ChildProcessTransport implements Transport {
       this.hooks.onStdoutGarbage(line);
       return;
     }
-    const message = JSONRPCMessageSchema.safeParse(parsed);
-    if (message.success) this.onmessage?.(message.data);
+    const message = asJsonRpcMessage(parsed);
+    if (message) this.onmessage?.(message);
     else this.hooks.onStdoutGarbage(line);
   }
 
   send(message: JSONRPCMessage): Promise<void> {
     const child = this.child;
     if (!child || this.hasExited || !child.stdin.writable) return Promise.reject(new Error('The server process is not running.'));
+    // Resolved once queued, or once a full pipe drains; a dead pipe surfaces through exit.
+    if (child.stdin.write(`${JSON.stringify(message)}\n`)) return Promise.resolve();
     return new Promise((resolve) => {
-      // Resolve once queued: backpressure is the stream's, and a dead pipe surfaces through exit.
-      child.stdin.write(`${JSON.stringify(message)}\n`, () => resolve());
+      const settle = () => {
+        child.stdin.off('drain', settle).off('close', settle);
+        resolve();
+      };
+      child.stdin.once('drain', settle).once('close', settle);
     });
   }
 
