@@ -16,6 +16,13 @@ describe('createRedactor', () => {
     expect(redact('"authorization":"token abcdefgh12345"')).toBe('"authorization":"[redacted]"');
   });
 
+  it('catches every shape in any case the shape allows, however it is surrounded', () => {
+    const redact = createRedactor();
+    for (const prefix of ['ghp', 'gho', 'ghu', 'ghs', 'ghr']) expect(redact(`x=${prefix}_${'Z9'.repeat(15)};`)).toBe('x=[redacted];');
+    expect(redact('BEARER abcdefgh12345')).toBe('BEARER [redacted]');
+    expect(redact('curl -H "AUTHORIZATION=basic dXNlcjpwYXNz"')).toBe('curl -H "AUTHORIZATION=[redacted]"');
+  });
+
   it('leaves ordinary prose alone', () => {
     const redact = createRedactor(['ab']);
     const text = 'GitHub token rejected: create a new token and set it in MCP Tray (about 3 min).';
