@@ -14,7 +14,7 @@ import {
   type ServerDefinition,
   type ServerSummary,
 } from '../shared/contract';
-import { customDefinition, buildServerEnv, isBundledId, listDefinitions, type Runtime } from './catalog';
+import { customDefinition, buildServerEnv, frozenDefinition, isBundledId, listDefinitions, type Runtime } from './catalog';
 import type { StopTimings } from './child-transport';
 import { createClientRegistrar, type ClientRegistrar, type ClientRegistrarOverrides } from './clients/client-registrar';
 import { findExecutable } from './find-executable';
@@ -52,10 +52,15 @@ export class AppCore {
   private readonly supervisors = new Map<string, ServerSupervisor>();
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   private readonly callOwners = new Map<string, ServerSupervisor>();
+  /** Ids for calls whose caller chose none: unique in this run, and cheaper than a UUID per call. */
+  private readonly callIdPrefix = randomUUID().slice(0, 8);
+  private callCount = 0;
   private shuttingDown: Promise<void> | undefined;
   private clientRegistrar: ClientRegistrar | undefined;
   /** Read on every call and health check, so kept rather than copied out of the store each time. */
   private snapshot: PersistedSettings;
+  /** The definitions built from `snapshot`, rebuilt only when the settings change. */
+  private catalog: { snapshot: PersistedSettings; list: ServerDefinition[]; byId: Map<string, ServerDefinition> } | undefined;
 
   private constructor(
     private readonly options: AppCoreOptions,
@@ -88,8 +93,14 @@ export class AppCore {
   }
 
   /** Validates the input against the contract, then runs the method. */
-  async call<M extends MethodName>(method: M, input: unknown): Promise<MethodResult<M>> {
-    const params = parseInput(method, input);
+  call<M extends MethodName>(method: M, input: unknown): Promise<MethodResult<M>> {
+    // Not async: a tool call goes straight to its handler's promise, with no extra promise around it.
+    let params: MethodParams<M>;
+    try {
+      params = parseInput(method, input);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const handler = this.handlers[method] as (params: MethodParams<M>) => Promise<MethodResult<M>>;
     return handler(params);
   }
@@ -133,13 +144,26 @@ export class AppCore {
   }
 
   private definitions(): ServerDefinition[] {
-    return listDefinitions(this.snapshot, this.options.runtime);
+    return this.currentCatalog().list;
   }
 
   private definition(id: string): ServerDefinition {
-    const definition = this.definitions().find((candidate) => candidate.id === id);
+    const definition = this.currentCatalog().byId.get(id);
     if (!definition) throw new ContractError('not_found', `There is no server "${id}". Run "mcp-tray servers list" to see them.`);
     return definition;
+  }
+
+  private nextCallId(): string {
+    return `${this.callIdPrefix}-${++this.callCount}`;
+  }
+
+  private currentCatalog(): { list: ServerDefinition[]; byId: Map<string, ServerDefinition> } {
+    if (this.catalog?.snapshot !== this.snapshot) {
+      // Shared by every caller until the next settings change, so frozen against accidental edits.
+      const list = listDefinitions(this.snapshot, this.options.runtime).map(frozenDefinition);
+      this.catalog = { snapshot: this.snapshot, list, byId: new Map(list.map((definition) => [definition.id, definition])) };
+    }
+    return this.catalog;
   }
 
   private summary(id: string): ServerSummary {
@@ -157,6 +181,7 @@ export class AppCore {
         guard: this.guard,
         onHealth: (health) => this.emit('server.health', health),
         onListChanged: (kind) => this.emit('server.listChanged', { serverId: id, kind }),
+        onCallProgress: (callId, progress) => this.emit('call.progress', { callId, serverId: id, ...progress }),
         ...(this.options.restartPolicy ? { restartPolicy: this.options.restartPolicy } : {}),
         ...(this.options.stopTimings ? { stopTimings: this.options.stopTimings } : {}),
         ...(this.options.initializeTimeoutMs ? { initializeTimeoutMs: this.options.initializeTimeoutMs } : {}),
@@ -311,18 +336,12 @@ export class AppCore {
     'tools.list': async ({ serverId }) => ({ tools: this.runningLists(serverId).tools }),
     'tools.call': async ({ serverId, name, arguments: args, callId, timeoutMs }) => {
       const supervisor = this.supervisorFor(this.definition(serverId).id);
-      const id = callId ?? randomUUID();
+      const id = callId ?? this.nextCallId();
       if (this.callOwners.has(id)) throw new ContractError('conflict', `A call with id "${id}" is already running.`);
       this.callOwners.set(id, supervisor);
       const startedAt = performance.now();
       try {
-        const result = await supervisor.callTool({
-          name,
-          arguments: args,
-          callId: id,
-          ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-          onProgress: (progress) => this.emit('call.progress', { callId: id, serverId, ...progress }),
-        });
+        const result = await supervisor.callTool({ name, arguments: args, callId: id, timeoutMs });
         return { callId: id, durationMs: Math.round((performance.now() - startedAt) * 100) / 100, result };
       } finally {
         this.callOwners.delete(id);

@@ -37,6 +37,14 @@ export function listDefinitions(settings: PersistedSettings, runtime: Runtime): 
   return [...bundled, ...settings.customServers.map(customDefinition)];
 }
 
+/** A definition that callers may share but not edit: its args, env and secretEnv are frozen too. */
+export function frozenDefinition(definition: ServerDefinition): ServerDefinition {
+  Object.freeze(definition.args);
+  Object.freeze(definition.env);
+  Object.freeze(definition.secretEnv);
+  return Object.freeze(definition);
+}
+
 export function customDefinition(server: CustomServer): ServerDefinition {
   return {
     id: server.id,

@@ -185,3 +185,59 @@ describe('LogStore: subscribe', () => {
     expect(errors.map((error) => error.message)).toEqual([expect.stringContaining('listener bug')]);
   });
 });
+
+describe('LogStore: lines appended soon', () => {
+  const callLine = (message: string) => () => ({ serverId: 'a', level: 'info' as const, source: 'call' as const, message });
+
+  it('stores them by itself within a moment, for subscribers and on disk', async () => {
+    const store = createStore();
+    const seen: string[] = [];
+    store.subscribe((entry) => seen.push(entry.message));
+    store.appendSoon(callLine('echo ok in 1 ms'));
+    expect(seen).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toEqual(['echo ok in 1 ms']);
+    await store.flush();
+    expect((await fileEntries(path.join(root, 'logs', 'a.jsonl'))).map((entry) => entry.message)).toEqual(['echo ok in 1 ms']);
+  });
+
+  it('keeps the order they were given in: any other append, a query or a flush stores the waiting ones first', async () => {
+    const store = createStore();
+    store.appendSoon(callLine('first'));
+    store.append({ serverId: 'a', level: 'info', source: 'stderr', message: 'second' });
+    store.appendSoon(callLine('third'));
+    expect(query(store).map((entry) => entry.message)).toEqual(['first', 'second', 'third']);
+    store.appendSoon(callLine('fourth'));
+    await store.flush();
+    expect((await fileEntries(path.join(root, 'logs', 'a.jsonl'))).map((entry) => entry.message)).toEqual(['first', 'second', 'third', 'fourth']);
+  });
+
+  it('stores a burst at once rather than letting it pile up', () => {
+    const store = createStore();
+    const seen: string[] = [];
+    store.subscribe((entry) => seen.push(entry.message));
+    for (let index = 0; index < 1_000; index++) store.appendSoon(callLine(`call ${index}`));
+    // Never more than a small batch waits; the rest were stored as the burst went.
+    expect(seen.length).toBeGreaterThan(900);
+    expect(seen.slice(0, 3)).toEqual(['call 0', 'call 1', 'call 2']);
+  });
+
+  it('reports a line that cannot be built, and still stores the others', () => {
+    const errors: string[] = [];
+    const store = createStore({ onError: (error) => errors.push(error.message) });
+    store.appendSoon(callLine('before'));
+    store.appendSoon(() => {
+      throw new Error('no result');
+    });
+    store.appendSoon(callLine('after'));
+    expect(query(store).map((entry) => entry.message)).toEqual(['before', 'after']);
+    expect(errors).toEqual(['A log line could not be built: no result']);
+  });
+
+  it('redacts them like any other line', () => {
+    const store = createStore();
+    store.setSecrets('a', ['s3cr3t-token-value']);
+    store.appendSoon(() => ({ serverId: 'a', level: 'info', source: 'call', message: 'echo ok', fields: { result: 'the token is s3cr3t-token-value' } }));
+    expect(query(store)[0]?.fields).toEqual({ result: 'the token is [redacted]' });
+  });
+});

@@ -46,6 +46,11 @@ export type LogListener = (entry: LogEntry) => void;
 
 export const DEFAULT_LOG_BUFFER_SIZE = 5_000;
 
+/** Longest a line given to appendSoon waits: under one frame, so a live view never shows it late. */
+const SOON_MS = 10;
+/** Waiting lines at which they are stored at once, so a burst of calls cannot pile them up. */
+const MAX_WAITING = 32;
+
 const LEVEL_RANK: Readonly<Record<LogLevel, number>> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
 
 /** What the ring keeps: fields as their JSON text, which is smaller than the object and searchable. */
@@ -77,6 +82,8 @@ export class LogStore {
   private bufferSize: number;
   private lastSeq = 0;
   private closed = false;
+  private waiting: Array<() => LogInput> = [];
+  private waitingTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: LogStoreOptions) {
     this.bufferSize = checkedRingCapacity(options.bufferSize);
@@ -97,6 +104,17 @@ export class LogStore {
     return this.add(input.serverId, input.level, input.source, input.message, input.fields, input.time);
   }
 
+  /**
+   * For a line on someone else's hot path (one per tool call): it is built and stored within
+   * SOON_MS, in a batch, rather than on the caller's time. Order is kept: any other append, a
+   * query, a flush or a close stores the waiting lines first.
+   */
+  appendSoon(build: () => LogInput): void {
+    this.waiting.push(build);
+    if (this.waiting.length >= MAX_WAITING) this.storeWaiting();
+    else if (!this.waitingTimer) this.waitingTimer = setTimeout(() => this.storeWaiting(), SOON_MS).unref();
+  }
+
   /** The hot path: one call per stderr line, possibly 100,000 in a burst. */
   appendStderrLine(serverId: string, line: string): LogEntry {
     const parsed = parseStderrLine(line);
@@ -105,6 +123,7 @@ export class LogStore {
 
   /** The newest `limit` matching entries, returned oldest first. */
   query(query: LogStoreQuery): LogEntry[] {
+    this.storeWaiting();
     const matches = entryMatcher(query);
     const picked: Array<{ serverId: string; stored: StoredEntry }> = [];
     const logs: Array<[string, ServerLog]> = [];
@@ -145,6 +164,7 @@ export class LogStore {
 
   /** Forgets the server's buffer; its files stay on disk. Its secrets stay redacted in case it logs again. */
   removeServer(serverId: string): void {
+    this.storeWaiting();
     const log = this.servers.get(serverId);
     if (!log) return;
     this.servers.delete(serverId);
@@ -153,6 +173,7 @@ export class LogStore {
 
   /** Resolves when every entry appended so far is on disk (or reported as not written). Never rejects. */
   async flush(): Promise<void> {
+    this.storeWaiting();
     const pending: Array<Promise<void>> = [...this.closingWriters];
     for (const log of this.servers.values()) if (log.writer) pending.push(log.writer.flush());
     await Promise.all(pending);
@@ -160,6 +181,7 @@ export class LogStore {
 
   /** Writes what is pending and closes the files. Later entries are still kept in memory and emitted, never written. */
   async close(): Promise<void> {
+    this.storeWaiting();
     this.closed = true;
     for (const log of this.servers.values()) {
       if (log.writer) this.closeWriterInBackground(log.writer);
@@ -168,7 +190,30 @@ export class LogStore {
     await Promise.all([...this.closingWriters]);
   }
 
+  private storeWaiting(): void {
+    if (this.waitingTimer) clearTimeout(this.waitingTimer);
+    this.waitingTimer = undefined;
+    if (this.waiting.length === 0) return;
+    const batch = this.waiting;
+    this.waiting = [];
+    for (const build of batch) {
+      let input: LogInput;
+      try {
+        input = build();
+      } catch (error) {
+        this.reportError(new Error(`A log line could not be built: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+        continue;
+      }
+      this.store(input.serverId, input.level, input.source, input.message, input.fields, input.time);
+    }
+  }
+
   private add(serverId: string, level: LogLevel, source: LogSource, rawMessage: string, rawFields: Record<string, unknown> | undefined, time: Date | undefined): LogEntry {
+    if (this.waiting.length > 0) this.storeWaiting();
+    return this.store(serverId, level, source, rawMessage, rawFields, time);
+  }
+
+  private store(serverId: string, level: LogLevel, source: LogSource, rawMessage: string, rawFields: Record<string, unknown> | undefined, time: Date | undefined): LogEntry {
     const redactor = this.redactors.get(serverId) ?? this.defaultRedactor;
     const message = redactor.text(rawMessage);
     const fields: SafeFields | undefined = rawFields ? redactor.fields(rawFields) : undefined;

@@ -1,6 +1,9 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
+  ErrorCode,
   LoggingMessageNotificationSchema,
+  McpError,
+  ProgressNotificationSchema,
   PromptListChangedNotificationSchema,
   ResourceListChangedNotificationSchema,
   ToolListChangedNotificationSchema,
@@ -12,6 +15,7 @@ import {
   type ResourceTemplate,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
+import type { CallCancellation } from './call-cancellation';
 import { ChildProcessTransport, type ChildLaunch, type ChildTransportHooks, type StopTimings } from './child-transport';
 
 export type ListKind = 'tools' | 'resources' | 'prompts';
@@ -29,11 +33,21 @@ export interface ConnectionHooks extends ChildTransportHooks {
   onServerLog(level: string, logger: string | undefined, data: unknown): void;
 }
 
-export interface CallOptions {
-  timeoutMs: number;
-  signal: AbortSignal;
-  onProgress(progress: { progress: number; total?: number; message?: string }): void;
+export interface CallProgress {
+  progress: number;
+  total?: number;
+  message?: string;
 }
+
+export interface CallOptions {
+  /** How long the server may go without answering or reporting progress. */
+  timeoutMs: number;
+  cancellation: CallCancellation;
+  onProgress(progress: CallProgress): void;
+}
+
+/** The longest delay a Node timer takes (about 24.8 days): the SDK's own timeout, kept out of the way of ours. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const CLIENT_INFO = { name: 'MCP Tray', version: '0.1.0' };
 
@@ -42,12 +56,22 @@ export class ServerConnection {
   readonly lists: ServerLists = { tools: [], resources: [], resourceTemplates: [], prompts: [] };
   private readonly client = new Client(CLIENT_INFO, { capabilities: {} });
   private readonly transport: ChildProcessTransport;
+  /** Running calls by the progress token sent with them. */
+  private readonly progressListeners = new Map<number, (progress: CallProgress) => void>();
+  private lastProgressToken = 0;
 
   constructor(launch: ChildLaunch, private readonly hooks: ConnectionHooks, stopTimings?: StopTimings) {
     this.transport = new ChildProcessTransport(launch, hooks, stopTimings);
     this.client.setNotificationHandler(ToolListChangedNotificationSchema, () => this.refreshAfterChange('tools'));
     this.client.setNotificationHandler(ResourceListChangedNotificationSchema, () => this.refreshAfterChange('resources'));
     this.client.setNotificationHandler(PromptListChangedNotificationSchema, () => this.refreshAfterChange('prompts'));
+    // Progress is routed here, in place of the SDK's per-request `onprogress`, which costs a
+    // tenth of a local round trip on every call; the deadline that progress extends is ours too.
+    this.client.setNotificationHandler(ProgressNotificationSchema, (notification) => {
+      const { progressToken, progress, total, message } = notification.params;
+      if (typeof progressToken !== 'number') return;
+      this.progressListeners.get(progressToken)?.({ progress, ...(total !== undefined ? { total } : {}), ...(message !== undefined ? { message } : {}) });
+    });
     this.client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
       const { level, logger, data } = notification.params;
       hooks.onServerLog(level, logger, data);
@@ -68,13 +92,25 @@ export class ServerConnection {
     await this.client.ping({ timeout: timeoutMs });
   }
 
-  callTool(name: string, args: Record<string, unknown>, options: CallOptions): Promise<CallToolResult> {
-    return this.client.callTool({ name, arguments: args }, undefined, {
-      timeout: options.timeoutMs,
-      resetTimeoutOnProgress: true,
-      signal: options.signal,
-      onprogress: options.onProgress,
-    }) as Promise<CallToolResult>;
+  /** Calls a tool; the timeout starts again whenever the server reports progress. */
+  async callTool(name: string, args: Record<string, unknown>, options: CallOptions): Promise<CallToolResult> {
+    const { timeoutMs, cancellation } = options;
+    const progressToken = ++this.lastProgressToken;
+    // The same error the SDK gives for its own timeouts; cancelling also tells the server to stop.
+    const deadline = setTimeout(() => cancellation.abort(new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: timeoutMs })), timeoutMs);
+    this.progressListeners.set(progressToken, (progress) => {
+      deadline.refresh();
+      options.onProgress(progress);
+    });
+    try {
+      return (await this.client.callTool({ name, arguments: args, _meta: { progressToken } }, undefined, {
+        timeout: MAX_TIMER_MS,
+        signal: cancellation.signal,
+      })) as CallToolResult;
+    } finally {
+      clearTimeout(deadline);
+      this.progressListeners.delete(progressToken);
+    }
   }
 
   readResource(uri: string, timeoutMs: number): Promise<ReadResourceResult> {

@@ -1,10 +1,12 @@
 import type { CallToolResult, GetPromptResult, ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { ContractError, type Health, type LastExit, type LogEntry, type LogLevel, type LogSource, type ServerState } from '../shared/contract';
 import type { ChildLaunch, StopTimings } from './child-transport';
+import { CallCancellation } from './call-cancellation';
+import type { LogInput } from './logs';
 import type { OrphanGuard } from './orphan-guard';
 import { readRssBytes } from './process-memory';
 import { DEFAULT_RESTART_POLICY, RestartPolicy, type RestartPolicyOptions } from './restart-policy';
-import { ServerConnection, type ListKind, type ServerLists } from './server-connection';
+import { ServerConnection, type CallProgress, type ListKind, type ServerLists } from './server-connection';
 import { summarizeCallResult } from './call-summary';
 
 export interface LaunchSpec extends ChildLaunch {
@@ -13,7 +15,8 @@ export interface LaunchSpec extends ChildLaunch {
 }
 
 export interface SupervisorLogSink {
-  append(input: { serverId: string; level: LogLevel; source: LogSource; message: string; fields?: Record<string, unknown> }): LogEntry;
+  append(input: LogInput): LogEntry;
+  appendSoon(build: () => LogInput): void;
   appendStderrLine(serverId: string, line: string): LogEntry;
   setSecrets(serverId: string, values: Iterable<string>): void;
 }
@@ -33,6 +36,8 @@ export interface SupervisorOptions {
   guard?: OrphanGuard;
   onHealth(health: Health): void;
   onListChanged(kind: ListKind): void;
+  /** A running call's progress notification (notifications/progress). */
+  onCallProgress?(callId: string, progress: CallProgress): void;
   restartPolicy?: RestartPolicyOptions;
   stopTimings?: StopTimings;
   initializeTimeoutMs?: number;
@@ -44,8 +49,7 @@ export interface ToolCallRequest {
   name: string;
   arguments: Record<string, unknown>;
   callId: string;
-  timeoutMs?: number;
-  onProgress?: (progress: { progress: number; total?: number; message?: string }) => void;
+  timeoutMs?: number | undefined;
 }
 
 const STDERR_TAIL_LINES = 20;
@@ -73,7 +77,7 @@ export class ServerSupervisor {
   private rssBytes: number | null = null;
   private stderrTail: string[] = [];
   private readonly restartPolicy: RestartPolicy;
-  private readonly activeCalls = new Map<string, AbortController>();
+  private readonly activeCalls = new Map<string, CallCancellation>();
   private pendingStart: Promise<void> | undefined;
 
   constructor(private readonly options: SupervisorOptions) {
@@ -130,7 +134,7 @@ export class ServerSupervisor {
     this.stopping = true;
     this.clearRestartTimer();
     this.clearHealthTimer();
-    for (const controller of this.activeCalls.values()) controller.abort(new ContractError('cancelled', 'The server was stopped.'));
+    for (const cancellation of this.activeCalls.values()) cancellation.abort(new ContractError('cancelled', 'The server was stopped.'));
     const connection = this.connection;
     if (connection && this.state !== 'stopped' && this.state !== 'failed' && this.state !== 'backoff') {
       this.log('info', 'lifecycle', 'stopping');
@@ -295,31 +299,34 @@ export class ServerSupervisor {
 
   async callTool(request: ToolCallRequest): Promise<CallToolResult> {
     const connection = this.requireConnection();
-    const controller = new AbortController();
-    this.activeCalls.set(request.callId, controller);
+    const cancellation = new CallCancellation();
+    this.activeCalls.set(request.callId, cancellation);
     const startedAt = performance.now();
     try {
       const result = await connection.callTool(request.name, request.arguments, {
         timeoutMs: request.timeoutMs ?? this.options.timings().callTimeoutMs,
-        signal: controller.signal,
-        onProgress: (progress) => request.onProgress?.(progress),
+        cancellation,
+        onProgress: (progress) => this.options.onCallProgress?.(request.callId, progress),
       });
       const durationMs = roundMs(performance.now() - startedAt);
-      // The caller gets its answer first; the call's log line follows a moment later.
-      setImmediate(() => {
+      const finishedAt = Date.now();
+      // The caller gets its answer first; the call's log line is built and stored a moment later.
+      this.options.logs.appendSoon(() => {
         const outcome = result.isError ? 'error' : 'ok';
-        this.log(result.isError ? 'warn' : 'info', 'call', `${request.name} ${outcome} in ${durationMs} ms`, {
-          tool: request.name,
-          callId: request.callId,
-          durationMs,
-          outcome,
-          result: summarizeCallResult(result),
-        });
+        return {
+          serverId: this.serverId,
+          level: result.isError ? 'warn' : 'info',
+          source: 'call',
+          message: `${request.name} ${outcome} in ${durationMs} ms`,
+          fields: { tool: request.name, callId: request.callId, durationMs, outcome, result: summarizeCallResult(result) },
+          time: new Date(finishedAt),
+        };
       });
       return result;
     } catch (error) {
       const durationMs = roundMs(performance.now() - startedAt);
-      const cancelled = controller.signal.aborted;
+      // Aborted by cancelCall or a stop, not by the call's own deadline (which aborts with a timeout error).
+      const cancelled = cancellation.reason instanceof ContractError;
       const message = cancelled ? 'cancelled' : messageOf(error);
       this.log('warn', 'call', `${request.name} ${cancelled ? 'cancelled' : 'failed'} after ${durationMs} ms: ${message}`, {
         tool: request.name,
@@ -336,9 +343,9 @@ export class ServerSupervisor {
   }
 
   cancelCall(callId: string): boolean {
-    const controller = this.activeCalls.get(callId);
-    if (!controller) return false;
-    controller.abort(new ContractError('cancelled', 'Cancelled by the user.'));
+    const cancellation = this.activeCalls.get(callId);
+    if (!cancellation) return false;
+    cancellation.abort(new ContractError('cancelled', 'Cancelled by the user.'));
     return true;
   }
 

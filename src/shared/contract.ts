@@ -212,7 +212,8 @@ export const contract = {
     z.object({
       serverId: ServerIdSchema,
       name: z.string().min(1),
-      arguments: z.record(z.string(), z.unknown()).default({}),
+      // Any JSON object: the server checks it against the tool's own input schema.
+      arguments: z.looseObject({}).default({}),
       /** Chosen by the caller so it can cancel the call or match progress events to it. */
       callId: z.string().min(1).max(100).optional(),
       timeoutMs: z.number().int().min(100).max(3_600_000).optional(),

@@ -61,6 +61,40 @@ describe('AppCore', () => {
     expect(prompt.messages[0]?.content).toEqual({ type: 'text', text: 'Say hello to Ada.' });
   });
 
+  it('forwards a call\'s progress as events, cancels a call by id, and refuses an id already running', async () => {
+    await addChaos();
+    const progress: EventPayload<'call.progress'>[] = [];
+    core.on('call.progress', (event) => progress.push(event));
+    const done = await core.call('tools.call', { serverId: 'chaos', name: 'slow', arguments: { steps: 3, stepMs: 20 }, callId: 'steps' });
+    expect(textOf(done.result)).toBe('done after 3 steps');
+    expect(progress.slice(0, 2)).toEqual([
+      { callId: 'steps', serverId: 'chaos', progress: 1, total: 3, message: 'step 1' },
+      { callId: 'steps', serverId: 'chaos', progress: 2, total: 3, message: 'step 2' },
+    ]);
+
+    const long = core.call('tools.call', { serverId: 'chaos', name: 'slow', arguments: { steps: 1_000, stepMs: 20 }, callId: 'long' });
+    await waitFor('the long call to report progress', () => progress.some((event) => event.callId === 'long'));
+    await expect(core.call('tools.call', { serverId: 'chaos', name: 'echo', arguments: { text: 'x' }, callId: 'long' })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await core.call('calls.cancel', { callId: 'long' })).toEqual({ cancelled: true });
+    await expect(long).rejects.toMatchObject({ code: 'cancelled' });
+    expect(await core.call('calls.cancel', { callId: 'long' })).toEqual({ cancelled: false });
+  });
+
+  it('shares its server definitions read-only: a caller cannot change the manager\'s copy through a result', async () => {
+    await addChaos({ env: { MODE: 'calm' } });
+    const first = await core.call('servers.get', { id: 'chaos' });
+    expect(() => {
+      first.env.MODE = 'changed';
+    }).toThrow(TypeError);
+    expect((await core.call('servers.get', { id: 'chaos' })).env).toEqual({ MODE: 'calm' });
+  });
+
+  it('gives every call without an id one of its own', async () => {
+    await addChaos();
+    const calls = await Promise.all([1, 2, 3].map((n) => core.call('tools.call', { serverId: 'chaos', name: 'echo', arguments: { text: String(n) } })));
+    expect(new Set(calls.map((call) => call.callId)).size).toBe(3);
+  });
+
   it('refuses a custom server whose command does not exist, naming it', async () => {
     await expect(core.call('servers.add', { id: 'ghost', name: 'Ghost', command: 'no-such-mcp-server-cmd' })).rejects.toMatchObject({
       code: 'invalid_input',
@@ -108,8 +142,6 @@ describe('AppCore', () => {
     try {
       await core.call('servers.setEnv', { id: 'weather', env: { WEATHER_API_URL: upstream.url, GEOCODING_API_URL: upstream.url } });
       expect((await core.call('servers.start', { id: 'weather' })).state).toBe('running');
-      const progressEvents: EventPayload<'call.progress'>[] = [];
-      core.on('call.progress', (event) => progressEvents.push(event));
       const call = await core.call('tools.call', { serverId: 'weather', name: 'get_weather', arguments: { location: 'Berlin' } });
       expect(call.result.isError).toBeFalsy();
       expect(textOf(call.result)).toContain('Berlin');

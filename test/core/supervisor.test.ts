@@ -169,15 +169,10 @@ describe('ServerSupervisor with a real child process', () => {
   });
 
   it('forwards progress, and cancels a running call', async () => {
-    const supervisor = supervise();
-    await supervisor.start();
     const progress: number[] = [];
-    const done = await supervisor.callTool({
-      name: 'slow',
-      arguments: { steps: 3, stepMs: 10 },
-      callId: 'p',
-      onProgress: (event) => progress.push(event.progress),
-    });
+    const supervisor = supervise({}, { onCallProgress: (callId, event) => callId === 'p' && progress.push(event.progress) });
+    await supervisor.start();
+    const done = await supervisor.callTool({ name: 'slow', arguments: { steps: 3, stepMs: 10 }, callId: 'p' });
     expect(done.content).toEqual([{ type: 'text', text: 'done after 3 steps' }]);
     // The last notification may be overtaken by the result itself; the earlier ones must be there, in order.
     expect(progress.slice(0, 2)).toEqual([1, 2]);
@@ -187,6 +182,26 @@ describe('ServerSupervisor with a real child process', () => {
     expect(supervisor.cancelCall('long')).toBe(true);
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
     expect(supervisor.cancelCall('long')).toBe(false);
+    // The server heard it too: the SDK sent notifications/cancelled, and the tool stopped early.
+    await waitFor('the server to stop the cancelled call', () => entries().find((entry) => entry.message.startsWith('slow: cancelled at step')));
+  });
+
+  it('lets a call that keeps reporting progress run past its timeout, and times out one that goes quiet', async () => {
+    const steps: number[] = [];
+    const supervisor = supervise({}, { onCallProgress: (callId, event) => callId === 'kept-alive' && steps.push(event.progress) });
+    await supervisor.start();
+    // Six steps of 80 ms: twice the 240 ms timeout in all, but never 240 ms without progress.
+    const kept = await supervisor.callTool({ name: 'slow', arguments: { steps: 6, stepMs: 80 }, callId: 'kept-alive', timeoutMs: 240 });
+    expect(kept.content).toEqual([{ type: 'text', text: 'done after 6 steps' }]);
+    expect(steps.length).toBeGreaterThanOrEqual(5);
+
+    const quiet = supervisor.callTool({ name: 'slow', arguments: { steps: 1, stepMs: 1_000 }, callId: 'quiet', timeoutMs: 240 });
+    await expect(quiet).rejects.toMatchObject({ code: 'timeout' });
+    const line = await waitFor('the timeout in the log', () => entries().find((entry) => entry.fields?.callId === 'quiet'));
+    expect(line).toMatchObject({ level: 'warn', fields: { outcome: 'failed' } });
+    expect(line.message).toMatch(/^slow failed after \d+(\.\d+)? ms: .*timed out/);
+    // The server was told to stop, as with a cancel.
+    await waitFor('the server to stop the timed-out call', () => entries().find((entry) => entry.message === 'slow: cancelled at step 1'));
   });
 
   it('refreshes its tool list on list_changed and forwards MCP log messages', async () => {
