@@ -2,9 +2,8 @@
 // and the `mcp-tray` CLI into out/host/cli.js (it finds the servers at ../servers).
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { managerBundleOptions, nodeBundleOptions, requireShim } from './node-bundle-options.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const allEntries = {
   weather: 'src/servers/weather/main.ts',
   github: 'src/servers/github/main.ts',
@@ -30,35 +29,16 @@ const serverEntries = Object.fromEntries(
   Object.entries(allEntries).filter(([id]) => wanted.length === 0 || wanted.includes(id)),
 );
 
-// Some dependencies still call require(); give the ESM bundles one.
-const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
-const common = {
-  absWorkingDir: root,
-  bundle: true,
-  splitting: false,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  minifySyntax: true,
-  sourcemap: 'linked',
-  legalComments: 'none',
-  logLevel: 'warning',
-};
-
 const builds = [];
 if (Object.keys(serverEntries).length > 0) {
-  builds.push(build({ ...common, entryPoints: serverEntries, outdir: 'out/servers', banner: { js: requireShim } }));
+  builds.push(build({ ...nodeBundleOptions, entryPoints: serverEntries, outdir: 'out/servers', banner: { js: requireShim } }));
 }
 if (wanted.length === 0 || wanted.includes('cli')) {
   builds.push(
     build({
-      ...common,
+      ...managerBundleOptions,
       entryPoints: [CLI_ENTRY],
       outfile: CLI_OUTFILE,
-      // keytar is a native addon: it is loaded from node_modules at run time, never bundled.
-      external: ['keytar'],
-      // jsonc-parser's "main" is a UMD build whose inner require() calls esbuild cannot follow; its ESM build bundles.
-      alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
       banner: { js: `#!/usr/bin/env node\n${requireShim}` },
     }).then(() => chmod(new URL(`../${CLI_OUTFILE}`, import.meta.url), 0o755)),
   );
@@ -66,7 +46,7 @@ if (wanted.length === 0 || wanted.includes('cli')) {
 if (wanted.length === 0 || wanted.includes('launcher')) {
   builds.push(
     build({
-      ...common,
+      ...nodeBundleOptions,
       entryPoints: [LAUNCHER_ENTRY],
       outfile: LAUNCHER_OUTFILE,
       // Loaded only when a server has secrets to read; a native addon, never bundled.
@@ -75,7 +55,7 @@ if (wanted.length === 0 || wanted.includes('launcher')) {
     }),
     // Custom-server support is a file of its own that the launcher imports only for a custom server:
     // the zod and MCP SDK code it needs stays out of every bundled server's start.
-    build({ ...common, entryPoints: [LAUNCHER_CUSTOM_ENTRY], outfile: LAUNCHER_CUSTOM_OUTFILE, banner: { js: requireShim } }),
+    build({ ...nodeBundleOptions, entryPoints: [LAUNCHER_CUSTOM_ENTRY], outfile: LAUNCHER_CUSTOM_OUTFILE, banner: { js: requireShim } }),
   );
 }
 await Promise.all(builds);
