@@ -1,5 +1,6 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import crossSpawn from 'cross-spawn';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { asJsonRpcMessage } from './json-rpc-envelope';
 import { LineSplitter } from './line-splitter';
@@ -60,15 +61,16 @@ export class ChildProcessTransport implements Transport {
   start(): Promise<void> {
     if (this.child) throw new Error('ChildProcessTransport already started');
     return new Promise((resolve, reject) => {
-      const child = spawn(this.launch.command, this.launch.args, {
+      // cross-spawn, as the SDK's own transport: on Windows a .cmd shim (npx, uvx) runs through cmd.exe
+      // with its arguments escaped, which plain spawn refuses; elsewhere it is plain spawn.
+      const child = crossSpawn(this.launch.command, this.launch.args, {
         cwd: this.launch.cwd,
         env: this.launch.env,
         stdio: ['pipe', 'pipe', 'pipe'],
         // Its own process group, so a stop reaches what it spawned too (npx -> node -> server).
         detached: process.platform !== 'win32',
         windowsHide: true,
-        shell: false,
-      });
+      }) as ChildProcessWithoutNullStreams; // stdio is all pipes, so the streams exist
       this.child = child;
       const stderrLines = new LineSplitter((line) => this.hooks.onStderrLine(line));
       // A server flooding stderr is handled in time slices, so the manager's event loop stays responsive.
@@ -157,12 +159,23 @@ export class ChildProcessTransport implements Transport {
     const pid = this.child?.pid;
     if (pid === undefined || this.hasExited) return;
     try {
-      if (process.platform === 'win32') this.child?.kill(signal);
+      if (process.platform === 'win32') killWindowsTree(pid);
       else process.kill(-pid, signal);
     } catch {
       // Already gone.
     }
   }
+}
+
+/** Windows has no signals or process groups: taskkill /T ends the server and what it started (cmd.exe -> node). */
+function killWindowsTree(pid: number): void {
+  spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => {
+    try {
+      process.kill(pid);
+    } catch {
+      // Already gone.
+    }
+  });
 }
 
 function exitsWithin(exited: Promise<void>, ms: number): Promise<boolean> {

@@ -3,7 +3,7 @@
  * JSON-RPC flows between client and server untouched, from the first byte, with no copying through
  * the launcher. Signals the client sends us are passed on; the server's exit code (or signal) becomes ours.
  */
-import { spawn } from 'node:child_process';
+import crossSpawn from 'cross-spawn';
 import { buildServerEnv, type Runtime } from '../core/catalog';
 import { findExecutable } from '../core/find-executable';
 import { MANAGED_ENV_NAMES } from '../core/clients/session-bus';
@@ -31,7 +31,8 @@ export async function runCustomServer(
   const env = { ...inherited, ...serverEnv };
   const command = (await findExecutable(definition.command, env.PATH)) ?? definition.command;
 
-  const child = spawn(command, definition.args, { env, stdio: 'inherit', windowsHide: true });
+  // cross-spawn: on Windows a .cmd shim (npx, uvx) runs through cmd.exe with escaped arguments.
+  const child = crossSpawn(command, definition.args, { env, stdio: 'inherit', windowsHide: true });
   const forwarders = FORWARDED_SIGNALS.map((signal) => {
     const forward = () => child.kill(signal);
     process.on(signal, forward);
