@@ -47,6 +47,7 @@ export class ChildProcessTransport implements Transport {
   private child: ChildProcessWithoutNullStreams | undefined;
   private exited: Promise<void> | undefined;
   private hasExited = false;
+  private drained: Promise<void> | undefined;
 
   constructor(
     private readonly launch: ChildLaunch,
@@ -86,15 +87,23 @@ export class ChildProcessTransport implements Transport {
             resolveExit();
           });
         });
-      });
-      child.once('error', (error: NodeJS.ErrnoException) => {
-        if (child.pid === undefined) {
-          this.hasExited = true;
-          this.hooks.onSpawnError(error);
-          reject(error);
-        } else {
-          this.onerror?.(error);
-        }
+        child.on('error', (error: NodeJS.ErrnoException) => {
+          if (this.hasExited) return;
+          if (child.pid === undefined) {
+            this.hasExited = true;
+            this.hooks.onSpawnError(error);
+            reject(error);
+            resolveExit();
+          } else if (error.code === 'ENOENT') {
+            // On Windows, cross-spawn reports a command that cmd.exe could not find this way, in place of the exit.
+            this.hasExited = true;
+            this.hooks.onSpawnError(error);
+            this.onclose?.();
+            resolveExit();
+          } else {
+            this.onerror?.(error);
+          }
+        });
       });
       child.once('spawn', () => resolve());
 
@@ -125,13 +134,16 @@ export class ChildProcessTransport implements Transport {
     if (!child || this.hasExited || !child.stdin.writable) return Promise.reject(new Error('The server process is not running.'));
     // Resolved once queued, or once a full pipe drains; a dead pipe surfaces through exit.
     if (child.stdin.write(`${JSON.stringify(message)}\n`)) return Promise.resolve();
-    return new Promise((resolve) => {
+    // Every send waiting on the same full pipe shares one wait (and one pair of listeners).
+    this.drained ??= new Promise((resolve) => {
       const settle = () => {
         child.stdin.off('drain', settle).off('close', settle);
+        this.drained = undefined;
         resolve();
       };
       child.stdin.once('drain', settle).once('close', settle);
     });
+    return this.drained;
   }
 
   /** Stops the child: stdin closed, SIGTERM after termAfterMs, SIGKILL at killAfterMs. */
