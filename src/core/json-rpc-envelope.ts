@@ -1,4 +1,5 @@
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { isPlainObject } from '../shared/plain-object';
 
 /**
  * Recognises a JSON-RPC message in a parsed stdout line. Every tool call's answer passes here, so
@@ -35,9 +36,4 @@ function isEverydayBody(body: unknown): boolean {
 
 function isRequestId(id: unknown): boolean {
   return typeof id === 'string' || Number.isSafeInteger(id);
-}
-
-/** A JSON object as JSON.parse makes it: no arrays, no null, no class instances. */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }

@@ -13,6 +13,7 @@ import {
   ToolSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { isPlainObject } from './plain-object';
 
 export const ServerIdSchema = z
   .string()
@@ -212,8 +213,8 @@ export const contract = {
     z.object({
       serverId: ServerIdSchema,
       name: z.string().min(1),
-      // Any JSON object: the server checks it against the tool's own input schema.
-      arguments: z.looseObject({}).default({}),
+      // Any plain JSON object, taken as it is (no copy): the server checks it against the tool's input schema.
+      arguments: z.custom<Record<string, unknown>>(isPlainObject, 'Expected the tool arguments as a JSON object, e.g. {"location": "Berlin"}.').default({}),
       /** Chosen by the caller so it can cancel the call or match progress events to it. */
       callId: z.string().min(1).max(100).optional(),
       timeoutMs: z.number().int().min(100).max(3_600_000).optional(),
