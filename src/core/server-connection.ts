@@ -69,8 +69,8 @@ export class ServerConnection {
     // tenth of a local round trip on every call; the deadline that progress extends is ours too.
     this.client.setNotificationHandler(ProgressNotificationSchema, (notification) => {
       const { progressToken, progress, total, message } = notification.params;
-      if (typeof progressToken !== 'number') return;
-      this.progressListeners.get(progressToken)?.({ progress, ...(total !== undefined ? { total } : {}), ...(message !== undefined ? { message } : {}) });
+      // Number(): a server that hands the token back as "3" is understood, as the SDK understood it.
+      this.progressListeners.get(Number(progressToken))?.({ progress, ...(total !== undefined ? { total } : {}), ...(message !== undefined ? { message } : {}) });
     });
     this.client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
       const { level, logger, data } = notification.params;
