@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isSafeRepoPath, isValidOwner, isValidRef, isValidRepo, OWNER_HINT, PATH_HINT, REF_HINT, REPO_HINT } from './validation';
+import { groupDigits } from '../kit/group-digits';
 
 // The SDK sends these messages back verbatim when input does not match, so each one says what to type instead.
 
@@ -99,6 +100,6 @@ export function nameListField(what: string, example: string) {
 }
 
 export function textField(name: string, max: number, description: string) {
-  const hint = `${name} must be text of at most ${max.toLocaleString('en-US')} characters.`;
+  const hint = `${name} must be text of at most ${groupDigits(max)} characters.`;
   return z.string({ error: hint }).max(max, { error: hint }).describe(description);
 }

@@ -1,5 +1,7 @@
 // Small text helpers shared by the tools, so every result reads the same way.
 
+import { groupDigits } from '../kit/group-digits';
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
@@ -23,11 +25,11 @@ export function day(timestamp: string | null | undefined): string {
 export function clip(text: string | null | undefined, maxCharacters: number): string {
   const value = (text ?? '').trim();
   if (value.length <= maxCharacters) return value;
-  return `${value.slice(0, maxCharacters)}\n[... cut: ${(value.length - maxCharacters).toLocaleString('en-US')} more characters]`;
+  return `${value.slice(0, maxCharacters)}\n[... cut: ${groupDigits(value.length - maxCharacters)} more characters]`;
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+  return `${groupDigits(count)} ${count === 1 ? singular : pluralForm}`;
 }
 
 export function userLogin(user: { login: string } | null | undefined): string {

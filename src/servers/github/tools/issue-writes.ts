@@ -4,6 +4,7 @@ import { ToolFailure } from '../../kit/errors';
 import { nameListField, numberField, ownerField, repoField, textField } from '../fields';
 import { registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
 import { issueSummaryOutput, summarizeIssue } from './issue-summary';
+import { groupDigits } from '../../kit/group-digits';
 
 // GitHub's own limits, checked here so the person gets the message before the request is sent.
 const MAX_TITLE = 256;
@@ -102,10 +103,10 @@ export function registerIssueWriteTools(server: McpServer, context: GitHubToolCo
       repo: repoField,
       number: numberField('issue or pull request'),
       body: z
-        .string({ error: `body must be the comment text, 1 to ${MAX_BODY.toLocaleString('en-US')} characters.` })
+        .string({ error: `body must be the comment text, 1 to ${groupDigits(MAX_BODY)} characters.` })
         .trim()
         .min(1, { error: 'body must not be empty: type the comment text.' })
-        .max(MAX_BODY, { error: `body must be at most ${MAX_BODY.toLocaleString('en-US')} characters.` })
+        .max(MAX_BODY, { error: `body must be at most ${groupDigits(MAX_BODY)} characters.` })
         .describe('Comment text (Markdown).'),
     },
     outputSchema: { repository: z.string(), number: z.number(), commentId: z.number(), htmlUrl: z.string() },

@@ -7,6 +7,7 @@ import { GEOCODING_UPSTREAM, OPEN_METEO_ATTRIBUTION } from '../open-meteo-client
 import type { GeocodingPlace } from '../open-meteo-schemas';
 import { filterPlaces, placeNotFoundMessage, toResolvedPlace } from '../place-resolver';
 import { attributionOutput, READ_ONLY_WEB_LOOKUP, type WeatherToolDeps } from './tool-fields';
+import { groupDigits } from '../../kit/group-digits';
 
 const QUERY_EXAMPLES = 'a place name such as "Springfield", optionally with its region or country ("Springfield, Illinois")';
 const COUNT_MESSAGE = 'count must be a whole number from 1 to 10';
@@ -93,7 +94,7 @@ function formatSearch(report: SearchReport): string {
     const label = [place.name, place.region, place.country].filter(Boolean).join(', ');
     const details = [
       `location "${place.location}"`,
-      place.population === null ? undefined : `population ${place.population.toLocaleString('en-US')}`,
+      place.population === null ? undefined : `population ${groupDigits(place.population)}`,
       place.timezone ?? undefined,
     ].filter(Boolean);
     return `${index + 1}. ${label}: ${details.join(', ')}`;
