@@ -2,7 +2,7 @@
 // what a benchmark measures is the code that ships.
 import { fileURLToPath } from 'node:url';
 
-export const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 // Some dependencies still call require(); give the ESM bundles one.
 export const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";

@@ -5,6 +5,7 @@
  * Dotted keys build nested objects: `place.lat=52.5 place.lon=13.4`.
  */
 import { UsageError } from './cli-errors';
+import { isPlainObject } from '../shared/plain-object';
 
 export type ToolArguments = Record<string, unknown>;
 
@@ -14,10 +15,6 @@ interface SchemaNode {
   properties?: unknown;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function parseJsonArguments(text: string): ToolArguments {
   let parsed: unknown;
   try {
@@ -25,7 +22,7 @@ export function parseJsonArguments(text: string): ToolArguments {
   } catch (error) {
     throw new UsageError(`--json is not valid JSON: ${(error as Error).message}.`);
   }
-  if (!isRecord(parsed)) throw new UsageError('--json must be a JSON object, e.g. --json \'{"location": "Berlin"}\'.');
+  if (!isPlainObject(parsed)) throw new UsageError('--json must be a JSON object, e.g. --json \'{"location": "Berlin"}\'.');
   return parsed;
 }
 
@@ -33,10 +30,10 @@ export function parseJsonArguments(text: string): ToolArguments {
 function schemaAt(schema: unknown, path: string[]): SchemaNode | undefined {
   let node: unknown = schema;
   for (const key of path) {
-    if (!isRecord(node) || !isRecord(node.properties)) return undefined;
+    if (!isPlainObject(node) || !isPlainObject(node.properties)) return undefined;
     node = node.properties[key];
   }
-  return isRecord(node) ? node : undefined;
+  return isPlainObject(node) ? node : undefined;
 }
 
 function expectsOnlyString(node: SchemaNode | undefined): boolean {
@@ -79,7 +76,7 @@ export function parseKeyValueArguments(words: string[], inputSchema?: unknown): 
         const child: ToolArguments = {};
         setOwn(target, key, child);
         target = child;
-      } else if (isRecord(existing)) {
+      } else if (isPlainObject(existing)) {
         target = existing;
       } else {
         throw new UsageError(`Argument "${path.slice(0, index + 1).join('.')}" is both a value and an object.`);

@@ -4,6 +4,7 @@
  */
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { ContractError } from '../../shared/contract';
+import { isPlainObject } from '../../shared/plain-object';
 import type { ConfigSyntax } from './mcp-client';
 
 export interface ParsedConfig {
@@ -36,10 +37,6 @@ const PROBLEMS: Record<string, string> = {
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The text without a leading byte-order mark (Windows editors add one), and the mark to put back. */
