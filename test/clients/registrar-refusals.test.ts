@@ -5,18 +5,7 @@ import { mkdir, readFile, symlink } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContractError } from '../../src/shared/contract';
-import { createClientSandbox, type ClientSandbox } from './support/client-sandbox';
-
-async function rejection(promise: Promise<unknown>): Promise<ContractError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ContractError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+import { createClientSandbox, rejection, type ClientSandbox } from './support/client-sandbox';
 
 /** Lets a reader stuck opening the FIFO go on (it then reads end-of-file), so a failing run still ends. */
 function releaseFifo(fifo: string): void {
