@@ -30,7 +30,7 @@ describe('ServerSupervisor with a real child process', () => {
     const launch: LaunchSpec = {
       command: process.execPath,
       args: [chaosServerPath],
-      env: { PATH: process.env.PATH ?? '', CHAOS_START_LOG: path.join(temp.dir, 'starts.log'), ...env },
+      env: { PATH: process.env.PATH ?? '', CHAOS_START_LOG: path.join(temp.dir, 'starts.log'), CHAOS_HELPER_LOG: helperLog(), ...env },
       cwd: temp.dir,
       secretValues,
     };
@@ -47,6 +47,13 @@ describe('ServerSupervisor with a real child process', () => {
     supervisors.push(supervisor);
     return supervisor;
   }
+
+  const helperLog = () => path.join(temp.dir, 'helpers.log');
+  const helpersForked = () => startsRecorded(helperLog());
+  const everyHelperGone = async (count: number) => {
+    const helpers = await waitFor(`${count} helpers forked`, async () => ((await helpersForked()).length >= count ? helpersForked() : undefined));
+    await waitFor('every helper to be gone', () => helpers.every((pid) => !isAlive(pid)));
+  };
 
   const entries = (): LogEntry[] => logs.query({ serverId: 'chaos', limit: 100_000 });
   const messages = () => entries().map((entry) => entry.message);
@@ -121,6 +128,39 @@ describe('ServerSupervisor with a real child process', () => {
     expect(isAlive(pid as number)).toBe(false);
     expect(messages()).toContain('stopped (killed by SIGKILL)');
     expect(messages()).toContain('ignoring SIGTERM');
+  });
+
+  it('a stop ends the helper a server forked, though the server itself exits on stdin closing first', async () => {
+    const supervisor = supervise({ CHAOS_FORK_HELPER: '1' });
+    const { pid } = await supervisor.start();
+    const [helper] = await helpersForked();
+    expect(isAlive(helper as number)).toBe(true);
+    await supervisor.stop();
+    expect(isAlive(pid as number)).toBe(false);
+    await everyHelperGone(1);
+  });
+
+  it('a stop escalates to SIGKILL for a helper that ignores SIGTERM', async () => {
+    const supervisor = supervise({ CHAOS_FORK_HELPER: '1', CHAOS_HELPER_IGNORE_SIGTERM: '1' }, { stopTimings: { termAfterMs: 100, killAfterMs: 300 } });
+    await supervisor.start();
+    await supervisor.stop();
+    await everyHelperGone(1);
+  });
+
+  it('a crash ends the crashed server\'s helper', async () => {
+    const supervisor = supervise({ CHAOS_FORK_HELPER: '1' }, { stopTimings: { termAfterMs: 100, killAfterMs: 300 } });
+    const first = await supervisor.start();
+    const [firstHelper] = await helpersForked();
+    await supervisor.callTool({ name: 'crash', arguments: { code: 7 }, callId: 'c1' }).catch(() => undefined);
+    await waitFor('the first helper to be gone', () => !isAlive(firstHelper as number));
+    await waitFor('a restart', () => supervisor.health().state === 'running' && supervisor.health().pid !== first.pid);
+  });
+
+  it('a crash loop leaves no helper behind', async () => {
+    const supervisor = supervise({ CHAOS_FORK_HELPER: '1', CHAOS_ON_START: 'crash' }, { stopTimings: { termAfterMs: 100, killAfterMs: 300 } });
+    await supervisor.start();
+    await waitFor('failed state', () => supervisor.health().state === 'failed');
+    await everyHelperGone(5);
   });
 
   it('logs garbage on stdout and keeps the server running', async () => {
