@@ -28,6 +28,8 @@ export interface ServerLists {
 }
 
 export interface ConnectionHooks extends ChildTransportHooks {
+  /** The process exists: called before the handshake starts, which may never end. */
+  onSpawn(pid: number): void;
   onListChanged(kind: ListKind): void;
   /** An MCP logging notification (notifications/message). */
   onServerLog(level: string, logger: string | undefined, data: unknown): void;
@@ -61,7 +63,7 @@ export class ServerConnection {
   private lastProgressToken = 0;
 
   constructor(launch: ChildLaunch, private readonly hooks: ConnectionHooks, stopTimings?: StopTimings) {
-    this.transport = new ChildProcessTransport(launch, hooks, stopTimings);
+    this.transport = new SpawnAnnouncingTransport(launch, hooks, stopTimings);
     this.client.setNotificationHandler(ToolListChangedNotificationSchema, () => this.refreshAfterChange('tools'));
     this.client.setNotificationHandler(ResourceListChangedNotificationSchema, () => this.refreshAfterChange('resources'));
     this.client.setNotificationHandler(PromptListChangedNotificationSchema, () => this.refreshAfterChange('prompts'));
@@ -167,5 +169,17 @@ export class ServerConnection {
       if (!cursor) break;
     }
     return items;
+  }
+}
+
+/** The child transport, announcing the child's pid as soon as the process exists. */
+class SpawnAnnouncingTransport extends ChildProcessTransport {
+  constructor(launch: ChildLaunch, private readonly connectionHooks: ConnectionHooks, stopTimings?: StopTimings) {
+    super(launch, connectionHooks, stopTimings);
+  }
+
+  override async start(): Promise<void> {
+    await super.start();
+    if (this.pid !== undefined) this.connectionHooks.onSpawn(this.pid);
   }
 }

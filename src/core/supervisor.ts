@@ -186,6 +186,11 @@ export class ServerSupervisor {
     const connection = new ServerConnection(
       launch,
       {
+        onSpawn: (pid) => {
+          // Guarded from the start: a manager that dies during a handshake that never ends leaves no server.
+          this.options.guard?.track(pid);
+          if (generation === this.generation) this.emitHealth();
+        },
         onStderrLine: (line) => {
           const entry = this.options.logs.appendStderrLine(this.serverId, line);
           if (generation !== this.generation) return;
@@ -196,6 +201,7 @@ export class ServerSupervisor {
           this.log('warn', 'stdout', `not JSON-RPC on stdout (ignored): ${line.slice(0, 2_000)}`),
         onExit: (code, signal) => this.handleExit(generation, connection, code, signal),
         onSpawnError: (error) => {
+          if (connection.pid !== undefined) this.options.guard?.untrack(connection.pid);
           if (generation !== this.generation) return;
           const what = error.code === 'ENOENT' ? `Command "${launch.command}" was not found. Install it or give its full path in the server's settings.` : `Could not start "${launch.command}": ${error.message}`;
           this.fail(what);
@@ -223,7 +229,6 @@ export class ServerSupervisor {
     }
     if (generation !== this.generation) return;
     const pid = connection.pid;
-    if (pid !== undefined) this.options.guard?.track(pid);
     this.startedAt = Date.now();
     this.log('info', 'lifecycle', `running (pid ${pid ?? '?'})`, { pid });
     this.setState('running');

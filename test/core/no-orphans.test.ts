@@ -11,6 +11,8 @@ interface RunningManager {
   pids: number[];
   /** Pids of the helpers the chaos server forked. */
   helpers: () => Promise<number[]>;
+  /** Pids of the chaos server's starts, as it recorded them. */
+  starts: () => Promise<number[]>;
 }
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -35,7 +37,12 @@ async function startManager(scenario: string): Promise<RunningManager> {
     const line = output.split('\n').find((candidate) => candidate.startsWith('{'));
     return line ? (JSON.parse(line) as { pids: number[] }) : undefined;
   }, 30_000);
-  return { manager, pids, helpers: () => startsRecorded(path.join(temp.dir, 'helpers.log')) };
+  return {
+    manager,
+    pids,
+    helpers: () => startsRecorded(path.join(temp.dir, 'helpers.log')),
+    starts: () => startsRecorded(path.join(temp.dir, 'starts.log')),
+  };
 }
 
 async function killWithoutWarning(manager: ChildProcess): Promise<void> {
@@ -61,6 +68,14 @@ describe('a manager killed without warning', { timeout: 60_000 }, () => {
     expect(isAlive(helper as number)).toBe(true);
     await killWithoutWarning(manager);
     await everyProcessGone([helper as number]);
+  });
+
+  it('leaves no server that was still in its handshake', async () => {
+    const { manager, starts } = await startManager('handshake');
+    const [pid] = await waitFor('the server to start', async () => ((await starts()).length > 0 ? starts() : undefined));
+    expect(isAlive(pid as number)).toBe(true);
+    await killWithoutWarning(manager);
+    await everyProcessGone([pid as number]);
   });
 });
 
