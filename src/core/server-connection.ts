@@ -33,6 +33,8 @@ export interface ConnectionHooks extends ChildTransportHooks {
   onListChanged(kind: ListKind): void;
   /** An MCP logging notification (notifications/message). */
   onServerLog(level: string, logger: string | undefined, data: unknown): void;
+  /** A list request the server answered with an error: the list is taken as empty. */
+  onListFailed(method: string, message: string): void;
 }
 
 export interface CallProgress {
@@ -61,9 +63,12 @@ export class ServerConnection {
   /** Running calls by the progress token sent with them. */
   private readonly progressListeners = new Map<number, (progress: CallProgress) => void>();
   private lastProgressToken = 0;
+  /** Set once the child is gone: a list that fails after that is a lost connection, not a refused list. */
+  private closed = false;
 
   constructor(launch: ChildLaunch, private readonly hooks: ConnectionHooks, stopTimings?: StopTimings) {
     this.transport = new SpawnAnnouncingTransport(launch, hooks, stopTimings);
+    this.client.onclose = () => (this.closed = true);
     this.client.setNotificationHandler(ToolListChangedNotificationSchema, () => this.refreshAfterChange('tools'));
     this.client.setNotificationHandler(ResourceListChangedNotificationSchema, () => this.refreshAfterChange('resources'));
     this.client.setNotificationHandler(PromptListChangedNotificationSchema, () => this.refreshAfterChange('prompts'));
@@ -140,12 +145,15 @@ export class ServerConnection {
   private async refresh(kind: ListKind): Promise<void> {
     const capabilities = this.client.getServerCapabilities() ?? {};
     if (kind === 'tools') {
-      this.lists.tools = capabilities.tools ? await this.collect((cursor) => this.client.listTools({ cursor }), (page) => page.tools) : [];
+      this.lists.tools = capabilities.tools ? await this.collect('tools/list', (cursor) => this.client.listTools({ cursor }), (page) => page.tools) : [];
     } else if (kind === 'prompts') {
-      this.lists.prompts = capabilities.prompts ? await this.collect((cursor) => this.client.listPrompts({ cursor }), (page) => page.prompts) : [];
+      this.lists.prompts = capabilities.prompts
+        ? await this.collect('prompts/list', (cursor) => this.client.listPrompts({ cursor }), (page) => page.prompts)
+        : [];
     } else if (capabilities.resources) {
-      this.lists.resources = await this.collect((cursor) => this.client.listResources({ cursor }), (page) => page.resources);
+      this.lists.resources = await this.collect('resources/list', (cursor) => this.client.listResources({ cursor }), (page) => page.resources);
       this.lists.resourceTemplates = await this.collect(
+        'resources/templates/list',
         (cursor) => this.client.listResourceTemplates({ cursor }),
         (page) => page.resourceTemplates,
       );
@@ -155,18 +163,29 @@ export class ServerConnection {
     }
   }
 
-  /** Follows nextCursor to the end; a server that keeps paging forever is cut off at 100 pages. */
+  /**
+   * Follows nextCursor to the end; a server that keeps paging forever is cut off at 100 pages.
+   * A list the server refuses (e.g. -32601 for resources/templates/list though it advertises
+   * resources, as some servers do) is empty: what else it offers stays usable.
+   */
   private async collect<Page extends { nextCursor?: string }, Item>(
+    method: string,
     fetchPage: (cursor: string | undefined) => Promise<Page>,
     itemsOf: (page: Page) => Item[],
   ): Promise<Item[]> {
     const items: Item[] = [];
     let cursor: string | undefined;
-    for (let page = 0; page < 100; page++) {
-      const result = await fetchPage(cursor);
-      items.push(...itemsOf(result));
-      cursor = result.nextCursor;
-      if (!cursor) break;
+    try {
+      for (let page = 0; page < 100; page++) {
+        const result = await fetchPage(cursor);
+        items.push(...itemsOf(result));
+        cursor = result.nextCursor;
+        if (!cursor) break;
+      }
+    } catch (error) {
+      if (this.closed) throw error;
+      this.hooks.onListFailed(method, error instanceof Error ? error.message : String(error));
+      return [];
     }
     return items;
   }

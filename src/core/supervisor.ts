@@ -211,6 +211,7 @@ export class ServerSupervisor {
           this.options.onListChanged(kind);
           this.emitHealth();
         },
+        onListFailed: (method, message) => this.log('warn', 'lifecycle', `${method} failed, so it is taken as empty: ${message}`, { method }),
         onServerLog: (level, logger, data) =>
           this.log(mcpLevelToLogLevel(level), 'mcp', typeof data === 'string' ? data : JSON.stringify(data), logger ? { logger } : undefined),
       },

@@ -163,6 +163,24 @@ describe('ServerSupervisor with a real child process', () => {
     await everyHelperGone(5);
   });
 
+  it('starts a server that refuses optional lists (-32601), takes them as empty and says so in the log', async () => {
+    const supervisor = supervise({ CHAOS_UNKNOWN_METHODS: 'resources/templates/list,prompts/list' });
+    const health = await supervisor.start();
+    expect(health.state).toBe('running');
+    expect(health.counts).toMatchObject({ resources: 1, prompts: 0 });
+    expect(health.counts.tools).toBeGreaterThan(5);
+    expect(supervisor.lists?.resourceTemplates).toEqual([]);
+    const refused = entries().filter((entry) => entry.message.includes('so it is taken as empty'));
+    expect(refused.map((entry) => [entry.level, entry.fields?.method])).toEqual(
+      expect.arrayContaining([
+        ['warn', 'resources/templates/list'],
+        ['warn', 'prompts/list'],
+      ]),
+    );
+    expect(refused[0]?.message).toMatch(/-32601/);
+    expect((await supervisor.callTool({ name: 'echo', arguments: { text: 'usable' }, callId: 'e' })).content).toEqual([{ type: 'text', text: 'usable' }]);
+  });
+
   it('logs garbage on stdout and keeps the server running', async () => {
     const supervisor = supervise({ CHAOS_ON_START: 'garbage' });
     expect((await supervisor.start()).state).toBe('running');
