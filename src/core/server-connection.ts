@@ -16,6 +16,7 @@ import {
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { CallCancellation } from './call-cancellation';
+import { CoalescedTask } from './coalesced-task';
 import { ChildProcessTransport, type ChildLaunch, type ChildTransportHooks, type StopTimings } from './child-transport';
 
 export type ListKind = 'tools' | 'resources' | 'prompts';
@@ -65,13 +66,19 @@ export class ServerConnection {
   private lastProgressToken = 0;
   /** Set once the child is gone: a list that fails after that is a lost connection, not a refused list. */
   private closed = false;
+  /** A storm of list_changed notifications costs at most one refresh in flight and one queued, per list. */
+  private readonly changeRefreshes: Record<ListKind, CoalescedTask> = {
+    tools: this.changeRefresh('tools'),
+    resources: this.changeRefresh('resources'),
+    prompts: this.changeRefresh('prompts'),
+  };
 
   constructor(launch: ChildLaunch, private readonly hooks: ConnectionHooks, stopTimings?: StopTimings) {
     this.transport = new SpawnAnnouncingTransport(launch, hooks, stopTimings);
     this.client.onclose = () => (this.closed = true);
-    this.client.setNotificationHandler(ToolListChangedNotificationSchema, () => this.refreshAfterChange('tools'));
-    this.client.setNotificationHandler(ResourceListChangedNotificationSchema, () => this.refreshAfterChange('resources'));
-    this.client.setNotificationHandler(PromptListChangedNotificationSchema, () => this.refreshAfterChange('prompts'));
+    this.client.setNotificationHandler(ToolListChangedNotificationSchema, () => this.changeRefreshes.tools.request());
+    this.client.setNotificationHandler(ResourceListChangedNotificationSchema, () => this.changeRefreshes.resources.request());
+    this.client.setNotificationHandler(PromptListChangedNotificationSchema, () => this.changeRefreshes.prompts.request());
     // Progress is routed here, in place of the SDK's per-request `onprogress`, which costs a
     // tenth of a local round trip on every call; the deadline that progress extends is ours too.
     this.client.setNotificationHandler(ProgressNotificationSchema, (notification) => {
@@ -138,8 +145,11 @@ export class ServerConnection {
     await this.transport.kill();
   }
 
-  private refreshAfterChange(kind: ListKind): void {
-    void this.refresh(kind).then(() => this.hooks.onListChanged(kind), () => {});
+  private changeRefresh(kind: ListKind): CoalescedTask {
+    return new CoalescedTask(async () => {
+      await this.refresh(kind);
+      this.hooks.onListChanged(kind);
+    });
   }
 
   private async refresh(kind: ListKind): Promise<void> {

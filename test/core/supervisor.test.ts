@@ -277,6 +277,26 @@ describe('ServerSupervisor with a real child process', () => {
     expect(mcpEntry).toMatchObject({ level: 'warn', message: 'disk almost full' });
   });
 
+  it('answers a storm of 500 tools/list_changed with at most one refresh in flight and one queued', async () => {
+    let refreshes = 0;
+    const supervisor = supervise({}, { onListChanged: (kind) => kind === 'tools' && refreshes++ });
+    await supervisor.start();
+    await supervisor.callTool({ name: 'storm_list_changed', arguments: { count: 500 }, callId: 'storm' });
+    // Every notification reached the manager before the storm's answer did.
+    const toolsListsReceived = async () => {
+      const result = await supervisor.callTool({ name: 'requests_received', arguments: { method: 'tools/list' }, callId: `count-${refreshes}` });
+      return Number((result.content[0] as { text: string }).text);
+    };
+    // One tools/list at start, then one per refresh: equal once every refresh asked for has finished.
+    const received = await waitFor('every refresh to finish', async () => {
+      const count = await toolsListsReceived();
+      return refreshes > 0 && count === 1 + refreshes ? count : undefined;
+    });
+    expect(refreshes).toBeLessThanOrEqual(2);
+    expect(received).toBeLessThanOrEqual(3);
+    expect(supervisor.lists?.tools.some((tool) => tool.name === 'storm_list_changed')).toBe(true);
+  });
+
   it('takes a flood of 100,000 stderr lines without losing one or growing without bound', async () => {
     const supervisor = supervise();
     await supervisor.start();
