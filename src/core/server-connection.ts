@@ -16,6 +16,7 @@ import {
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { CallCancellation } from './call-cancellation';
+import { CoalescedTask } from './coalesced-task';
 import { ChildProcessTransport, type ChildLaunch, type ChildTransportHooks, type StopTimings } from './child-transport';
 
 export type ListKind = 'tools' | 'resources' | 'prompts';
@@ -28,9 +29,13 @@ export interface ServerLists {
 }
 
 export interface ConnectionHooks extends ChildTransportHooks {
+  /** The process exists: called before the handshake starts, which may never end. */
+  onSpawn(pid: number): void;
   onListChanged(kind: ListKind): void;
   /** An MCP logging notification (notifications/message). */
   onServerLog(level: string, logger: string | undefined, data: unknown): void;
+  /** A list request the server answered with an error: the list is taken as empty. */
+  onListFailed(method: string, message: string): void;
 }
 
 export interface CallProgress {
@@ -59,12 +64,21 @@ export class ServerConnection {
   /** Running calls by the progress token sent with them. */
   private readonly progressListeners = new Map<number, (progress: CallProgress) => void>();
   private lastProgressToken = 0;
+  /** Set once the child is gone: a list that fails after that is a lost connection, not a refused list. */
+  private closed = false;
+  /** A storm of list_changed notifications costs at most one refresh in flight and one queued, per list. */
+  private readonly changeRefreshes: Record<ListKind, CoalescedTask> = {
+    tools: this.changeRefresh('tools'),
+    resources: this.changeRefresh('resources'),
+    prompts: this.changeRefresh('prompts'),
+  };
 
   constructor(launch: ChildLaunch, private readonly hooks: ConnectionHooks, stopTimings?: StopTimings) {
-    this.transport = new ChildProcessTransport(launch, hooks, stopTimings);
-    this.client.setNotificationHandler(ToolListChangedNotificationSchema, () => this.refreshAfterChange('tools'));
-    this.client.setNotificationHandler(ResourceListChangedNotificationSchema, () => this.refreshAfterChange('resources'));
-    this.client.setNotificationHandler(PromptListChangedNotificationSchema, () => this.refreshAfterChange('prompts'));
+    this.transport = new SpawnAnnouncingTransport(launch, hooks, stopTimings);
+    this.client.onclose = () => (this.closed = true);
+    this.client.setNotificationHandler(ToolListChangedNotificationSchema, () => this.changeRefreshes.tools.request());
+    this.client.setNotificationHandler(ResourceListChangedNotificationSchema, () => this.changeRefreshes.resources.request());
+    this.client.setNotificationHandler(PromptListChangedNotificationSchema, () => this.changeRefreshes.prompts.request());
     // Progress is routed here, in place of the SDK's per-request `onprogress`, which costs a
     // tenth of a local round trip on every call; the deadline that progress extends is ours too.
     this.client.setNotificationHandler(ProgressNotificationSchema, (notification) => {
@@ -131,19 +145,25 @@ export class ServerConnection {
     await this.transport.kill();
   }
 
-  private refreshAfterChange(kind: ListKind): void {
-    void this.refresh(kind).then(() => this.hooks.onListChanged(kind), () => {});
+  private changeRefresh(kind: ListKind): CoalescedTask {
+    return new CoalescedTask(async () => {
+      await this.refresh(kind);
+      this.hooks.onListChanged(kind);
+    });
   }
 
   private async refresh(kind: ListKind): Promise<void> {
     const capabilities = this.client.getServerCapabilities() ?? {};
     if (kind === 'tools') {
-      this.lists.tools = capabilities.tools ? await this.collect((cursor) => this.client.listTools({ cursor }), (page) => page.tools) : [];
+      this.lists.tools = capabilities.tools ? await this.collect('tools/list', (cursor) => this.client.listTools({ cursor }), (page) => page.tools) : [];
     } else if (kind === 'prompts') {
-      this.lists.prompts = capabilities.prompts ? await this.collect((cursor) => this.client.listPrompts({ cursor }), (page) => page.prompts) : [];
+      this.lists.prompts = capabilities.prompts
+        ? await this.collect('prompts/list', (cursor) => this.client.listPrompts({ cursor }), (page) => page.prompts)
+        : [];
     } else if (capabilities.resources) {
-      this.lists.resources = await this.collect((cursor) => this.client.listResources({ cursor }), (page) => page.resources);
+      this.lists.resources = await this.collect('resources/list', (cursor) => this.client.listResources({ cursor }), (page) => page.resources);
       this.lists.resourceTemplates = await this.collect(
+        'resources/templates/list',
         (cursor) => this.client.listResourceTemplates({ cursor }),
         (page) => page.resourceTemplates,
       );
@@ -153,19 +173,42 @@ export class ServerConnection {
     }
   }
 
-  /** Follows nextCursor to the end; a server that keeps paging forever is cut off at 100 pages. */
+  /**
+   * Follows nextCursor to the end; a server that keeps paging forever is cut off at 100 pages.
+   * A list the server refuses (e.g. -32601 for resources/templates/list though it advertises
+   * resources, as some servers do) is empty: what else it offers stays usable.
+   */
   private async collect<Page extends { nextCursor?: string }, Item>(
+    method: string,
     fetchPage: (cursor: string | undefined) => Promise<Page>,
     itemsOf: (page: Page) => Item[],
   ): Promise<Item[]> {
     const items: Item[] = [];
     let cursor: string | undefined;
-    for (let page = 0; page < 100; page++) {
-      const result = await fetchPage(cursor);
-      items.push(...itemsOf(result));
-      cursor = result.nextCursor;
-      if (!cursor) break;
+    try {
+      for (let page = 0; page < 100; page++) {
+        const result = await fetchPage(cursor);
+        items.push(...itemsOf(result));
+        cursor = result.nextCursor;
+        if (!cursor) break;
+      }
+    } catch (error) {
+      if (this.closed) throw error;
+      this.hooks.onListFailed(method, error instanceof Error ? error.message : String(error));
+      return [];
     }
     return items;
+  }
+}
+
+/** The child transport, announcing the child's pid as soon as the process exists. */
+class SpawnAnnouncingTransport extends ChildProcessTransport {
+  constructor(launch: ChildLaunch, private readonly connectionHooks: ConnectionHooks, stopTimings?: StopTimings) {
+    super(launch, connectionHooks, stopTimings);
+  }
+
+  override async start(): Promise<void> {
+    await super.start();
+    if (this.pid !== undefined) this.connectionHooks.onSpawn(this.pid);
   }
 }

@@ -1,9 +1,10 @@
 import type { CallToolResult, GetPromptResult, ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { ContractError, type Health, type LastExit, type LogEntry, type LogLevel, type LogSource, type ServerState } from '../shared/contract';
-import type { ChildLaunch, StopTimings } from './child-transport';
+import { DEFAULT_STOP_TIMINGS, type ChildLaunch, type StopTimings } from './child-transport';
 import { CallCancellation } from './call-cancellation';
 import type { LogInput } from './logs';
 import type { OrphanGuard } from './orphan-guard';
+import { terminateGroup, waitForEmptyGroup } from './process-group';
 import { readRssBytes } from './process-memory';
 import { DEFAULT_RESTART_POLICY, RestartPolicy, type RestartPolicyOptions } from './restart-policy';
 import { ServerConnection, type CallProgress, type ListKind, type ServerLists } from './server-connection';
@@ -54,6 +55,8 @@ export interface ToolCallRequest {
 
 const STDERR_TAIL_LINES = 20;
 const LATENCY_SAMPLES = 50;
+/** How long after SIGKILL a group may take to empty (its last processes waiting to be reaped) before that is logged. */
+const GROUP_EMPTY_TIMEOUT_MS = 60_000;
 
 /**
  * Keeps one server alive: spawns it, pings it, restarts it with backoff when it crashes or hangs,
@@ -79,6 +82,8 @@ export class ServerSupervisor {
   private readonly restartPolicy: RestartPolicy;
   private readonly activeCalls = new Map<string, CallCancellation>();
   private pendingStart: Promise<void> | undefined;
+  /** Process groups being ended after their server exited; a stop waits for them. */
+  private readonly groupsEnding = new Set<Promise<void>>();
 
   constructor(private readonly options: SupervisorOptions) {
     this.restartPolicy = new RestartPolicy(options.restartPolicy ?? DEFAULT_RESTART_POLICY);
@@ -141,6 +146,7 @@ export class ServerSupervisor {
       await connection.close();
     }
     await this.pendingStart?.catch(() => {});
+    await Promise.all(this.groupsEnding);
     this.generation++;
     this.connection = undefined;
     this.startedAt = null;
@@ -180,6 +186,11 @@ export class ServerSupervisor {
     const connection = new ServerConnection(
       launch,
       {
+        onSpawn: (pid) => {
+          // Guarded from the start: a manager that dies during a handshake that never ends leaves no server.
+          this.options.guard?.track(pid);
+          if (generation === this.generation) this.emitHealth();
+        },
         onStderrLine: (line) => {
           const entry = this.options.logs.appendStderrLine(this.serverId, line);
           if (generation !== this.generation) return;
@@ -190,6 +201,7 @@ export class ServerSupervisor {
           this.log('warn', 'stdout', `not JSON-RPC on stdout (ignored): ${line.slice(0, 2_000)}`),
         onExit: (code, signal) => this.handleExit(generation, connection, code, signal),
         onSpawnError: (error) => {
+          if (connection.pid !== undefined) this.options.guard?.untrack(connection.pid);
           if (generation !== this.generation) return;
           const what = error.code === 'ENOENT' ? `Command "${launch.command}" was not found. Install it or give its full path in the server's settings.` : `Could not start "${launch.command}": ${error.message}`;
           this.fail(what);
@@ -199,6 +211,7 @@ export class ServerSupervisor {
           this.options.onListChanged(kind);
           this.emitHealth();
         },
+        onListFailed: (method, message) => this.log('warn', 'lifecycle', `${method} failed, so it is taken as empty: ${message}`, { method }),
         onServerLog: (level, logger, data) =>
           this.log(mcpLevelToLogLevel(level), 'mcp', typeof data === 'string' ? data : JSON.stringify(data), logger ? { logger } : undefined),
       },
@@ -217,7 +230,6 @@ export class ServerSupervisor {
     }
     if (generation !== this.generation) return;
     const pid = connection.pid;
-    if (pid !== undefined) this.options.guard?.track(pid);
     this.startedAt = Date.now();
     this.log('info', 'lifecycle', `running (pid ${pid ?? '?'})`, { pid });
     this.setState('running');
@@ -226,7 +238,7 @@ export class ServerSupervisor {
 
   private handleExit(generation: number, connection: ServerConnection, code: number | null, signal: NodeJS.Signals | null): void {
     const pid = connection.pid;
-    if (pid !== undefined) this.options.guard?.untrack(pid);
+    if (pid !== undefined) this.endGroup(pid);
     if (generation !== this.generation || this.stopping) {
       if (this.stopping) this.log('info', 'lifecycle', `stopped (${describeExit(code, signal)})`);
       return;
@@ -249,6 +261,20 @@ export class ServerSupervisor {
       this.restartCount++;
       void this.spawn();
     }, decision.delayMs);
+  }
+
+  /** Ends the helpers a server left in its process group when it exited (stopped, crashed or killed). */
+  private endGroup(pgid: number): void {
+    const { termAfterMs, killAfterMs } = this.options.stopTimings ?? DEFAULT_STOP_TIMINGS;
+    const ending = terminateGroup(pgid, Math.max(0, killAfterMs - termAfterMs)).finally(() => this.groupsEnding.delete(ending));
+    this.groupsEnding.add(ending);
+    // The guard keeps the group until its last process is gone, so a manager that dies meanwhile still ends it.
+    void ending
+      .then(() => waitForEmptyGroup(pgid, GROUP_EMPTY_TIMEOUT_MS))
+      .then((empty) => {
+        if (empty) this.options.guard?.untrack(pgid);
+        else this.log('warn', 'lifecycle', `processes of its group ${pgid} are still there a minute after SIGKILL; the orphan guard keeps watching them`);
+      });
   }
 
   private fail(message: string): void {

@@ -30,7 +30,7 @@ describe('ServerSupervisor with a real child process', () => {
     const launch: LaunchSpec = {
       command: process.execPath,
       args: [chaosServerPath],
-      env: { PATH: process.env.PATH ?? '', CHAOS_START_LOG: path.join(temp.dir, 'starts.log'), ...env },
+      env: { PATH: process.env.PATH ?? '', CHAOS_START_LOG: path.join(temp.dir, 'starts.log'), CHAOS_HELPER_LOG: helperLog(), ...env },
       cwd: temp.dir,
       secretValues,
     };
@@ -47,6 +47,13 @@ describe('ServerSupervisor with a real child process', () => {
     supervisors.push(supervisor);
     return supervisor;
   }
+
+  const helperLog = () => path.join(temp.dir, 'helpers.log');
+  const helpersForked = () => startsRecorded(helperLog());
+  const everyHelperGone = async (count: number) => {
+    const helpers = await waitFor(`${count} helpers forked`, async () => ((await helpersForked()).length >= count ? helpersForked() : undefined));
+    await waitFor('every helper to be gone', () => helpers.every((pid) => !isAlive(pid)));
+  };
 
   const entries = (): LogEntry[] => logs.query({ serverId: 'chaos', limit: 100_000 });
   const messages = () => entries().map((entry) => entry.message);
@@ -121,6 +128,57 @@ describe('ServerSupervisor with a real child process', () => {
     expect(isAlive(pid as number)).toBe(false);
     expect(messages()).toContain('stopped (killed by SIGKILL)');
     expect(messages()).toContain('ignoring SIGTERM');
+  });
+
+  it('a stop ends the helper a server forked, though the server itself exits on stdin closing first', async () => {
+    const supervisor = supervise({ CHAOS_FORK_HELPER: '1' });
+    const { pid } = await supervisor.start();
+    const [helper] = await helpersForked();
+    expect(isAlive(helper as number)).toBe(true);
+    await supervisor.stop();
+    expect(isAlive(pid as number)).toBe(false);
+    await everyHelperGone(1);
+  });
+
+  it('a stop escalates to SIGKILL for a helper that ignores SIGTERM', async () => {
+    const supervisor = supervise({ CHAOS_FORK_HELPER: '1', CHAOS_HELPER_IGNORE_SIGTERM: '1' }, { stopTimings: { termAfterMs: 100, killAfterMs: 300 } });
+    await supervisor.start();
+    await supervisor.stop();
+    await everyHelperGone(1);
+  });
+
+  it('a crash ends the crashed server\'s helper', async () => {
+    const supervisor = supervise({ CHAOS_FORK_HELPER: '1' }, { stopTimings: { termAfterMs: 100, killAfterMs: 300 } });
+    const first = await supervisor.start();
+    const [firstHelper] = await helpersForked();
+    await supervisor.callTool({ name: 'crash', arguments: { code: 7 }, callId: 'c1' }).catch(() => undefined);
+    await waitFor('the first helper to be gone', () => !isAlive(firstHelper as number));
+    await waitFor('a restart', () => supervisor.health().state === 'running' && supervisor.health().pid !== first.pid);
+  });
+
+  it('a crash loop leaves no helper behind', async () => {
+    const supervisor = supervise({ CHAOS_FORK_HELPER: '1', CHAOS_ON_START: 'crash' }, { stopTimings: { termAfterMs: 100, killAfterMs: 300 } });
+    await supervisor.start();
+    await waitFor('failed state', () => supervisor.health().state === 'failed');
+    await everyHelperGone(5);
+  });
+
+  it('starts a server that refuses optional lists (-32601), takes them as empty and says so in the log', async () => {
+    const supervisor = supervise({ CHAOS_UNKNOWN_METHODS: 'resources/templates/list,prompts/list' });
+    const health = await supervisor.start();
+    expect(health.state).toBe('running');
+    expect(health.counts).toMatchObject({ resources: 1, prompts: 0 });
+    expect(health.counts.tools).toBeGreaterThan(5);
+    expect(supervisor.lists?.resourceTemplates).toEqual([]);
+    const refused = entries().filter((entry) => entry.message.includes('so it is taken as empty'));
+    expect(refused.map((entry) => [entry.level, entry.fields?.method])).toEqual(
+      expect.arrayContaining([
+        ['warn', 'resources/templates/list'],
+        ['warn', 'prompts/list'],
+      ]),
+    );
+    expect(refused[0]?.message).toMatch(/-32601/);
+    expect((await supervisor.callTool({ name: 'echo', arguments: { text: 'usable' }, callId: 'e' })).content).toEqual([{ type: 'text', text: 'usable' }]);
   });
 
   it('logs garbage on stdout and keeps the server running', async () => {
@@ -217,6 +275,26 @@ describe('ServerSupervisor with a real child process', () => {
     await supervisor.callTool({ name: 'log', arguments: { level: 'warning', message: 'disk almost full' }, callId: 'l' });
     const mcpEntry = await waitFor('the MCP log entry', () => entries().find((entry) => entry.source === 'mcp'));
     expect(mcpEntry).toMatchObject({ level: 'warn', message: 'disk almost full' });
+  });
+
+  it('answers a storm of 500 tools/list_changed with at most one refresh in flight and one queued', async () => {
+    let refreshes = 0;
+    const supervisor = supervise({}, { onListChanged: (kind) => kind === 'tools' && refreshes++ });
+    await supervisor.start();
+    await supervisor.callTool({ name: 'storm_list_changed', arguments: { count: 500 }, callId: 'storm' });
+    // Every notification reached the manager before the storm's answer did.
+    const toolsListsReceived = async () => {
+      const result = await supervisor.callTool({ name: 'requests_received', arguments: { method: 'tools/list' }, callId: `count-${refreshes}` });
+      return Number((result.content[0] as { text: string }).text);
+    };
+    // One tools/list at start, then one per refresh: equal once every refresh asked for has finished.
+    const received = await waitFor('every refresh to finish', async () => {
+      const count = await toolsListsReceived();
+      return refreshes > 0 && count === 1 + refreshes ? count : undefined;
+    });
+    expect(refreshes).toBeLessThanOrEqual(2);
+    expect(received).toBeLessThanOrEqual(3);
+    expect(supervisor.lists?.tools.some((tool) => tool.name === 'storm_list_changed')).toBe(true);
   });
 
   it('takes a flood of 100,000 stderr lines without losing one or growing without bound', async () => {

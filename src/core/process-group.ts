@@ -1,0 +1,41 @@
+/**
+ * What is left of a server's process group once its main process has exited: helpers it forked
+ * stay in the group (its id is the server's pid) and can still be signalled through it.
+ * POSIX only: Windows has no process groups, and there the child transport ends the tree by pid.
+ */
+
+const POLL_MS = 50;
+
+/** Sends a signal to every process in the group; false when the group has no process left. */
+export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  if (process.platform === 'win32') return false;
+  try {
+    // A negative pid addresses the whole group, leader or not. A process that called setsid()
+    // (or setpgid) has left the group and is out of reach of this signal: no group kill can end it.
+    process.kill(-pgid, signal);
+    return true;
+  } catch (error) {
+    // EPERM: a member we may not signal; it still counts as alive.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Resolves true once the group has no process left (not even one waiting to be reaped), false after timeoutMs. */
+export async function waitForEmptyGroup(pgid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (signalGroup(pgid, 0)) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS).unref());
+  }
+  return true;
+}
+
+/**
+ * Ends every process still in the group: SIGTERM, then SIGKILL to what is left after graceMs.
+ * Resolves once the group is empty or SIGKILL has been sent.
+ */
+export async function terminateGroup(pgid: number, graceMs: number): Promise<void> {
+  if (!signalGroup(pgid, 'SIGTERM')) return;
+  if (await waitForEmptyGroup(pgid, graceMs)) return;
+  signalGroup(pgid, 'SIGKILL');
+}
