@@ -14,6 +14,7 @@ import {
   type ServerDefinition,
   type ServerSummary,
 } from '../shared/contract';
+import { BYTES_PER_MB } from '../shared/message-size';
 import { customDefinition, buildServerEnv, frozenDefinition, isBundledId, listDefinitions, type Runtime } from './catalog';
 import type { StopTimings } from './child-transport';
 import { createClientRegistrar, type ClientRegistrar, type ClientRegistrarOverrides } from './clients/client-registrar';
@@ -207,7 +208,8 @@ export class AppCore {
     const command = definition.kind === 'custom' ? ((await findExecutable(definition.command, env.PATH)) ?? definition.command) : definition.command;
     const cwd = path.join(this.options.dataDir, 'servers', id);
     await mkdir(cwd, { recursive: true, mode: 0o700 });
-    return { command, args: definition.args, env, cwd, secretValues: Object.values(secrets) };
+    const maxMessageBytes = () => this.snapshot.app.maxMessageMb * BYTES_PER_MB;
+    return { command, args: definition.args, env, cwd, maxMessageBytes, secretValues: Object.values(secrets) };
   }
 
   private async requireCommand(command: string): Promise<void> {

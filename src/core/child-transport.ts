@@ -2,8 +2,11 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import crossSpawn from 'cross-spawn';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { BYTES_PER_MB, DEFAULT_MAX_MESSAGE_MB } from '../shared/message-size';
 import { asJsonRpcMessage } from './json-rpc-envelope';
 import { LineSplitter } from './line-splitter';
+import { MessageLineReader, type OversizedLine } from './message-line-reader';
+import { describeOversizedLine, tooLargeErrorResponse } from './oversized-message';
 import { SlicedChunkQueue } from './sliced-chunk-queue';
 
 export interface ChildLaunch {
@@ -11,12 +14,16 @@ export interface ChildLaunch {
   args: string[];
   env: Record<string, string>;
   cwd: string;
+  /** The largest stdout message taken, read at each line (a changed setting applies at once); default 64 MB. */
+  maxMessageBytes?: () => number;
 }
 
 export interface ChildTransportHooks {
   onStderrLine(line: string): void;
   /** A stdout line that is not JSON-RPC: logged by the manager, never fatal. */
   onStdoutGarbage(line: string): void;
+  /** A stdout message over the size limit, dropped (the call it answered, if any, has failed). */
+  onStdoutTooLarge?(description: string): void;
   onExit(code: number | null, signal: NodeJS.Signals | null): void;
   /** The process could not be started at all (e.g. ENOENT). */
   onSpawnError(error: NodeJS.ErrnoException): void;
@@ -107,7 +114,11 @@ export class ChildProcessTransport implements Transport {
       });
       child.once('spawn', () => resolve());
 
-      const stdoutLines = new LineSplitter((line) => this.handleStdoutLine(line));
+      const stdoutLines = new MessageLineReader(
+        this.launch.maxMessageBytes ?? defaultMaxMessageBytes,
+        (line) => this.handleStdoutLine(line),
+        (line) => this.handleOversizedLine(line),
+      );
       child.stdout.on('data', (chunk: Buffer) => stdoutLines.push(chunk));
       child.stdout.on('end', () => stdoutLines.end());
       // EPIPE after the child died is reported through exit, not as a crash of ours.
@@ -127,6 +138,13 @@ export class ChildProcessTransport implements Transport {
     const message = asJsonRpcMessage(parsed);
     if (message) this.onmessage?.(message);
     else this.hooks.onStdoutGarbage(line);
+  }
+
+  private handleOversizedLine(line: OversizedLine): void {
+    const report = describeOversizedLine(line);
+    this.hooks.onStdoutTooLarge?.(report.logMessage);
+    // The call fails now rather than when its timeout runs out, with a message that says why.
+    if (report.id !== undefined) this.onmessage?.(tooLargeErrorResponse(report.id, line, report.callMessage));
   }
 
   send(message: JSONRPCMessage): Promise<void> {
@@ -177,6 +195,10 @@ export class ChildProcessTransport implements Transport {
       // Already gone.
     }
   }
+}
+
+function defaultMaxMessageBytes(): number {
+  return DEFAULT_MAX_MESSAGE_MB * BYTES_PER_MB;
 }
 
 /** Windows has no signals or process groups: taskkill /T ends the server and what it started (cmd.exe -> node). */

@@ -199,6 +199,7 @@ export class ServerSupervisor {
         },
         onStdoutGarbage: (line) =>
           this.log('warn', 'stdout', `not JSON-RPC on stdout (ignored): ${line.slice(0, 2_000)}`),
+        onStdoutTooLarge: (description) => this.log('warn', 'stdout', description),
         onExit: (code, signal) => this.handleExit(generation, connection, code, signal),
         onSpawnError: (error) => {
           if (connection.pid !== undefined) this.options.guard?.untrack(connection.pid);

@@ -12,15 +12,19 @@
  */
 import { z } from 'zod';
 import { ContractErrorSchema, events, type EventName } from '../shared/contract';
+import { BYTES_PER_MB, HIGHEST_MAX_MESSAGE_MB } from '../shared/message-size';
 
 export const CONTROL_PROTOCOL_VERSION = 1;
 
 /** Requests are small; a longer line is not ours and the connection is dropped. */
 export const MAX_REQUEST_LINE_CHARS = 1024 * 1024;
-/** Replies can carry a large log query or tool result. */
-export const MAX_REPLY_LINE_CHARS = 256 * 1024 * 1024;
-/** A subscriber that stops reading is dropped once this much waits for it, so it cannot grow the manager's memory. */
-export const MAX_BUFFERED_BYTES_PER_CLIENT = 32 * 1024 * 1024;
+/** Replies carry tool results up to the largest message limit the settings allow, plus their envelope. */
+export const MAX_REPLY_LINE_CHARS = (HIGHEST_MAX_MESSAGE_MB + 16) * BYTES_PER_MB;
+/**
+ * A subscriber that stops reading is dropped once this much waits for it, so it cannot grow the
+ * manager's memory. Large replies the peer asked for are not counted: their size is capped at the source.
+ */
+export const MAX_BUFFERED_CHARS_PER_CLIENT = 32 * 1024 * 1024;
 
 const eventNames = Object.keys(events) as [EventName, ...EventName[]];
 export const EventNameSchema = z.enum(eventNames);

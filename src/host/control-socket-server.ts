@@ -9,7 +9,7 @@ import { ContractError, describeValidationError, isMethodName, type EventName, t
 import {
   CONTROL_PROTOCOL_VERSION,
   ControlRequestSchema,
-  MAX_BUFFERED_BYTES_PER_CLIENT,
+  MAX_BUFFERED_CHARS_PER_CLIENT,
   MAX_REQUEST_LINE_CHARS,
   encodeLine,
   parseJsonLine,
@@ -31,6 +31,8 @@ export interface ControlSocketServer {
 }
 
 const PROBE_TIMEOUT_MS = 2_000;
+/** A result this long (a large tool result) is left out of the per-client buffer limit while it is being written. */
+const LARGE_RESULT_CHARS = 1024 * 1024;
 
 export function toWireError(error: unknown): { code: ContractError['code']; message: string } {
   if (error instanceof ContractError) return { code: error.code, message: error.message };
@@ -42,11 +44,20 @@ function serveConnection(socket: Socket, target: ControlTarget): void {
   const subscriptions = new Map<EventName, () => void>();
   let open = true;
 
-  const send = (message: object): void => {
+  /** Characters of asked-for results still waiting in the socket's buffer (writableLength counts characters for strings). */
+  let resultsQueued = 0;
+  /** `asked`: a result the peer requested, whose size the manager's message limit already caps. */
+  const send = (message: object, asked = false): void => {
     if (!open) return;
-    socket.write(encodeLine(message));
+    const line = encodeLine(message);
+    if (asked && line.length >= LARGE_RESULT_CHARS) {
+      resultsQueued += line.length;
+      socket.write(line, () => (resultsQueued -= line.length));
+    } else {
+      socket.write(line);
+    }
     // A peer that subscribed and stopped reading would otherwise make the manager buffer without end.
-    if (socket.writableLength > MAX_BUFFERED_BYTES_PER_CLIENT) socket.destroy();
+    if (socket.writableLength - resultsQueued > MAX_BUFFERED_CHARS_PER_CLIENT) socket.destroy();
   };
   const refuse = (id: RequestId | null, message: string): void => {
     send({ id, error: { code: 'invalid_input', message } });
@@ -76,7 +87,7 @@ function serveConnection(socket: Socket, target: ControlTarget): void {
     const { id, method, params } = request;
     if (!isMethodName(method)) return send({ id, error: { code: 'not_found', message: `MCP Tray has no method "${method}".` } });
     target.call(method, params).then(
-      (result) => send({ id, result }),
+      (result) => send({ id, result }, true),
       (error: unknown) => send({ id, error: toWireError(error) }),
     );
   };

@@ -13,6 +13,7 @@ import {
   ToolSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { DEFAULT_MAX_MESSAGE_MB, HIGHEST_MAX_MESSAGE_MB } from './message-size';
 import { isPlainObject } from './plain-object';
 
 export const ServerIdSchema = z
@@ -126,6 +127,8 @@ export const AppSettingsSchema = z.object({
   pingTimeoutMs: z.number().int().min(100).max(120_000).default(5_000),
   callTimeoutMs: z.number().int().min(1_000).max(3_600_000).default(60_000),
   logBufferSize: z.number().int().min(100).max(1_000_000).default(5_000),
+  /** The largest message a server may send (a tool result with a screenshot or a file); a larger one fails its call. */
+  maxMessageMb: z.number().int().min(1).max(HIGHEST_MAX_MESSAGE_MB).default(DEFAULT_MAX_MESSAGE_MB),
   startAtLogin: z.boolean().default(false),
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;

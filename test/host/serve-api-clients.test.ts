@@ -156,6 +156,7 @@ describe('the HTTP client against a headless host', () => {
       pingTimeoutMs: 5_000,
       callTimeoutMs: 60_000,
       logBufferSize: 5_000,
+      maxMessageMb: 64,
       startAtLogin: false,
     });
   });

@@ -5,7 +5,7 @@ import { useLogTail } from '../hooks/use-log-tail';
 import { useShortcut } from '../hooks/use-shortcut';
 import { useNotify } from '../ui/NoticesProvider';
 import { EmptyState, ErrorState } from '../ui/StatusStates';
-import { downloadText } from './download';
+import { downloadText } from '../ui/download';
 import { exportFileName, toJsonLines, toPlainText } from './log-export';
 import { FilteredLog, firstIndexAfter } from './log-filter';
 import { LogDetail } from './LogDetail';

@@ -12,7 +12,7 @@ import { TextContentView } from './TextContentView';
 export function ContentBlockView({ block, serverId, source }: { block: ContentBlock; serverId?: string; source: string }) {
   switch (block.type) {
     case 'text':
-      return <TextContentView text={block.text} />;
+      return <TextContentView text={block.text} source={source} />;
     case 'image':
       return <BinaryContentView base64={block.data} mimeType={block.mimeType} kind="image" description={`Image from ${source}`} />;
     case 'audio':

@@ -33,7 +33,8 @@ export function historyKey(serverId: string, toolName: string): string {
 
 /** The first line of a text, shortened: what a history row has room for. */
 export function summarize(text: string): string {
-  const firstLine = text.trim().split('\n')[0] ?? '';
+  // Only the start is looked at: a result can be many MB.
+  const firstLine = text.trimStart().slice(0, SUMMARY_LENGTH + 1).split('\n')[0]?.trimEnd() ?? '';
   return firstLine.length > SUMMARY_LENGTH ? `${firstLine.slice(0, SUMMARY_LENGTH - 1)}…` : firstLine;
 }
 

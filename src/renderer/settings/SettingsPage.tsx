@@ -7,7 +7,7 @@ import { Field } from '../ui/Field';
 import { useNotify } from '../ui/NoticesProvider';
 import { ErrorState, InlineError, LoadingRows } from '../ui/StatusStates';
 import { Toggle } from '../ui/Toggle';
-import { NUMERIC_SETTINGS, parseSettingsText, textOf, type NumericSettingKey, type SettingsText } from './settings-form-model';
+import { NUMERIC_SETTINGS, UNIT_LABELS, parseSettingsText, textOf, type NumericSettingKey, type SettingsText } from './settings-form-model';
 
 export function SettingsPage() {
   const query = useQuery('settings.get', {}, 'settings');
@@ -84,7 +84,7 @@ function SettingsForm({ settings, onSaved }: { settings: AppSettings; onSaved: (
                   value={text[setting.key]}
                   onChange={(event) => setText({ ...text, [setting.key]: event.target.value })}
                 />
-                <span className="input-unit">{setting.unit === 'seconds' ? 's' : 'lines'}</span>
+                <span className="input-unit">{UNIT_LABELS[setting.unit]}</span>
               </div>
             )}
           </Field>

@@ -25,4 +25,13 @@ describe('settings form', () => {
       errors: { healthIntervalMs: 'Between 1 and 3,600 seconds.', callTimeoutMs: 'Enter a number of seconds.', logBufferSize: 'Enter a whole number of lines.' },
     });
   });
+
+  it('edits the largest message in whole MB, within the contract\'s bounds', () => {
+    expect(NUMERIC_SETTINGS.find((setting) => setting.key === 'maxMessageMb')).toMatchObject({ unit: 'megabytes', min: 1, max: 256, step: 1 });
+    const text = textOf(defaults);
+    expect(text.maxMessageMb).toBe('64');
+    expect(parseSettingsText({ ...text, maxMessageMb: '128' }, defaults)).toEqual({ ok: true, patch: { maxMessageMb: 128 } });
+    expect(parseSettingsText({ ...text, maxMessageMb: '1.5' }, defaults)).toEqual({ ok: false, errors: { maxMessageMb: 'Enter a whole number of MB.' } });
+    expect(parseSettingsText({ ...text, maxMessageMb: '512' }, defaults)).toEqual({ ok: false, errors: { maxMessageMb: 'Between 1 and 256 MB.' } });
+  });
 });

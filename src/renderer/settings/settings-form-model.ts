@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { AppSettingsSchema, type AppSettings } from '../../shared/contract';
 
 /** The numeric settings the page edits; startAtLogin is a toggle handled on its own. */
-export type NumericSettingKey = 'healthIntervalMs' | 'pingTimeoutMs' | 'callTimeoutMs' | 'logBufferSize';
+export type NumericSettingKey = 'healthIntervalMs' | 'pingTimeoutMs' | 'callTimeoutMs' | 'logBufferSize' | 'maxMessageMb';
 
 export interface NumericSettingSpec {
   key: NumericSettingKey;
   label: string;
   help: string;
   /** Shown in seconds when the stored value is milliseconds: nobody thinks of a timeout as 60000. */
-  unit: 'seconds' | 'entries';
+  unit: 'seconds' | 'entries' | 'megabytes';
   min: number;
   max: number;
   step: number;
@@ -22,10 +22,16 @@ function bounds(key: NumericSettingKey): { min: number; max: number } {
   return { min: inner.minValue ?? 0, max: inner.maxValue ?? Number.MAX_SAFE_INTEGER };
 }
 
+const STEPS: Record<NumericSettingSpec['unit'], number> = { seconds: 0.1, entries: 100, megabytes: 1 };
+const UNIT_WORDS: Record<NumericSettingSpec['unit'], string> = { seconds: 'seconds', entries: 'lines', megabytes: 'MB' };
+
+/** The short unit shown next to a field. */
+export const UNIT_LABELS: Record<NumericSettingSpec['unit'], string> = { seconds: 's', entries: 'lines', megabytes: 'MB' };
+
 function spec(key: NumericSettingKey, label: string, help: string, unit: NumericSettingSpec['unit']): NumericSettingSpec {
   const { min, max } = bounds(key);
   const scale = unit === 'seconds' ? 1000 : 1;
-  return { key, label, help, unit, min: min / scale, max: max / scale, step: unit === 'seconds' ? 0.1 : 100 };
+  return { key, label, help, unit, min: min / scale, max: max / scale, step: STEPS[unit] };
 }
 
 export const NUMERIC_SETTINGS: readonly NumericSettingSpec[] = [
@@ -33,6 +39,7 @@ export const NUMERIC_SETTINGS: readonly NumericSettingSpec[] = [
   spec('pingTimeoutMs', 'Ping timeout', 'A ping slower than this counts as missed; three in a row restart the server.', 'seconds'),
   spec('callTimeoutMs', 'Tool call timeout', 'The longest a playground call may run before it is cancelled.', 'seconds'),
   spec('logBufferSize', 'Log lines kept per server', 'Older lines are still in the log files on disk.', 'entries'),
+  spec('maxMessageMb', 'Largest message', 'The largest answer a server may send (a screenshot, a file); a call with a larger one fails.', 'megabytes'),
 ];
 
 export type SettingsText = Record<NumericSettingKey, string>;
@@ -57,7 +64,7 @@ export function parseSettingsText(text: SettingsText, current: AppSettings): Set
   for (const setting of NUMERIC_SETTINGS) {
     const raw = text[setting.key].trim();
     const value = Number(raw);
-    const unitWord = setting.unit === 'seconds' ? 'seconds' : 'lines';
+    const unitWord = UNIT_WORDS[setting.unit];
     if (raw === '' || !Number.isFinite(value)) {
       errors[setting.key] = `Enter a number of ${unitWord}.`;
       continue;
@@ -66,8 +73,8 @@ export function parseSettingsText(text: SettingsText, current: AppSettings): Set
       errors[setting.key] = `Between ${setting.min.toLocaleString('en-US')} and ${setting.max.toLocaleString('en-US')} ${unitWord}.`;
       continue;
     }
-    if (setting.unit === 'entries' && !Number.isInteger(value)) {
-      errors[setting.key] = 'Enter a whole number of lines.';
+    if (setting.unit !== 'seconds' && !Number.isInteger(value)) {
+      errors[setting.key] = `Enter a whole number of ${unitWord}.`;
       continue;
     }
     const stored = setting.unit === 'seconds' ? Math.round(value * 1000) : value;
