@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { refillTimeMs, type CallerRateLimiter, type CallerRateLimitSettings, type RateVerdict } from './caller-rate-limit';
 import { describeRedisError, type RedisConnection } from './redis-connection';
 import { ThrottledReport } from './throttled-report';
+import { withTimeout } from './with-timeout';
 
 export type RedisFailureMode = 'open' | 'closed';
 
@@ -91,18 +92,11 @@ export class RedisRateLimiter implements CallerRateLimiter {
         throw error;
       }),
       this.options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
+      'Redis did not answer the rate-limit script in time',
     );
     if (!Array.isArray(reply) || typeof reply[0] !== 'number' || typeof reply[1] !== 'number') {
       throw new Error('Redis answered the rate-limit script with something unexpected');
     }
     return [reply[0], reply[1]];
   }
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

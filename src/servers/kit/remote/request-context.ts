@@ -33,6 +33,14 @@ export function runInRequestContext<T>(context: RequestContext, work: () => T): 
   return storage.run(context, work);
 }
 
+/**
+ * Makes `context` current for the rest of this request's handling, including everything it awaits
+ * later. For a request handler that calls hooks rather than passing a callback to run inside.
+ */
+export function enterRequestContext(context: RequestContext): void {
+  storage.enterWith(context);
+}
+
 export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore();
 }
