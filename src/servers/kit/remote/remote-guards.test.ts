@@ -66,7 +66,7 @@ describe('RemoteGuards', () => {
 
   it('refuses a missing or wrong key with 401 and a Bearer challenge', async () => {
     const { url } = await start({ MCP_AUTH_TOKENS: `ci:${CANARY}` });
-    for (const headers of [{}, { authorization: `Bearer ${CANARY}-old` }]) {
+    for (const headers of [{}, { authorization: `Bearer ${CANARY}-old` }] as Array<Record<string, string>>) {
       const response = await fetch(`${url}/mcp`, { headers });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
