@@ -63,8 +63,8 @@ export async function runGitHubServer(env: NodeJS.ProcessEnv, argv: readonly str
   }
   const factory = gitHubServerFactory(createGitHubRuntime(config, logger));
   if (argv.includes('--http')) {
-    const { serveHttpFromEnv } = await import('../kit/http/serve-http-from-env');
-    await serveHttpFromEnv(factory, env, logger);
+    const { serveRemote } = await import('../kit/remote/serve-remote');
+    await serveRemote('github', factory, env, logger);
     return;
   }
   serveOverStdio(factory, logger);

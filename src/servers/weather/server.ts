@@ -48,8 +48,8 @@ export async function runWeatherServer(env: NodeJS.ProcessEnv, argv: readonly st
   const logger = createServerLogger('weather', { level: config.logLevel });
   const factory = weatherServerFactory(createWeatherRuntime(config, logger));
   if (argv.includes('--http')) {
-    const { serveHttpFromEnv } = await import('../kit/http/serve-http-from-env');
-    await serveHttpFromEnv(factory, env, logger);
+    const { serveRemote } = await import('../kit/remote/serve-remote');
+    await serveRemote('weather', factory, env, logger);
     return;
   }
   serveOverStdio(factory, logger);

@@ -24,7 +24,7 @@ afterEach(async () => {
 async function start(env: NodeJS.ProcessEnv): Promise<Harness> {
   const logs: string[] = [];
   const logger = pino({ mixin: requestLogFields }, { write: (line: string) => logs.push(line) });
-  const mode = startRemoteMode({ server: 'weather', toolNames: ['get_weather'], env, logger });
+  const mode = startRemoteMode({ server: 'weather', env, logger });
   const server: Server = createServer((req, res) => {
     void (async () => {
       if (await mode.guards.handleAuxiliaryRoute(req, res)) return;

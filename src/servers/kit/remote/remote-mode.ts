@@ -14,8 +14,6 @@ import { withTimeout } from './with-timeout';
 export interface RemoteModeOptions {
   /** The server's id, e.g. "weather": a metric label and part of every Redis key. */
   server: string;
-  /** Every tool the server registers: the only tool names metrics use as labels. */
-  toolNames: Iterable<string>;
   env: NodeJS.ProcessEnv;
   logger: Logger;
 }
@@ -34,9 +32,9 @@ const READY_TIMEOUT_MS = 1_000;
  * readiness, and the tool-call gate every tool runs through. A bad setting stops start-up with a
  * message naming it; Redis being down does not.
  */
-export function startRemoteMode({ server, toolNames, env, logger }: RemoteModeOptions): RemoteMode {
+export function startRemoteMode({ server, env, logger }: RemoteModeOptions): RemoteMode {
   const auth = readRemoteAuth(env);
-  const metrics = new ServerMetrics(server, toolNames);
+  const metrics = new ServerMetrics(server);
   const perMinute = readNumberEnv(env, 'RATE_LIMIT_RPM', DEFAULT_RPM, { min: 0, max: 1_000_000 });
   const burst = readNumberEnv(env, 'RATE_LIMIT_BURST', Math.min(DEFAULT_BURST, Math.max(1, perMinute)), { min: 1, max: 1_000_000 });
   const onRedisError = readFailureMode(env);

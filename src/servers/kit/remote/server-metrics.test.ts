@@ -4,7 +4,7 @@ import { ServerMetrics } from './server-metrics';
 
 describe('ServerMetrics', () => {
   it('counts calls by tool, outcome and key name, times them, and tracks calls in flight', async () => {
-    const metrics = new ServerMetrics('weather', ['get_weather']);
+    const metrics = new ServerMetrics('weather');
     const done = metrics.toolCallStarted('get_weather', apiKeyCaller('ci'));
     expect((await metrics.exposition()).body).toMatch(/mcp_tool_calls_in_flight\{server="weather"\} 1/);
     done('ok');
@@ -20,17 +20,16 @@ describe('ServerMetrics', () => {
     expect(body).toContain('process_cpu_seconds_total');
   });
 
-  it('keeps labels bounded: unknown tools become "other" and OAuth subjects never appear', async () => {
-    const metrics = new ServerMetrics('weather', ['get_weather']);
-    metrics.toolCallStarted('made_up_tool_123', oauthCaller('user-8d2f@example.test'))('failed');
+  it('keeps labels bounded: OAuth subjects never appear, upstream statuses are classes', async () => {
+    const metrics = new ServerMetrics('weather');
+    metrics.toolCallStarted('get_weather', oauthCaller('user-8d2f@example.test'))('failed');
     metrics.upstreamResponded('open-meteo', 503);
     metrics.upstreamResponded('open-meteo', 'timeout');
     metrics.cacheLookup('forecast', true);
     metrics.cacheLookup('forecast', false);
     metrics.rateLimitStoreError('open');
     const { body } = await metrics.exposition();
-    expect(body).toContain('mcp_tool_calls_total{tool="other",outcome="failed",caller="oauth",server="weather"} 1');
-    expect(body).not.toContain('made_up_tool_123');
+    expect(body).toContain('mcp_tool_calls_total{tool="get_weather",outcome="failed",caller="oauth",server="weather"} 1');
     expect(body).not.toContain('user-8d2f');
     expect(body).toContain('mcp_upstream_requests_total{upstream="open-meteo",status="5xx",server="weather"} 1');
     expect(body).toContain('mcp_upstream_requests_total{upstream="open-meteo",status="timeout",server="weather"} 1');

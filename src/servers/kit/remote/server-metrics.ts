@@ -3,17 +3,14 @@ import type { Caller } from './caller';
 
 export type ToolOutcome = 'ok' | 'error' | 'rate_limited' | 'failed';
 
-/** Label for a tool outside the registered set, so a caller cannot mint new series. */
-const OTHER_TOOL = 'other';
-
 /**
- * The server's Prometheus metrics. Every label is bounded: tool names come from the registered set,
+ * The server's Prometheus metrics. Every label is bounded: tool names are the registered tools' own (the
+ * tool runner passes its literal name, and the SDK refuses unknown tools before any handler runs),
  * callers are API key names (or "oauth" / "anonymous", never an OAuth subject), upstream statuses
  * are classes like 2xx.
  */
 export class ServerMetrics {
   readonly registry = new Registry();
-  private readonly tools: Set<string>;
   private readonly toolCalls: Counter<'tool' | 'outcome' | 'caller'>;
   private readonly toolDuration: Histogram<'tool'>;
   private readonly inFlight: Gauge;
@@ -22,8 +19,7 @@ export class ServerMetrics {
   private readonly upstreamRequests: Counter<'upstream' | 'status'>;
   private readonly cacheLookups: Counter<'cache' | 'result'>;
 
-  constructor(server: string, toolNames: Iterable<string>) {
-    this.tools = new Set(toolNames);
+  constructor(server: string) {
     this.registry.setDefaultLabels({ server });
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
@@ -45,21 +41,19 @@ export class ServerMetrics {
     });
     this.upstreamRequests = new Counter({ name: 'mcp_upstream_requests_total', help: 'Requests to upstream APIs by status class.', labelNames: ['upstream', 'status'], registers });
     this.cacheLookups = new Counter({ name: 'mcp_cache_lookups_total', help: 'Upstream response cache lookups.', labelNames: ['cache', 'result'], registers });
-    for (const tool of [...this.tools, OTHER_TOOL]) this.toolDuration.labels(tool);
   }
 
   /** Starts timing a call; the returned function records its outcome once. */
   toolCallStarted(tool: string, caller: Caller): (outcome: ToolOutcome) => void {
-    const label = this.toolLabel(tool);
     this.inFlight.inc();
-    const stopTimer = this.toolDuration.startTimer({ tool: label });
+    const stopTimer = this.toolDuration.startTimer({ tool });
     let recorded = false;
     return (outcome) => {
       if (recorded) return;
       recorded = true;
       this.inFlight.dec();
       stopTimer();
-      this.toolCalls.inc({ tool: label, outcome, caller: caller.metricLabel });
+      this.toolCalls.inc({ tool, outcome, caller: caller.metricLabel });
       if (outcome === 'rate_limited') this.rateLimited.inc({ caller: caller.metricLabel });
     };
   }
@@ -79,9 +73,5 @@ export class ServerMetrics {
 
   async exposition(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
-  }
-
-  private toolLabel(tool: string): string {
-    return this.tools.has(tool) ? tool : OTHER_TOOL;
   }
 }
