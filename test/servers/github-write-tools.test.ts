@@ -125,9 +125,11 @@ describe('github server: tools that write', () => {
     expect(names).toHaveLength(11);
     for (const name of ['create_issue', 'update_issue', 'add_issue_comment']) expect(names).not.toContain(name);
     expect(tools.every((tool) => tool.annotations?.readOnlyHint === true)).toBe(true);
-    const write = await callTool(server, 'create_issue', { owner: 'octocat', repo: 'hello-world', title: 'x' });
-    expect(write.isError).toBe(true);
-    expect(write.text).toContain('Tool create_issue not found');
+    // A tool that is not registered is a protocol error (spec 2025-11-25, server/tools, "Error Handling").
+    await expect(callTool(server, 'create_issue', { owner: 'octocat', repo: 'hello-world', title: 'x' })).rejects.toMatchObject({
+      code: -32602,
+      message: expect.stringContaining('Tool create_issue not found'),
+    });
     expect((await callTool(server, 'get_me')).isError).toBe(false);
     expect(github.fake.requestsTo('/issues', 'POST')).toHaveLength(0);
   });

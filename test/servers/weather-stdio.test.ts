@@ -43,7 +43,8 @@ describe('stdout carries JSON-RPC only', () => {
     expect(byId.get(4)).toMatchObject({ result: { structuredContent: { units: 'fahrenheit' } } });
     expect(byId.get(5)).toMatchObject({ result: { isError: true } });
     expect(byId.get(6)).toMatchObject({ result: { isError: true } });
-    expect(byId.get(7)).toMatchObject({ result: { isError: true } });
+    // An unknown tool is a protocol error, not a tool result (spec 2025-11-25, server/tools, "Error Handling").
+    expect(byId.get(7)).toMatchObject({ error: { code: -32602 } });
     expect(byId.get(10)).toMatchObject({ error: { code: -32601 } });
     expect(run.exitCode).toBe(0);
 

@@ -52,7 +52,8 @@ export interface RawRun {
 export async function runRaw(
   id: 'weather' | 'github',
   env: Record<string, string>,
-  messages: object[],
+  /** A string is sent as it is, e.g. a line that is not JSON. */
+  messages: Array<object | string>,
   expectedResponses: number,
 ): Promise<RawRun> {
   const child = spawn(process.execPath, [builtServerPath(id)], {
@@ -69,7 +70,7 @@ export async function runRaw(
       if (responses >= expectedResponses) resolve();
     });
   });
-  for (const message of messages) child.stdin.write(`${JSON.stringify(message)}\n`);
+  for (const message of messages) child.stdin.write(`${typeof message === 'string' ? message : JSON.stringify(message)}\n`);
   await answered;
   child.stdin.end();
   const exitCode = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

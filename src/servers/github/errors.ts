@@ -1,4 +1,4 @@
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError } from '@modelcontextprotocol/server';
 import { createRedactor } from '../../shared/redact';
 import { describeToolError, ToolFailure } from '../kit/errors';
 import { DEFAULT_GITHUB_API_URL } from './config';
@@ -231,9 +231,15 @@ export function tokenSettingsUrl(apiUrl: string): string {
   }
 }
 
-/** Resources and prompts answer with a JSON-RPC error instead of an isError result; the message is the same. */
-export function asProtocolError(error: unknown): McpError {
+/**
+ * Resources and prompts answer with a JSON-RPC error instead of an isError result; the message is the same.
+ * A resource that does not exist is -32602 with the URI in `data` (spec 2025-11-25, server/resources, "Error Handling").
+ */
+export function asProtocolError(error: unknown, resourceUri?: string): ProtocolError {
   const message = describeToolError(error, 'GitHub');
+  if (resourceUri !== undefined && error instanceof ToolFailure && error.kind === 'not_found') {
+    return new ResourceNotFoundError(resourceUri, message);
+  }
   const isCallersMistake = error instanceof ToolFailure && (error.kind === 'invalid_input' || error.kind === 'not_found');
-  return new McpError(isCallersMistake ? ErrorCode.InvalidParams : ErrorCode.InternalError, message);
+  return new ProtocolError(isCallersMistake ? ProtocolErrorCode.InvalidParams : ProtocolErrorCode.InternalError, message);
 }

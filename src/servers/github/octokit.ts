@@ -1,6 +1,7 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from 'pino';
 import type { GitHubConfig } from './config';
 import { GITHUB_USER_AGENT } from './version';
@@ -71,11 +72,23 @@ function retryOnceIfSoon(
   return retry;
 }
 
-/** Gives every request its own deadline; the caller's signal (if any) still cancels it too. */
+/**
+ * The signal of the MCP request being served. One Octokit serves every call, so the call's signal travels
+ * with the async context instead of through each of the many request sites.
+ */
+const callSignals = new AsyncLocalStorage<AbortSignal>();
+
+/** Runs `work` so that every GitHub request it sends is aborted the moment `signal` aborts. */
+export function withCallSignal<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+  return callSignals.run(signal, work);
+}
+
+/** Gives every request its own deadline; the caller's signal and the MCP call's signal (if any) cancel it too. */
 function fetchWithTimeout(timeoutMs: number): typeof fetch {
   return async (input, init) => {
     const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    const signals = [init?.signal, callSignals.getStore(), deadline].filter((signal): signal is AbortSignal => signal != null);
+    const signal = AbortSignal.any(signals);
     try {
       return await fetch(input, { ...init, signal });
     } catch (error) {

@@ -1,6 +1,7 @@
-import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import { ToolFailure } from '../kit/errors';
 import { asProtocolError } from './errors';
+import { withCallSignal } from './octokit';
 import { classifyFileContent, MAX_TEXT_BYTES } from './file-content';
 import { formatBytes } from './format';
 import { hideToken, requestGitHub, type GitHubToolContext } from './tool-definition';
@@ -18,19 +19,19 @@ export function registerReadmeResource(server: McpServer, context: GitHubToolCon
       description: 'The README of a GitHub repository (default branch), as Markdown. Example: github://repos/octocat/hello-world/readme',
       mimeType: 'text/markdown',
     },
-    async (uri, variables) => {
+    async (uri, variables, ctx) => {
       const owner = single(variables.owner);
       const repo = single(variables.repo);
       try {
         assertRepository(owner, repo);
-        const response = await requestGitHub(context, `The README of ${owner}/${repo}`, (github) =>
-          github.rest.repos.getReadme({ owner, repo, mediaType: { format: 'raw' } }),
+        const response = await withCallSignal(ctx.mcpReq.signal, () =>
+          requestGitHub(context, `The README of ${owner}/${repo}`, (github) => github.rest.repos.getReadme({ owner, repo, mediaType: { format: 'raw' } })),
         );
         const text = hideToken(readmeText(response.data), context.config.token);
         context.logger.info({ resource: 'repository-readme', owner, repo, outcome: 'ok' }, 'resource read');
         return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text }] };
       } catch (error) {
-        const failure = asProtocolError(error);
+        const failure = asProtocolError(error, uri.href);
         if (error instanceof ToolFailure) {
           context.logger.info({ resource: 'repository-readme', owner, repo, outcome: 'error', message: failure.message }, 'resource read');
         } else {

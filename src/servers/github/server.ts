@@ -1,4 +1,4 @@
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { McpServer, type McpServerFactory } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 import { createServerLogger } from '../kit/logger';
 import { serveOverStdio } from '../kit/stdio';
@@ -23,14 +23,21 @@ const INSTRUCTIONS =
   'Lists are paged: when a result says there is a next page, call again with page + 1. ' +
   'Search tools take GitHub search syntax (qualifiers such as repo:, is:open, language:).';
 
-/** Builds the GitHub MCP server with every tool, the prompt and the README resource. Does not start it. */
-export function createGitHubServer(config: GitHubConfig, logger: Logger): McpServer {
-  const server = new McpServer(
-    { name: 'github', title: 'GitHub', version: GITHUB_SERVER_VERSION },
-    { instructions: config.readOnly ? `${INSTRUCTIONS} This server is read-only: it cannot change anything on GitHub.` : INSTRUCTIONS },
-  );
-  const context: GitHubToolContext = { github: createGitHubClient(config, logger), config, logger };
+/** What lives as long as the process: one Octokit, so its throttling sees every call. */
+export function createGitHubRuntime(config: GitHubConfig, logger: Logger): GitHubToolContext {
+  return { github: createGitHubClient(config, logger), config, logger };
+}
 
+/**
+ * Builds one GitHub MCP server (every tool, the prompt and the README resource) over the shared runtime.
+ * The SDK calls it per HTTP request and per stdio connection, so it only registers.
+ */
+export function gitHubServerFactory(context: GitHubToolContext): McpServerFactory {
+  const instructions = context.config.readOnly ? `${INSTRUCTIONS} This server is read-only: it cannot change anything on GitHub.` : INSTRUCTIONS;
+  return () => registerGitHubSurface(new McpServer({ name: 'github', title: 'GitHub', version: GITHUB_SERVER_VERSION }, { instructions }), context);
+}
+
+function registerGitHubSurface(server: McpServer, context: GitHubToolContext): McpServer {
   registerMeTool(server, context);
   registerRepositoryTools(server, context);
   registerFileTools(server, context);
@@ -44,8 +51,8 @@ export function createGitHubServer(config: GitHubConfig, logger: Logger): McpSer
   return server;
 }
 
-/** Reads the environment, then serves over stdio. A bad setting throws before anything is written to stdout. */
-export async function runGitHubServer(env: NodeJS.ProcessEnv): Promise<void> {
+/** Reads the environment, then serves. A bad setting throws before anything is written to stdout. */
+export async function runGitHubServer(env: NodeJS.ProcessEnv, argv: readonly string[]): Promise<void> {
   const config = readGitHubConfig(env);
   const logger = createServerLogger('github', { secrets: config.token ? [config.token] : [], level: config.logLevel });
   logger.info({ api_url: config.apiUrl, read_only: config.readOnly, timeout_ms: config.timeoutMs, has_token: config.token !== undefined }, 'starting');
@@ -54,5 +61,11 @@ export async function runGitHubServer(env: NodeJS.ProcessEnv): Promise<void> {
       'GITHUB_TOKEN is not set: only public data can be read (GitHub allows 60 requests an hour without a token), and tools that write will ask for a token.',
     );
   }
-  await serveOverStdio(createGitHubServer(config, logger), logger);
+  const factory = gitHubServerFactory(createGitHubRuntime(config, logger));
+  if (argv.includes('--http')) {
+    const { serveRemote } = await import('../kit/remote/serve-remote');
+    await serveRemote('github', factory, env, logger);
+    return;
+  }
+  serveOverStdio(factory, logger);
 }

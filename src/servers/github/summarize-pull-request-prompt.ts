@@ -1,7 +1,8 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { ToolFailure } from '../kit/errors';
 import { asProtocolError } from './errors';
+import { withCallSignal } from './octokit';
 import { hideToken, type GitHubToolContext } from './tool-definition';
 import { loadPullRequest, pullRequestText } from './tools/pull-request-details';
 import { isValidOwner, isValidRepo, OWNER_HINT, REPO_HINT } from './validation';
@@ -27,10 +28,10 @@ export function registerSummarizePullRequestPrompt(server: McpServer, context: G
       description: 'Fetches a pull request (description, branches, changed files) and asks for a short review-ready summary.',
       argsSchema: promptArguments,
     },
-    async ({ owner, repo, number }) => {
+    async ({ owner, repo, number }, ctx) => {
       const pullNumber = Number(number.replace('#', ''));
       try {
-        const details = await loadPullRequest(context, owner, repo, pullNumber);
+        const details = await withCallSignal(ctx.mcpReq.signal, () => loadPullRequest(context, owner, repo, pullNumber));
         context.logger.info({ prompt: 'summarize-pull-request', owner, repo, number: pullNumber, outcome: 'ok' }, 'prompt');
         const instructions =
           `Summarize pull request ${owner}/${repo}#${pullNumber} for a reviewer. In a few short paragraphs or bullets: ` +

@@ -1,18 +1,20 @@
-import type { McpServer, ToolCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { ShapeOutput, ZodRawShapeCompat } from '@modelcontextprotocol/sdk/server/zod-compat.js';
-import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, McpServer, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
+import * as z from 'zod';
 import type { Logger } from 'pino';
 import { REDACTED } from '../../shared/redact';
 import { runTool } from '../kit/tool-runner';
 import type { GitHubConfig } from './config';
 import { missingTokenFailure, toGitHubFailure } from './errors';
-import type { GitHubClient } from './octokit';
+import { withCallSignal, type GitHubClient } from './octokit';
 
 export interface GitHubToolContext {
   github: GitHubClient;
   config: GitHubConfig;
   logger: Logger;
 }
+
+type ZodRawShape = Record<string, z.ZodType>;
+type ShapeOutput<Shape extends ZodRawShape> = z.infer<z.ZodObject<Shape>>;
 
 /** Reads public or private GitHub data; repeating a call changes nothing. */
 export const READS_GITHUB: ToolAnnotations = {
@@ -22,7 +24,7 @@ export const READS_GITHUB: ToolAnnotations = {
   openWorldHint: true,
 };
 
-export interface GitHubToolDefinition<Input extends ZodRawShapeCompat, Output extends ZodRawShapeCompat> {
+export interface GitHubToolDefinition<Input extends ZodRawShape, Output extends ZodRawShape> {
   name: string;
   title: string;
   description: string;
@@ -36,23 +38,28 @@ export interface GitHubToolDefinition<Input extends ZodRawShapeCompat, Output ex
   run: (args: ShapeOutput<Input>, context: GitHubToolContext) => Promise<CallToolResult>;
 }
 
-export function registerGitHubTool<Input extends ZodRawShapeCompat, Output extends ZodRawShapeCompat>(
+export function registerGitHubTool<Input extends ZodRawShape, Output extends ZodRawShape>(
   server: McpServer,
   context: GitHubToolContext,
   definition: GitHubToolDefinition<Input, Output>,
 ): void {
   const { name, title, description, inputSchema, outputSchema, annotations, writes = false, needsToken = false } = definition;
   if (writes && context.config.readOnly) return;
-  const handler = (args: ShapeOutput<Input>) =>
+  const handler = (args: ShapeOutput<Input>, ctx: ServerContext) =>
     runTool(context.logger, name, 'GitHub', async () => {
       if ((writes || needsToken) && !context.config.token) throw missingTokenFailure();
-      return withoutToken(await definition.run(args, context), context.config.token);
+      return withoutToken(await withCallSignal(ctx.mcpReq.signal, () => definition.run(args, context)), context.config.token);
     });
   server.registerTool(
     name,
-    { title, description, inputSchema, ...(outputSchema ? { outputSchema } : {}), annotations: { title, ...annotations } },
-    // The SDK's callback type is a conditional type over the schema, which TypeScript cannot resolve for a generic one.
-    handler as unknown as ToolCallback<Input>,
+    {
+      title,
+      description,
+      inputSchema: z.object(inputSchema),
+      ...(outputSchema ? { outputSchema: z.object(outputSchema) } : {}),
+      annotations: { title, ...annotations },
+    },
+    handler,
   );
 }
 

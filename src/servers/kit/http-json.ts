@@ -17,23 +17,29 @@ export interface HttpJsonClientOptions {
 export class HttpJsonClient {
   constructor(private readonly options: HttpJsonClientOptions) {}
 
-  async getJson(url: URL): Promise<unknown> {
+  /** `signal` is the caller's: when it aborts, the request in flight is aborted and no retry follows. */
+  async getJson(url: URL, signal?: AbortSignal): Promise<unknown> {
     const { upstream, retry, logger } = this.options;
     try {
-      return await withRetry(() => this.attempt(url), retry, (error, attempt, delayMs) =>
-        logger.warn({ upstream, attempt, delay_ms: delayMs, reason: describeCause(error) }, 'retrying upstream request'),
+      return await withRetry(
+        () => this.attempt(url, signal),
+        retry,
+        (error, attempt, delayMs) => logger.warn({ upstream, attempt, delay_ms: delayMs, reason: describeCause(error) }, 'retrying upstream request'),
+        signal,
       );
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       throw this.toToolFailure(error);
     }
   }
 
-  private async attempt(url: URL): Promise<unknown> {
+  private async attempt(url: URL, signal: AbortSignal | undefined): Promise<unknown> {
     const { upstream, timeoutMs, limiter, userAgent } = this.options;
     await limiter.take();
+    const timeout = AbortSignal.timeout(timeoutMs);
     const response = await fetch(url, {
       headers: { accept: 'application/json', 'user-agent': userAgent },
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
     });
     if (!response.ok) {
       const body = await response.text().catch(() => '');

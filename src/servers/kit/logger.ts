@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { createRedactor } from '../../shared/redact';
+import { requestLogFields } from './remote/request-context';
 
 export interface ServerLoggerOptions {
   /** Values that must never appear in a log line, e.g. the token the server was given. */
@@ -20,6 +21,8 @@ export function createServerLogger(server: string, options: ServerLoggerOptions 
       timestamp: pino.stdTimeFunctions.isoTime,
       base: { pid: process.pid },
       hooks: { streamWrite: redact },
+      // In HTTP mode, every line written while a request runs carries its correlation id and caller.
+      mixin: requestLogFields,
     },
     pino.destination({ fd: 2, sync: true }),
   );

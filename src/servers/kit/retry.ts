@@ -1,3 +1,4 @@
+import { abortableDelay } from './abortable';
 import { UpstreamHttpError } from './errors';
 
 export interface RetryPolicy {
@@ -42,19 +43,23 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** Retries `attemptOnce` by the policy; once `signal` aborts, nothing more is tried and the wait ends at once. */
 export async function withRetry<T>(
   attemptOnce: () => Promise<T>,
   policy: RetryPolicy,
   onRetry?: (error: unknown, attempt: number, delayMs: number) => void,
+  signal?: AbortSignal,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
+    signal?.throwIfAborted();
     try {
       return await attemptOnce();
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       const delayMs = retryDelayMs(error, attempt, policy);
       if (delayMs === undefined) throw error;
       onRetry?.(error, attempt + 1, delayMs);
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await abortableDelay(delayMs, signal);
     }
   }
 }

@@ -1,17 +1,26 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { McpServerFactory } from '@modelcontextprotocol/server';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { Logger } from 'pino';
 import { format } from 'node:util';
+import { JsonRpcStdioTransport } from './stdio-transport';
 
 /**
- * Serves over stdio until the client goes away or a signal arrives, then closes cleanly.
+ * Serves over stdio until the client goes away or a signal arrives, then closes cleanly. The SDK's
+ * `serveStdio` picks the protocol era from the opening message (2026-07-28 `server/discover` or a
+ * 2025 `initialize`) and builds one server from `factory` for the connection.
  * console.* is rerouted to the logger so a stray print can never corrupt the JSON-RPC stream.
  */
-export async function serveOverStdio(server: McpServer, logger: Logger): Promise<void> {
+export function serveOverStdio(factory: McpServerFactory, logger: Logger): void {
   const levels = { log: 'info', info: 'info', debug: 'debug', warn: 'warn', error: 'error' } as const;
   for (const [method, level] of Object.entries(levels) as [keyof typeof levels, (typeof levels)[keyof typeof levels]][]) {
     console[method] = (...args: unknown[]) => logger[level]({ console: method }, format(...args));
   }
+
+  const transport = new JsonRpcStdioTransport();
+  const handle = serveStdio(factory, {
+    transport,
+    onerror: (error) => logger.warn({ err: error }, 'stdio connection error'),
+  });
 
   let closing = false;
   const shutdown = (reason: string, exitCode = 0) => {
@@ -20,7 +29,7 @@ export async function serveOverStdio(server: McpServer, logger: Logger): Promise
     logger.info({ reason }, 'shutting down');
     const timer = setTimeout(() => process.exit(exitCode), 1_000);
     timer.unref();
-    server.close().finally(() => process.exit(exitCode));
+    handle.close().finally(() => process.exit(exitCode));
   };
 
   process.on('SIGTERM', () => shutdown('SIGTERM'));
@@ -32,7 +41,5 @@ export async function serveOverStdio(server: McpServer, logger: Logger): Promise
     shutdown('uncaught exception', 1);
   });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-
-  await server.connect(new StdioServerTransport());
   logger.info({ transport: 'stdio' }, 'ready');
 }

@@ -1,18 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 import { describeToolError, ToolFailure, toolErrorResult } from './errors';
+import { runThroughToolCallGate } from './remote/tool-call-gate';
 
 /**
  * Runs one tool call: one log line with tool, request id, duration and outcome, and any
  * thrown error turned into an `isError` result a person can act on (never a stack).
  */
-export async function runTool(
+export function runTool(
   logger: Logger,
   tool: string,
   upstream: string,
   handler: () => Promise<CallToolResult>,
 ): Promise<CallToolResult> {
+  // In HTTP mode the gate applies the caller's rate limit and records the call's metrics.
+  return runThroughToolCallGate(tool, () => runAndLog(logger, tool, upstream, handler));
+}
+
+async function runAndLog(logger: Logger, tool: string, upstream: string, handler: () => Promise<CallToolResult>): Promise<CallToolResult> {
   const requestId = randomUUID();
   const startedAt = performance.now();
   const durationMs = () => Math.round((performance.now() - startedAt) * 100) / 100;

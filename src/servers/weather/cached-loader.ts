@@ -1,12 +1,21 @@
+import { untilAborted } from '../kit/abortable';
 import { TtlCache } from '../kit/ttl-cache';
+
+interface SharedLoad<V> {
+  promise: Promise<V>;
+  controller: AbortController;
+  /** Callers still waiting; when the last one gives up, the load itself is aborted. */
+  waiting: number;
+}
 
 /**
  * A bounded TTL cache in front of an async loader. Concurrent misses for one key share a single
  * load, so a burst of identical calls makes one upstream request. Failures are not cached.
+ * A caller whose signal aborts stops waiting at once; the shared load is aborted only when no one waits for it.
  */
 export class CachedLoader<V> {
   private readonly cache: TtlCache<V>;
-  private readonly inFlight = new Map<string, Promise<V>>();
+  private readonly inFlight = new Map<string, SharedLoad<V>>();
 
   constructor(
     maxEntries: number,
@@ -15,18 +24,34 @@ export class CachedLoader<V> {
     this.cache = new TtlCache<V>(maxEntries);
   }
 
-  get(key: string, load: () => Promise<V>): Promise<V> {
+  get(key: string, load: (signal: AbortSignal) => Promise<V>, signal?: AbortSignal): Promise<V> {
     const cached = this.cache.get(key);
     if (cached !== undefined) return Promise.resolve(cached);
-    const pending = this.inFlight.get(key);
-    if (pending) return pending;
-    const loading = load()
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const shared = this.inFlight.get(key) ?? this.startLoad(key, load);
+    shared.waiting += 1;
+    const giveUp = () => {
+      shared.waiting -= 1;
+      if (shared.waiting === 0) shared.controller.abort(signal?.reason);
+    };
+    signal?.addEventListener('abort', giveUp, { once: true });
+    return untilAborted(shared.promise, signal).finally(() => signal?.removeEventListener('abort', giveUp));
+  }
+
+  private startLoad(key: string, load: (signal: AbortSignal) => Promise<V>): SharedLoad<V> {
+    const controller = new AbortController();
+    const promise = load(controller.signal)
       .then((value) => {
         this.cache.set(key, value, this.ttlMs);
         return value;
       })
-      .finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, loading);
-    return loading;
+      .finally(() => {
+        if (this.inFlight.get(key) === shared) this.inFlight.delete(key);
+      });
+    // Every waiter may have given up; the rejection is then nobody's to handle.
+    promise.catch(() => {});
+    const shared: SharedLoad<V> = { promise, controller, waiting: 0 };
+    this.inFlight.set(key, shared);
+    return shared;
   }
 }

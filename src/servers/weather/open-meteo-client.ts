@@ -58,31 +58,39 @@ export class OpenMeteoClient {
   }
 
   /** Up to PLACE_SEARCH_LIMIT places whose name matches, best match first; [] when there is none. */
-  searchPlaces(name: string): Promise<GeocodingPlace[]> {
+  searchPlaces(name: string, signal?: AbortSignal): Promise<GeocodingPlace[]> {
     // The search ignores case, so "paris" and "Paris" are one cache entry.
-    return this.placeSearches.get(name.toLowerCase(), async () => {
+    return this.placeSearches.get(name.toLowerCase(), async (loadSignal) => {
       const url = new URL(this.config.geocodingUrl);
       url.search = new URLSearchParams({ name, count: String(PLACE_SEARCH_LIMIT), language: 'en', format: 'json' }).toString();
       this.logger.debug({ upstream: GEOCODING_UPSTREAM, url: url.href }, 'cache miss: asking upstream');
-      const body = this.parse(geocodingResponseSchema, await this.geocodingHttp.getJson(url), GEOCODING_UPSTREAM);
+      const body = this.parse(geocodingResponseSchema, await this.geocodingHttp.getJson(url, loadSignal), GEOCODING_UPSTREAM);
       return body.results ?? [];
-    });
+    }, signal);
   }
 
-  currentWeather(coordinates: Coordinates, units: TemperatureUnits): Promise<CurrentForecastResponse> {
+  currentWeather(coordinates: Coordinates, units: TemperatureUnits, signal?: AbortSignal): Promise<CurrentForecastResponse> {
     const rounded = roundCoordinates(coordinates);
-    return this.currentForecasts.get(`current:${rounded.latitude},${rounded.longitude}:${units}`, async () => {
-      const url = this.forecastUrl(rounded, units, { current: CURRENT_VARIABLES });
-      return this.parse(currentForecastResponseSchema, await this.forecastHttp.getJson(url), FORECAST_UPSTREAM);
-    });
+    return this.currentForecasts.get(
+      `current:${rounded.latitude},${rounded.longitude}:${units}`,
+      async (loadSignal) => {
+        const url = this.forecastUrl(rounded, units, { current: CURRENT_VARIABLES });
+        return this.parse(currentForecastResponseSchema, await this.forecastHttp.getJson(url, loadSignal), FORECAST_UPSTREAM);
+      },
+      signal,
+    );
   }
 
-  dailyForecast(coordinates: Coordinates, units: TemperatureUnits, days: number): Promise<DailyForecastResponse> {
+  dailyForecast(coordinates: Coordinates, units: TemperatureUnits, days: number, signal?: AbortSignal): Promise<DailyForecastResponse> {
     const rounded = roundCoordinates(coordinates);
-    return this.dailyForecasts.get(`daily:${days}:${rounded.latitude},${rounded.longitude}:${units}`, async () => {
-      const url = this.forecastUrl(rounded, units, { daily: DAILY_VARIABLES, forecast_days: String(days) });
-      return this.parse(dailyForecastResponseSchema, await this.forecastHttp.getJson(url), FORECAST_UPSTREAM);
-    });
+    return this.dailyForecasts.get(
+      `daily:${days}:${rounded.latitude},${rounded.longitude}:${units}`,
+      async (loadSignal) => {
+        const url = this.forecastUrl(rounded, units, { daily: DAILY_VARIABLES, forecast_days: String(days) });
+        return this.parse(dailyForecastResponseSchema, await this.forecastHttp.getJson(url, loadSignal), FORECAST_UPSTREAM);
+      },
+      signal,
+    );
   }
 
   private forecastUrl(coordinates: Coordinates, units: TemperatureUnits, variables: Record<string, string>): URL {

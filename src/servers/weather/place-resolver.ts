@@ -29,12 +29,17 @@ const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
 };
 
 /** Turns what the person typed into one place, looking names up with Open-Meteo's geocoding. */
-export async function resolvePlace(client: OpenMeteoClient, query: LocationQuery, typed: string): Promise<ResolvedPlace> {
+export async function resolvePlace(
+  client: OpenMeteoClient,
+  query: LocationQuery,
+  typed: string,
+  signal?: AbortSignal,
+): Promise<ResolvedPlace> {
   if (query.kind === 'coordinates') {
     const { latitude, longitude } = query.coordinates;
     return { name: formatCoordinates(query.coordinates), region: null, country: null, countryCode: null, latitude, longitude };
   }
-  const candidates = await client.searchPlaces(query.name);
+  const candidates = await client.searchPlaces(query.name, signal);
   const match = filterPlaces(candidates, query.qualifiers)[0];
   if (!match) throw placeNotFound(typed, query.name, candidates);
   return toResolvedPlace(match);

@@ -1,9 +1,10 @@
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { McpServer, type McpServerFactory } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 import { createServerLogger } from '../kit/logger';
 import { serveOverStdio } from '../kit/stdio';
 import { readWeatherConfig, type WeatherConfig } from './config';
 import { OpenMeteoClient } from './open-meteo-client';
+import type { WeatherToolDeps } from './tools/tool-fields';
 import { registerGetForecastTool } from './tools/get-forecast';
 import { registerGetWeatherTool } from './tools/get-weather';
 import { registerSearchLocationsTool } from './tools/search-locations';
@@ -17,24 +18,39 @@ const INSTRUCTIONS =
   'daily forecasts for up to 16 days, search_locations tells places with the same name apart. A location is a city ' +
   'name, "City, Country" or "lat,lon". Credit "Weather data by Open-Meteo.com" when showing the data.';
 
-export function createWeatherServer(config: WeatherConfig, logger: Logger): McpServer {
-  const server = new McpServer(
-    { name: 'mcp-tray-weather', title: 'Weather (Open-Meteo)', version: WEATHER_SERVER_VERSION },
-    { instructions: INSTRUCTIONS },
-  );
-  const client = new OpenMeteoClient(config, logger, `mcp-tray-weather/${WEATHER_SERVER_VERSION}`);
-  const deps = { client, logger };
-  registerGetWeatherTool(server, deps);
-  registerGetForecastTool(server, deps);
-  registerSearchLocationsTool(server, deps);
-  registerWeatherBriefingPrompt(server);
-  registerWmoCodesResource(server);
-  return server;
+/** What lives as long as the process: the Open-Meteo client with its cache and rate limiter. */
+export function createWeatherRuntime(config: WeatherConfig, logger: Logger): WeatherToolDeps {
+  return { client: new OpenMeteoClient(config, logger, `mcp-tray-weather/${WEATHER_SERVER_VERSION}`), logger };
 }
 
-/** Reads the environment and serves over stdio; throws (before anything is served) when a setting is invalid. */
-export async function runWeatherServer(env: NodeJS.ProcessEnv): Promise<void> {
+/**
+ * Builds one MCP server over the shared runtime. The SDK calls it per HTTP request and per stdio
+ * connection, so it only registers tools, the prompt and the resource.
+ */
+export function weatherServerFactory(runtime: WeatherToolDeps): McpServerFactory {
+  return () => {
+    const server = new McpServer(
+      { name: 'mcp-tray-weather', title: 'Weather (Open-Meteo)', version: WEATHER_SERVER_VERSION },
+      { instructions: INSTRUCTIONS },
+    );
+    registerGetWeatherTool(server, runtime);
+    registerGetForecastTool(server, runtime);
+    registerSearchLocationsTool(server, runtime);
+    registerWeatherBriefingPrompt(server);
+    registerWmoCodesResource(server);
+    return server;
+  };
+}
+
+/** Reads the environment and serves; throws (before anything is served) when a setting is invalid. */
+export async function runWeatherServer(env: NodeJS.ProcessEnv, argv: readonly string[]): Promise<void> {
   const config = readWeatherConfig(env);
   const logger = createServerLogger('weather', { level: config.logLevel });
-  await serveOverStdio(createWeatherServer(config, logger), logger);
+  const factory = weatherServerFactory(createWeatherRuntime(config, logger));
+  if (argv.includes('--http')) {
+    const { serveRemote } = await import('../kit/remote/serve-remote');
+    await serveRemote('weather', factory, env, logger);
+    return;
+  }
+  serveOverStdio(factory, logger);
 }

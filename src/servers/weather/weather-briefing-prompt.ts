@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { LOCATION_EXAMPLES } from './location';
 import { OPEN_METEO_ATTRIBUTION } from './open-meteo-client';

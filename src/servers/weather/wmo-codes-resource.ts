@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { wmoCodesMarkdown } from './wmo-codes';
 
 export const WMO_CODES_URI = 'weather://wmo-codes';

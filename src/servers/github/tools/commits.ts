@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { ownerField, pageOutputFields, pagingFields, pathField, refField, repoField, timestampField } from '../fields';
 import { day, firstLine, plural, shortSha } from '../format';

@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { ToolFailure } from '../../kit/errors';
 import { classifyFileContent, MAX_TEXT_BYTES, readPrefix } from '../file-content';
 import { ownerField, pathField, refField, repoField } from '../fields';

@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { nameListField, numberField, ownerField, pageOutputFields, pagingFields, repoField, timestampField } from '../fields';
 import { clip, day, plural, userLogin } from '../format';

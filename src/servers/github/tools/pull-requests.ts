@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { numberField, ownerField, pageOutputFields, pagingFields, refField, repoField } from '../fields';
 import { day, plural, userLogin } from '../format';

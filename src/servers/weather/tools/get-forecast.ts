@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { runTool } from '../../kit/tool-runner';
 import { parseLocation } from '../location';
@@ -67,10 +67,11 @@ export function registerGetForecastTool(server: McpServer, { client, logger }: W
       outputSchema: forecastOutput.shape,
       annotations: READ_ONLY_WEB_LOOKUP,
     },
-    ({ location, days, units }) =>
+    ({ location, days, units }, ctx) =>
       runTool(logger, 'get_forecast', FORECAST_UPSTREAM, async () => {
-        const place = await resolvePlace(client, parseLocation(location), location);
-        const report = toForecastReport(place, await client.dailyForecast(place, units, days), units);
+        const { signal } = ctx.mcpReq;
+        const place = await resolvePlace(client, parseLocation(location), location, signal);
+        const report = toForecastReport(place, await client.dailyForecast(place, units, days, signal), units);
         return { content: [{ type: 'text', text: formatForecast(report) }], structuredContent: report };
       }),
   );

@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { runTool } from '../../kit/tool-runner';
 import { compassPoint } from '../compass';
@@ -57,10 +57,11 @@ export function registerGetWeatherTool(server: McpServer, { client, logger }: We
       outputSchema: currentWeatherOutput.shape,
       annotations: READ_ONLY_WEB_LOOKUP,
     },
-    ({ location, units }) =>
+    ({ location, units }, ctx) =>
       runTool(logger, 'get_weather', FORECAST_UPSTREAM, async () => {
-        const place = await resolvePlace(client, parseLocation(location), location);
-        const report = toCurrentWeatherReport(place, await client.currentWeather(place, units), units);
+        const { signal } = ctx.mcpReq;
+        const place = await resolvePlace(client, parseLocation(location), location, signal);
+        const report = toCurrentWeatherReport(place, await client.currentWeather(place, units, signal), units);
         return { content: [{ type: 'text', text: formatCurrentWeather(report) }], structuredContent: report };
       }),
   );

@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { ToolFailure } from '../../kit/errors';
 import { runTool } from '../../kit/tool-runner';
@@ -61,7 +61,7 @@ export function registerSearchLocationsTool(server: McpServer, { client, logger 
       outputSchema: searchOutput.shape,
       annotations: READ_ONLY_WEB_LOOKUP,
     },
-    ({ query, count }) =>
+    ({ query, count }, ctx) =>
       runTool(logger, 'search_locations', GEOCODING_UPSTREAM, async () => {
         const parsed = parseLocation(query);
         if (parsed.kind === 'coordinates') {
@@ -70,7 +70,7 @@ export function registerSearchLocationsTool(server: McpServer, { client, logger 
               'Pass the coordinates straight to get_weather or get_forecast as location, or type a place name here.',
           );
         }
-        const places = filterPlaces(await client.searchPlaces(parsed.name), parsed.qualifiers).slice(0, count);
+        const places = filterPlaces(await client.searchPlaces(parsed.name, ctx.mcpReq.signal), parsed.qualifiers).slice(0, count);
         const report: SearchReport = { query, results: places.map(toCandidate), attribution: OPEN_METEO_ATTRIBUTION };
         return { content: [{ type: 'text', text: formatSearch(report) }], structuredContent: report };
       }),

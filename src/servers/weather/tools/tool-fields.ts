@@ -1,4 +1,4 @@
-import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type { ToolAnnotations } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 import * as z from 'zod';
 import { LOCATION_EXAMPLES } from '../location';

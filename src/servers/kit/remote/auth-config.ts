@@ -1,0 +1,58 @@
+import { ApiKeyRing } from './api-keys';
+import { Authenticator } from './authenticator';
+import { cachedDiscovery, discoverAuthorizationServer } from './authorization-server';
+import { JwtAccessTokenVerifier } from './jwt-verifier';
+import { ProtectedResource } from './protected-resource';
+
+export interface RemoteAuth {
+  authenticator: Authenticator;
+  /** The key ring when API keys are configured, for reloading on SIGHUP. */
+  apiKeys?: ApiKeyRing;
+  /** The RFC 9728 document when OAuth is configured. */
+  protectedResource?: ProtectedResource;
+}
+
+/**
+ * Authentication from the environment: named API keys (MCP_AUTH_TOKENS, MCP_AUTH_TOKENS_FILE), an
+ * OAuth 2.1 resource server (MCP_AUTH_ISSUER, MCP_AUTH_AUDIENCE, MCP_AUTH_SCOPES), either, both, or
+ * none. A bad setting stops start-up with a message that names it.
+ */
+export function readRemoteAuth(env: NodeJS.ProcessEnv, discover = discoverAuthorizationServer): RemoteAuth {
+  const inline = env.MCP_AUTH_TOKENS?.trim() || undefined;
+  const file = env.MCP_AUTH_TOKENS_FILE?.trim() || undefined;
+  const apiKeys = inline || file ? new ApiKeyRing({ inline, file }) : undefined;
+  if (apiKeys && apiKeys.size === 0) {
+    throw new Error('MCP_AUTH_TOKENS_FILE holds no keys. Add one name:key per line, or unset it.');
+  }
+
+  const issuer = env.MCP_AUTH_ISSUER?.trim() || undefined;
+  const audience = env.MCP_AUTH_AUDIENCE?.trim() || undefined;
+  if (!issuer && !audience) return { authenticator: new Authenticator(apiKeys, undefined), apiKeys };
+  if (!issuer || !audience) {
+    throw new Error('MCP_AUTH_ISSUER and MCP_AUTH_AUDIENCE go together: set both for OAuth, or neither.');
+  }
+  requireHttpUrl('MCP_AUTH_ISSUER', issuer);
+  const audienceUrl = requireHttpUrl('MCP_AUTH_AUDIENCE', audience);
+  const requiredScopes = (env.MCP_AUTH_SCOPES ?? '').split(/[\s,]+/).filter(Boolean);
+  const discoverIssuer = cachedDiscovery(issuer, discover);
+  const protectedResource = new ProtectedResource(audienceUrl, requiredScopes, discoverIssuer);
+  const verifier = new JwtAccessTokenVerifier({ issuer, audience, discover: discoverIssuer });
+  return {
+    authenticator: new Authenticator(apiKeys, { verifier, resource: protectedResource, audience: audienceUrl, requiredScopes }),
+    apiKeys,
+    protectedResource,
+  };
+}
+
+function requireHttpUrl(name: string, value: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new Error(`${name} must be an absolute https URL (the public address of this server's /mcp for the audience); it is "${value}".`);
+  }
+  return url;
+}
