@@ -186,11 +186,8 @@ export class ServerSupervisor {
     const connection = new ServerConnection(
       launch,
       {
-        onSpawn: (pid) => {
-          // Guarded from the start: a manager that dies during a handshake that never ends leaves no server.
-          this.options.guard?.track(pid);
-          if (generation === this.generation) this.emitHealth();
-        },
+        // Guarded from the start: a manager that dies during a handshake that never ends leaves no server.
+        onSpawn: (pid) => this.options.guard?.track(pid),
         onStderrLine: (line) => {
           const entry = this.options.logs.appendStderrLine(this.serverId, line);
           if (generation !== this.generation) return;
@@ -274,7 +271,8 @@ export class ServerSupervisor {
       .then((empty) => {
         if (empty) this.options.guard?.untrack(pgid);
         else this.log('warn', 'lifecycle', `processes of its group ${pgid} are still there a minute after SIGKILL; the orphan guard keeps watching them`);
-      });
+      })
+      .catch(() => {});
   }
 
   private fail(message: string): void {
