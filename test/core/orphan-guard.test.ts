@@ -1,40 +1,18 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OrphanGuard } from '../../src/core/orphan-guard';
 import { isAlive, waitFor } from '../support/chaos';
+import { killStartedGroups, startProcessGroup } from '../support/process-groups';
 
 const posix = process.platform !== 'win32';
-const leftovers: number[] = [];
-
-afterEach(() => {
-  for (const pgid of leftovers.splice(0)) {
-    try {
-      process.kill(-pgid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
-});
-
-/** A process group of two, as a server with a helper: a shell leader and the sleep it started. */
-async function startGroup(ignoreTerm: boolean): Promise<{ leader: number; member: number }> {
-  const script = `${ignoreTerm ? "trap '' TERM; " : ''}sleep 300 & echo $!; wait`;
-  const child = spawn('/bin/sh', ['-c', script], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
-  child.unref();
-  const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
-  child.stdout.destroy();
-  const group = { leader: child.pid as number, member: Number(chunk.toString().trim()) };
-  leftovers.push(group.leader);
-  return group;
-}
+afterEach(killStartedGroups);
 
 describe.runIf(posix)('OrphanGuard', () => {
   it('ends every group still registered when the manager lets go of it, and spares the ones it forgot', async () => {
     const guard = OrphanGuard.start();
-    const polite = await startGroup(false);
-    const stubborn = await startGroup(true);
-    const forgotten = await startGroup(false);
+    const polite = await startProcessGroup(false);
+    const stubborn = await startProcessGroup(true);
+    const forgotten = await startProcessGroup(false);
     guard.track(polite.leader);
     guard.track(stubborn.leader);
     guard.track(forgotten.leader);
