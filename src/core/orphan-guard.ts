@@ -107,7 +107,7 @@ export class OrphanGuard {
     this.guard?.stdin?.write(`-${pid}\n`);
   }
 
-  /** Synchronous: safe inside process.on('exit'). */
+  /** Synchronous: safe inside process.on('exit'). Like every group kill, it misses a process that called setsid(). */
   killAllNow(): void {
     for (const pid of this.tracked) {
       try {
