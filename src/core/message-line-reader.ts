@@ -38,7 +38,8 @@ export class MessageLineReader {
 
   push(chunk: Buffer): void {
     let start = 0;
-    for (let newline = chunk.indexOf(LF, start); newline !== -1; newline = chunk.indexOf(LF, start)) {
+    // A chunk usually ends with its last line's newline: no search past it.
+    for (let newline = chunk.indexOf(LF); newline !== -1; newline = start < chunk.length ? chunk.indexOf(LF, start) : -1) {
       this.finishLine(chunk, start, newline);
       start = newline + 1;
     }

@@ -1,3 +1,5 @@
+import type { OrphanGuard } from './orphan-guard';
+
 /**
  * What is left of a server's process group once its main process has exited: helpers it forked
  * stay in the group (its id is the server's pid) and can still be signalled through it.
@@ -38,4 +40,37 @@ export async function terminateGroup(pgid: number, graceMs: number): Promise<voi
   if (!signalGroup(pgid, 'SIGTERM')) return;
   if (await waitForEmptyGroup(pgid, graceMs)) return;
   signalGroup(pgid, 'SIGKILL');
+}
+
+export interface GroupReaperOptions {
+  /** Time between SIGTERM and SIGKILL for what a server left behind. */
+  graceMs: number;
+  /** Told to forget a group only once it is empty, so a manager that dies meanwhile still ends it. */
+  guard?: Pick<OrphanGuard, 'untrack'> | undefined;
+  /** A group still not empty a minute after SIGKILL (its processes stuck, or never reaped). */
+  onStillThere(pgid: number): void;
+}
+
+/** How long after SIGKILL a group may take to empty before that is reported. */
+const EMPTY_AFTER_KILL_MS = 60_000;
+
+/** Ends the process groups of a server's exited processes, one after another or at once. */
+export class GroupReaper {
+  private readonly ending = new Set<Promise<void>>();
+
+  constructor(private readonly options: GroupReaperOptions) {}
+
+  end(pgid: number): void {
+    const ending = terminateGroup(pgid, this.options.graceMs).finally(() => this.ending.delete(ending));
+    this.ending.add(ending);
+    void ending
+      .then(() => waitForEmptyGroup(pgid, EMPTY_AFTER_KILL_MS))
+      .then((empty) => (empty ? this.options.guard?.untrack(pgid) : this.options.onStillThere(pgid)))
+      .catch(() => {});
+  }
+
+  /** Resolves once every group being ended is empty or has been sent SIGKILL. */
+  async settled(): Promise<void> {
+    await Promise.all(this.ending);
+  }
 }

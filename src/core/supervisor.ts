@@ -4,7 +4,7 @@ import { DEFAULT_STOP_TIMINGS, type ChildLaunch, type StopTimings } from './chil
 import { CallCancellation } from './call-cancellation';
 import type { LogInput } from './logs';
 import type { OrphanGuard } from './orphan-guard';
-import { terminateGroup, waitForEmptyGroup } from './process-group';
+import { GroupReaper } from './process-group';
 import { readRssBytes } from './process-memory';
 import { DEFAULT_RESTART_POLICY, RestartPolicy, type RestartPolicyOptions } from './restart-policy';
 import { ServerConnection, type CallProgress, type ListKind, type ServerLists } from './server-connection';
@@ -55,8 +55,6 @@ export interface ToolCallRequest {
 
 const STDERR_TAIL_LINES = 20;
 const LATENCY_SAMPLES = 50;
-/** How long after SIGKILL a group may take to empty (its last processes waiting to be reaped) before that is logged. */
-const GROUP_EMPTY_TIMEOUT_MS = 60_000;
 
 /**
  * Keeps one server alive: spawns it, pings it, restarts it with backoff when it crashes or hangs,
@@ -82,11 +80,17 @@ export class ServerSupervisor {
   private readonly restartPolicy: RestartPolicy;
   private readonly activeCalls = new Map<string, CallCancellation>();
   private pendingStart: Promise<void> | undefined;
-  /** Process groups being ended after their server exited; a stop waits for them. */
-  private readonly groupsEnding = new Set<Promise<void>>();
+  /** Ends what an exited server left in its process group; a stop waits for it. */
+  private readonly groups: GroupReaper;
 
   constructor(private readonly options: SupervisorOptions) {
     this.restartPolicy = new RestartPolicy(options.restartPolicy ?? DEFAULT_RESTART_POLICY);
+    const { termAfterMs, killAfterMs } = options.stopTimings ?? DEFAULT_STOP_TIMINGS;
+    this.groups = new GroupReaper({
+      graceMs: Math.max(0, killAfterMs - termAfterMs),
+      guard: options.guard,
+      onStillThere: (pgid) => this.log('warn', 'lifecycle', `processes of its group ${pgid} are still there a minute after SIGKILL; the orphan guard keeps watching them`),
+    });
   }
 
   get serverId(): string {
@@ -146,7 +150,7 @@ export class ServerSupervisor {
       await connection.close();
     }
     await this.pendingStart?.catch(() => {});
-    await Promise.all(this.groupsEnding);
+    await this.groups.settled();
     this.generation++;
     this.connection = undefined;
     this.startedAt = null;
@@ -186,11 +190,8 @@ export class ServerSupervisor {
     const connection = new ServerConnection(
       launch,
       {
-        onSpawn: (pid) => {
-          // Guarded from the start: a manager that dies during a handshake that never ends leaves no server.
-          this.options.guard?.track(pid);
-          if (generation === this.generation) this.emitHealth();
-        },
+        // Guarded from the start: a manager that dies during a handshake that never ends leaves no server.
+        onSpawn: (pid) => this.options.guard?.track(pid),
         onStderrLine: (line) => {
           const entry = this.options.logs.appendStderrLine(this.serverId, line);
           if (generation !== this.generation) return;
@@ -239,7 +240,7 @@ export class ServerSupervisor {
 
   private handleExit(generation: number, connection: ServerConnection, code: number | null, signal: NodeJS.Signals | null): void {
     const pid = connection.pid;
-    if (pid !== undefined) this.endGroup(pid);
+    if (pid !== undefined) this.groups.end(pid);
     if (generation !== this.generation || this.stopping) {
       if (this.stopping) this.log('info', 'lifecycle', `stopped (${describeExit(code, signal)})`);
       return;
@@ -262,20 +263,6 @@ export class ServerSupervisor {
       this.restartCount++;
       void this.spawn();
     }, decision.delayMs);
-  }
-
-  /** Ends the helpers a server left in its process group when it exited (stopped, crashed or killed). */
-  private endGroup(pgid: number): void {
-    const { termAfterMs, killAfterMs } = this.options.stopTimings ?? DEFAULT_STOP_TIMINGS;
-    const ending = terminateGroup(pgid, Math.max(0, killAfterMs - termAfterMs)).finally(() => this.groupsEnding.delete(ending));
-    this.groupsEnding.add(ending);
-    // The guard keeps the group until its last process is gone, so a manager that dies meanwhile still ends it.
-    void ending
-      .then(() => waitForEmptyGroup(pgid, GROUP_EMPTY_TIMEOUT_MS))
-      .then((empty) => {
-        if (empty) this.options.guard?.untrack(pgid);
-        else this.log('warn', 'lifecycle', `processes of its group ${pgid} are still there a minute after SIGKILL; the orphan guard keeps watching them`);
-      });
   }
 
   private fail(message: string): void {
