@@ -14,6 +14,7 @@ import {
   type ServerDefinition,
   type ServerSummary,
 } from '../shared/contract';
+import { TASK_REQUIRED_REASON, requiresTaskExecution } from '../shared/tool-task-support';
 import { customDefinition, buildServerEnv, frozenDefinition, isBundledId, listDefinitions, type Runtime } from './catalog';
 import type { StopTimings } from './child-transport';
 import { createClientRegistrar, type ClientRegistrar, type ClientRegistrarOverrides } from './clients/client-registrar';
@@ -336,6 +337,8 @@ export class AppCore {
     'tools.list': async ({ serverId }) => ({ tools: this.runningLists(serverId).tools }),
     'tools.call': async ({ serverId, name, arguments: args, callId, timeoutMs }) => {
       const supervisor = this.supervisorFor(this.definition(serverId).id);
+      const tool = supervisor.lists?.tools.find((candidate) => candidate.name === name);
+      if (tool && requiresTaskExecution(tool)) throw new ContractError('invalid_input', `${name}: ${TASK_REQUIRED_REASON}`);
       const id = callId ?? this.nextCallId();
       if (this.callOwners.has(id)) throw new ContractError('conflict', `A call with id "${id}" is already running.`);
       this.callOwners.set(id, supervisor);

@@ -5,6 +5,7 @@ import { CliFailure, EXIT_FAILURE, EXIT_OK, UsageError } from '../cli-errors';
 import { describeProblem, formatTable, writeJson, writeOut } from '../cli-output';
 import { formatToolResult } from '../tool-result-text';
 import { parseJsonArguments, parseKeyValueArguments, type ToolArguments } from '../tool-arguments';
+import { TASK_REQUIRED_REASON, requiresTaskExecution } from '../../shared/tool-task-support';
 import type { CliCommand } from './command';
 
 /**
@@ -28,10 +29,12 @@ function firstLine(text: string | undefined, max = 90): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
+const TASK_ONLY_HINT = 'MCP task only';
+
 function hints(tool: Tool): string {
+  const words: string[] = requiresTaskExecution(tool) ? [TASK_ONLY_HINT] : [];
   const annotations = tool.annotations;
-  if (!annotations) return '';
-  const words: string[] = [];
+  if (!annotations) return words.join(', ');
   if (annotations.readOnlyHint) words.push('read-only');
   if (annotations.destructiveHint && !annotations.readOnlyHint) words.push('destructive');
   if (annotations.idempotentHint) words.push('idempotent');
@@ -64,6 +67,7 @@ Options:
         return EXIT_OK;
       }
       writeOut(formatTable(['TOOL', 'DESCRIPTION', 'HINTS'], tools.map((tool) => [tool.name, firstLine(tool.description), hints(tool)])));
+      if (tools.some(requiresTaskExecution)) writeOut(`\n${TASK_ONLY_HINT}: ${TASK_REQUIRED_REASON}`);
       return EXIT_OK;
     });
   },
