@@ -4,7 +4,9 @@
  * the terminal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { connectControlSocket } from '../../src/host/control-socket';
 import { TASK_REQUIRED_REASON } from '../../src/shared/tool-task-support';
 import { chaosServerPath, waitFor } from '../support/chaos';
 import { createCliSandbox, describeRun, waitForOutput, type BackgroundCli, type CliResult, type CliSandbox } from './cli-harness';
@@ -13,6 +15,14 @@ describe('mcp-tray with a foreign server', { timeout: 60_000 }, () => {
   let sandbox: CliSandbox;
   let manager: BackgroundCli;
   let cancelLog: string;
+
+  /** Lines the wait_for_cancel tool recorded: "waiting <request id>" and "cancelled <request id>: <reason>". */
+  const cancelRecords = async () => (await readFile(cancelLog, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+  /** Waits for a wait_for_cancel call that started after the `known` records, and answers its request id. */
+  const nextWaitingRequest = (known: string[]) =>
+    waitFor('the tool to start waiting', async () => (await cancelRecords()).slice(known.length).find((line) => line.startsWith('waiting '))?.slice('waiting '.length), 30_000);
+  const cancellationOf = (requestId: string) =>
+    waitFor(`the server to be told to cancel request ${requestId}`, async () => (await cancelRecords()).find((line) => line.startsWith(`cancelled ${requestId}:`)), 20_000);
 
   const cli = (args: string[], input?: string): Promise<CliResult> => sandbox.run(args, input === undefined ? {} : { input });
 
@@ -47,5 +57,57 @@ describe('mcp-tray with a foreign server', { timeout: 60_000 }, () => {
     expect(call.code, describeRun(call)).toBe(1);
     expect(call.stderr).toContain(TASK_REQUIRED_REASON);
     expect(call.stderr).not.toContain('callToolStream');
+  });
+
+  it('Ctrl+C on call cancels the call in the server at once, and exits 130', async () => {
+    const before = await cancelRecords();
+    // A timeout of an hour: only the cancellation itself can end this call within the test.
+    const call = sandbox.spawn(['call', 'chaos', 'wait_for_cancel', '--timeout', '3600']);
+    const requestId = await nextWaitingRequest(before);
+    call.child.kill('SIGINT');
+    expect(await cancellationOf(requestId)).toContain('Cancelled by the user');
+    const result = await call.exited;
+    expect(result.code, describeRun(result)).toBe(130);
+    expect(result.stderr).toContain('The call to wait_for_cancel was cancelled.');
+  });
+
+  it('a control connection that closes cancels the calls it started', async () => {
+    const before = await cancelRecords();
+    const client = await connectControlSocket(sandbox.dataDir);
+    if (!client) throw new Error('the manager does not answer on its control socket');
+    const call = client.call('tools.call', { serverId: 'chaos', name: 'wait_for_cancel', arguments: {}, timeoutMs: 3_600_000 });
+    const requestId = await nextWaitingRequest(before);
+    client.close();
+    await expect(call).rejects.toMatchObject({ code: 'unavailable' });
+    expect(await cancellationOf(requestId)).toContain('Cancelled');
+  });
+
+  describe('text meant to take over the terminal', () => {
+    // An OSC title change ended by BEL, colours, a bare carriage return, a C1 CSI and a right-to-left override.
+    const hostile = 'title\x1b]0;pwned\x07 \x1b[31mred\x1b[0m hidden\rshown \x9b2J \u202eevil';
+    // eslint-disable-next-line no-control-regex
+    const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+
+    it('call prints a result with every control character shown, not acted on; --output json keeps it raw', async () => {
+      const text = await cli(['call', 'chaos', 'echo', `text=${hostile}`]);
+      expect(text.code, describeRun(text)).toBe(0);
+      expect(text.stdout).not.toMatch(UNSAFE);
+      expect(text.stdout).toContain('title␛]0;pwned␇ ␛[31mred␛[0m hidden␍shown <U+009B>2J <U+202E>evil');
+      const json = await cli(['call', 'chaos', 'echo', `text=${hostile}`, '--output', 'json']);
+      expect(json.code, describeRun(json)).toBe(0);
+      expect(JSON.parse(json.stdout).content[0].text).toBe(hostile);
+    });
+
+    it('logs prints a server\'s log message with every control character shown; --json keeps it raw', async () => {
+      const logged = await cli(['call', 'chaos', 'log', 'level=warning', `message=${hostile}`]);
+      expect(logged.code, describeRun(logged)).toBe(0);
+      const text = await cli(['logs', 'chaos', '--level', 'warn']);
+      expect(text.code, describeRun(text)).toBe(0);
+      expect(text.stdout).toContain('title␛]0;pwned␇');
+      expect(text.stdout).not.toMatch(UNSAFE);
+      const json = await cli(['logs', 'chaos', '--level', 'warn', '--json']);
+      const entries = (JSON.parse(json.stdout) as { entries: Array<{ message: string }> }).entries;
+      expect(entries.some((entry) => entry.message.includes(hostile))).toBe(true);
+    });
   });
 });
