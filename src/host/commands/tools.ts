@@ -125,7 +125,7 @@ Options:
   -h, --help       Show this help
 
 Examples:
-  mcp-tray call weather get_weather location=Berlin units=metric
+  mcp-tray call weather get_weather location=Berlin units=celsius
   mcp-tray call weather get_forecast --json '{"location": "52.52,13.41", "days": 3}'`,
   async run(args, environment) {
     const { values, positionals } = parseCommandLine(args, CALL_OPTIONS);
