@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../src/core/app-core';
+import { MAX_INPUT_DEPTH } from '../../src/shared/input-depth';
 import { TASK_REQUIRED_REASON } from '../../src/shared/tool-task-support';
 import { createTestCore } from '../support/app-core-harness';
 import { chaosServerPath, makeTempDir } from '../support/chaos';
@@ -44,5 +45,25 @@ describe('AppCore at its boundary', () => {
     const read = core.call('resources.read', { serverId: 'chaos', uri: 'chaos://error-with-env/CHAOS_TOKEN' });
     await expect(read).rejects.toMatchObject({ message: expect.stringContaining('could not read with [redacted]') });
     await expect(read).rejects.not.toMatchObject({ message: expect.stringContaining(secret) });
+  });
+
+  it('refuses arguments nested deeper than the limit as invalid input, and takes them at the limit', async () => {
+    await addChaos();
+    const nested = (levels: number) => {
+      let value: unknown = 'bottom';
+      for (let level = 0; level < levels; level++) value = level % 2 === 0 ? [value] : { inner: value };
+      return value;
+    };
+    const deep = core.call('tools.call', { serverId: 'chaos', name: 'echo', arguments: { text: 'x', extra: nested(10_000) } });
+    await expect(deep).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: `arguments is nested more than ${MAX_INPUT_DEPTH} levels deep, more than MCP Tray accepts. Send deeply nested data as a JSON string instead.`,
+    });
+    // The input itself is level 0 and `arguments` level 1, so `extra` may hold this many more.
+    const atLimit = await core.call('tools.call', { serverId: 'chaos', name: 'echo', arguments: { text: 'x', extra: nested(MAX_INPUT_DEPTH - 2) } });
+    expect(atLimit.result.isError).toBeFalsy();
+    await expect(core.call('tools.call', { serverId: 'chaos', name: 'echo', arguments: { text: 'x', extra: nested(MAX_INPUT_DEPTH - 1) } })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 });

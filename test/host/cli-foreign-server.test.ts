@@ -5,8 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { connectControlSocket } from '../../src/host/control-socket';
+import { MAX_INPUT_DEPTH } from '../../src/shared/input-depth';
 import { TASK_REQUIRED_REASON } from '../../src/shared/tool-task-support';
 import { chaosServerPath, waitFor } from '../support/chaos';
 import { createCliSandbox, describeRun, waitForOutput, type BackgroundCli, type CliResult, type CliSandbox } from './cli-harness';
@@ -109,5 +111,18 @@ describe('mcp-tray with a foreign server', { timeout: 60_000 }, () => {
       const entries = (JSON.parse(json.stdout) as { entries: Array<{ message: string }> }).entries;
       expect(entries.some((entry) => entry.message.includes(hostile))).toBe(true);
     });
+  });
+
+  it('the control socket answers arguments nested thousands of levels deep with invalid_input', async () => {
+    // Built as text: serialising such a value would itself overflow the stack.
+    const levels = 10_000;
+    const line = `{"id":1,"method":"tools.call","params":{"serverId":"chaos","name":"echo","arguments":{"text":"x","extra":${'['.repeat(levels)}${']'.repeat(levels)}}}}\n`;
+    const socket = connect(path.join(sandbox.dataDir, 'control.sock'));
+    let received = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+    socket.write(line);
+    const reply = await waitFor('the reply', () => received.includes('\n') && (JSON.parse(received.slice(0, received.indexOf('\n'))) as { id: number; error?: { code: string; message: string } }));
+    socket.destroy();
+    expect(reply.error).toEqual({ code: 'invalid_input', message: expect.stringContaining(`nested more than ${MAX_INPUT_DEPTH} levels deep`) });
   });
 });
