@@ -1,7 +1,8 @@
 /**
  * The manager's side of the control socket: a thin adapter that lets another process (the CLI,
- * later the Electron app's second instance) drive an AppCore. It adds no behaviour of its own:
- * every call goes through AppCore.call, which validates the input against the contract.
+ * later the Electron app's second instance) drive an AppCore. Every call goes through
+ * AppCore.call, which validates the input against the contract. One thing it adds: a tool call
+ * is cancelled when the connection that started it closes (Ctrl+C of the CLI, a crashed caller).
  */
 import { randomUUID } from 'node:crypto';
 import { chmod, lstat, mkdir, unlink } from 'node:fs/promises';
