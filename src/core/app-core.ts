@@ -15,9 +15,11 @@ import {
   type ServerSummary,
 } from '../shared/contract';
 import { BYTES_PER_MB } from '../shared/message-size';
+import { TASK_REQUIRED_REASON, requiresTaskExecution } from '../shared/tool-task-support';
 import { customDefinition, buildServerEnv, frozenDefinition, isBundledId, listDefinitions, type Runtime } from './catalog';
 import type { StopTimings } from './child-transport';
 import { createClientRegistrar, type ClientRegistrar, type ClientRegistrarOverrides } from './clients/client-registrar';
+import { ErrorRedaction } from './error-redaction';
 import { findExecutable } from './find-executable';
 import { LogStore } from './logs';
 import { OrphanGuard } from './orphan-guard';
@@ -53,6 +55,7 @@ export class AppCore {
   private readonly supervisors = new Map<string, ServerSupervisor>();
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   private readonly callOwners = new Map<string, ServerSupervisor>();
+  private readonly errorRedaction = new ErrorRedaction();
   /** Ids for calls whose caller chose none: unique in this run, and cheaper than a UUID per call. */
   private readonly callIdPrefix = randomUUID().slice(0, 8);
   private callCount = 0;
@@ -95,15 +98,16 @@ export class AppCore {
 
   /** Validates the input against the contract, then runs the method. */
   call<M extends MethodName>(method: M, input: unknown): Promise<MethodResult<M>> {
-    // Not async: a tool call goes straight to its handler's promise, with no extra promise around it.
+    // Not async: a tool call goes straight to its handler's promise, with only the redaction around it.
     let params: MethodParams<M>;
     try {
       params = parseInput(method, input);
     } catch (error) {
-      return Promise.reject(error);
+      return Promise.reject(this.errorRedaction.error(error));
     }
     const handler = this.handlers[method] as (params: MethodParams<M>) => Promise<MethodResult<M>>;
-    return handler(params);
+    // Every error leaves the core through here: a server's secret echoed in one is redacted.
+    return handler(params).catch((error: unknown) => Promise.reject(this.errorRedaction.error(error)));
   }
 
   on<E extends EventName>(event: E, listener: Listener<E>): () => void {
@@ -204,6 +208,7 @@ export class AppCore {
         this.logs.append({ serverId: id, level: 'warn', source: 'lifecycle', message: `could not read secret ${name}: ${(error as Error).message}` });
       }
     }
+    this.errorRedaction.addSecrets(id, Object.values(secrets));
     const env = buildServerEnv(definition, this.options.runtime, secrets);
     const command = definition.kind === 'custom' ? ((await findExecutable(definition.command, env.PATH)) ?? definition.command) : definition.command;
     const cwd = path.join(this.options.dataDir, 'servers', id);
@@ -338,6 +343,8 @@ export class AppCore {
     'tools.list': async ({ serverId }) => ({ tools: this.runningLists(serverId).tools }),
     'tools.call': async ({ serverId, name, arguments: args, callId, timeoutMs }) => {
       const supervisor = this.supervisorFor(this.definition(serverId).id);
+      const tool = supervisor.lists?.tools.find((candidate) => candidate.name === name);
+      if (tool && requiresTaskExecution(tool)) throw new ContractError('invalid_input', `${name}: ${TASK_REQUIRED_REASON}`);
       const id = callId ?? this.nextCallId();
       if (this.callOwners.has(id)) throw new ContractError('conflict', `A call with id "${id}" is already running.`);
       this.callOwners.set(id, supervisor);

@@ -1,16 +1,24 @@
 /** How the CLI talks to people: aligned columns, short durations, plain states, no stack traces. */
 import type { Health, ServerDefinition } from '../shared/contract';
+import { neutralizeControls } from './terminal-text';
 
+/** A line for a person: any control character a server sent is shown, never acted on by the terminal. */
 export function writeOut(text = ''): void {
-  process.stdout.write(`${text}\n`);
+  process.stdout.write(`${neutralizeControls(text)}\n`);
 }
 
 export function writeErr(text: string): void {
-  process.stderr.write(`${text}\n`);
+  process.stderr.write(`${neutralizeControls(text)}\n`);
 }
 
+/** JSON for programs: strings exactly as the server sent them. */
 export function writeJson(value: unknown): void {
-  writeOut(JSON.stringify(value, undefined, 2));
+  process.stdout.write(`${JSON.stringify(value, undefined, 2)}\n`);
+}
+
+/** One JSON value per line (NDJSON), strings exactly as the server sent them. */
+export function writeJsonLine(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
 }
 
 /** Columns separated by two spaces, each as wide as its widest cell; the last column is not padded. */

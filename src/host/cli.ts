@@ -10,39 +10,8 @@ import { wantsHelp } from './cli-args';
 import { resolveCliEnvironment } from './cli-context';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-errors';
 import { formatTable, writeErr, writeOut } from './cli-output';
-import { clientsCommand } from './commands/clients';
+import { COMMANDS } from './commands';
 import type { CliCommand } from './commands/command';
-import { restartCommand, startCommand, stopCommand } from './commands/lifecycle';
-import { logsCommand } from './commands/logs';
-import { registerCommand, unregisterCommand } from './commands/register';
-import { runCommand } from './commands/run';
-import { serveCommand } from './commands/serve';
-import { secretsDeleteCommand, secretsListCommand, secretsSetCommand } from './commands/secrets';
-import { serversAddCommand, serversEnvCommand, serversListCommand, serversRemoveCommand } from './commands/servers';
-import { statusCommand } from './commands/status';
-import { callCommand, toolsCommand } from './commands/tools';
-
-const COMMANDS: readonly CliCommand[] = [
-  statusCommand,
-  runCommand,
-  serveCommand,
-  startCommand,
-  stopCommand,
-  restartCommand,
-  logsCommand,
-  toolsCommand,
-  callCommand,
-  serversListCommand,
-  serversAddCommand,
-  serversRemoveCommand,
-  serversEnvCommand,
-  secretsListCommand,
-  secretsSetCommand,
-  secretsDeleteCommand,
-  clientsCommand,
-  registerCommand,
-  unregisterCommand,
-];
 
 /** Words that only group subcommands: `mcp-tray servers` alone shows the group's help. */
 const GROUPS = ['servers', 'secrets'] as const;

@@ -1,8 +1,10 @@
 /**
  * The manager's side of the control socket: a thin adapter that lets another process (the CLI,
- * later the Electron app's second instance) drive an AppCore. It adds no behaviour of its own:
- * every call goes through AppCore.call, which validates the input against the contract.
+ * later the Electron app's second instance) drive an AppCore. Every call goes through
+ * AppCore.call, which validates the input against the contract. One thing it adds: a tool call
+ * is cancelled when the connection that started it closes (Ctrl+C of the CLI, a crashed caller).
  */
+import { randomUUID } from 'node:crypto';
 import { chmod, lstat, mkdir, unlink } from 'node:fs/promises';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { ContractError, describeValidationError, isMethodName, type EventName, type EventPayload, type MethodName } from '../shared/contract';
@@ -15,6 +17,7 @@ import {
   parseJsonLine,
   type RequestId,
 } from './control-protocol';
+import { isPlainObject } from '../shared/plain-object';
 import { controlSocketPath, socketPathProblem } from './control-socket-path';
 import { BoundedLineReader } from './ndjson-lines';
 
@@ -40,8 +43,16 @@ export function toWireError(error: unknown): { code: ContractError['code']; mess
   return { code: 'failed', message };
 }
 
+/** A tool call without an id of its caller's gets one, so the connection can cancel it when it closes. */
+function withCallId(params: unknown): unknown {
+  if (!isPlainObject(params) || params.callId !== undefined) return params;
+  return { ...params, callId: `socket-${randomUUID()}` };
+}
+
 function serveConnection(socket: Socket, target: ControlTarget): void {
   const subscriptions = new Map<EventName, () => void>();
+  /** Tool calls this connection started and that still run: nobody is left to read their answers once it closes. */
+  const callsStarted = new Set<string>();
   let open = true;
 
   /** Characters of asked-for results still waiting in the socket's buffer (writableLength counts characters for strings). */
@@ -84,12 +95,17 @@ function serveConnection(socket: Socket, target: ControlTarget): void {
       subscriptions.delete(request.unsubscribe);
       return send({ id: request.id, result: { unsubscribed: request.unsubscribe } });
     }
-    const { id, method, params } = request;
+    const { id, method } = request;
     if (!isMethodName(method)) return send({ id, error: { code: 'not_found', message: `MCP Tray has no method "${method}".` } });
+    const params = method === 'tools.call' ? withCallId(request.params) : request.params;
+    const callId = method === 'tools.call' && isPlainObject(params) && typeof params.callId === 'string' ? params.callId : undefined;
+    if (callId !== undefined) callsStarted.add(callId);
     target.call(method, params).then(
       (result) => send({ id, result }, true),
       (error: unknown) => send({ id, error: toWireError(error) }),
-    );
+    ).finally(() => {
+      if (callId !== undefined) callsStarted.delete(callId);
+    });
   };
 
   const reader = new BoundedLineReader(MAX_REQUEST_LINE_CHARS, handleLine, () =>
@@ -103,6 +119,8 @@ function serveConnection(socket: Socket, target: ControlTarget): void {
     open = false;
     for (const unsubscribe of subscriptions.values()) unsubscribe();
     subscriptions.clear();
+    for (const callId of callsStarted) target.call('calls.cancel', { callId }).catch(() => {});
+    callsStarted.clear();
   });
 }
 

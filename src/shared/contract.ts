@@ -14,6 +14,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { DEFAULT_MAX_MESSAGE_MB, HIGHEST_MAX_MESSAGE_MB } from './message-size';
+import { MAX_INPUT_DEPTH, fieldNestedTooDeep } from './input-depth';
 import { isPlainObject } from './plain-object';
 
 export const ServerIdSchema = z
@@ -314,6 +315,10 @@ export function describeValidationError(error: z.ZodError): string {
 }
 
 export function parseInput<M extends MethodName>(method: M, input: unknown): MethodParams<M> {
+  const deepField = fieldNestedTooDeep(input);
+  if (deepField !== undefined) {
+    throw new ContractError('invalid_input', `${deepField || 'The input'} is nested more than ${MAX_INPUT_DEPTH} levels deep, more than MCP Tray accepts. Send deeply nested data as a JSON string instead.`);
+  }
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) throw new ContractError('invalid_input', describeValidationError(parsed.error));
   return parsed.data as MethodParams<M>;

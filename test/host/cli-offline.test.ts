@@ -149,6 +149,18 @@ describe('mcp-tray without a running manager', { timeout: 60_000 }, () => {
       expect(secrets[0]?.isSet).toBe(false);
     });
 
+    it('secrets set refuses NAME=value without repeating the value, and says it is now in the shell history', async () => {
+      const value = 'typed-on-the-command-line-0b7e';
+      for (const args of [['secrets', 'set', 'chaos', `CHAOS_TOKEN=${value}`], ['secrets', 'set', 'chaos', 'CHAOS_TOKEN', value]]) {
+        const result = await cli(args);
+        expect(result.code, describeRun(result)).toBe(2);
+        expect(result.stdout + result.stderr).not.toContain(value);
+        expect(result.stderr).toContain("The value you typed is now in your shell's history");
+      }
+      const { secrets } = jsonOf<{ secrets: Array<{ isSet: boolean }> }>(await cli(['secrets', 'list', 'chaos', '--json']));
+      expect(secrets[0]?.isSet).toBe(false);
+    });
+
     it('secrets set refuses a name the server does not declare, and an empty value', async () => {
       const undeclared = await cli(['secrets', 'set', 'chaos', 'OTHER_TOKEN'], 'whatever');
       expect(undeclared.code, describeRun(undeclared)).toBe(1);

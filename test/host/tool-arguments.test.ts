@@ -28,6 +28,39 @@ describe('tool arguments from the command line', () => {
     expect(parseKeyValueArguments(['zip=true'], schema)).toEqual({ zip: 'true' });
   });
 
+  it('coerces values inside arrays and objects by their schema, so text stays text at any depth', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        ids: { type: 'array', items: { type: 'string' } },
+        counts: { type: 'array', items: { type: 'integer' } },
+        pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }] },
+        filter: {
+          type: 'object',
+          properties: { labels: { type: 'array', items: { type: 'string' } }, state: { enum: ['open', 'closed'] }, limit: { type: 'number' } },
+          additionalProperties: { type: 'string' },
+        },
+        either: { anyOf: [{ type: 'string' }, { type: 'null' }] },
+        maybe: { type: ['string', 'null'] },
+      },
+    };
+    expect(
+      parseKeyValueArguments(
+        ['ids=[1,2,true]', 'counts=[1,2]', 'pair=[7,7]', 'filter={"labels":[1],"limit":5,"extra":3}', 'either=12', 'maybe=null'],
+        schema,
+      ),
+    ).toEqual({
+      ids: ['1', '2', 'true'],
+      counts: [1, 2],
+      pair: ['7', 7],
+      filter: { labels: ['1'], limit: 5, extra: '3' },
+      either: '12',
+      maybe: 'null',
+    });
+    expect(parseKeyValueArguments(['filter.labels=[3]', 'filter.other=4'], schema)).toEqual({ filter: { labels: ['3'], other: '4' } });
+    expect(parseKeyValueArguments(['ids=[null]'], schema)).toEqual({ ids: ['null'] });
+  });
+
   it('builds nested objects from dotted names', () => {
     expect(parseKeyValueArguments(['place.lat=52.5', 'place.lon=13.4', 'place.name=Berlin', 'a.b.c=1'])).toEqual({
       place: { lat: 52.5, lon: 13.4, name: 'Berlin' },

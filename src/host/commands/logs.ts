@@ -2,7 +2,7 @@ import { LogLevelSchema, type LogEntry, type LogLevel } from '../../shared/contr
 import { HELP_OPTION, JSON_OPTION, expectPositionals, parseCommandLine, parsePositiveInteger } from '../cli-args';
 import { withSession, type ManagerSession } from '../cli-context';
 import { EXIT_OK, UsageError } from '../cli-errors';
-import { writeErr, writeJson, writeOut } from '../cli-output';
+import { writeErr, writeJson, writeJsonLine, writeOut } from '../cli-output';
 import { levelRank, readLogTail } from '../log-file-tail';
 import { formatLogLine } from '../log-line';
 import { takeOverStopSignals } from '../stop-signals';
@@ -86,7 +86,7 @@ Options:
     const mode = values.follow ? 'running-only' : 'running-or-in-process';
     return withSession(environment, mode, async (session) => {
       if (values.follow) {
-        const print = values.json ? (entry: LogEntry) => writeOut(JSON.stringify(entry)) : (entry: LogEntry) => writeOut(formatLogLine(entry, serverId.length));
+        const print = values.json ? (entry: LogEntry) => writeJsonLine(entry) : (entry: LogEntry) => writeOut(formatLogLine(entry, serverId.length));
         return follow(session, serverId, minLevel, limit, print);
       }
       let entries: LogEntry[];

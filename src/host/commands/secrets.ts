@@ -36,8 +36,10 @@ Options:
   },
 };
 
+// Never repeats the value: the refusal itself must not print the secret again.
 const VALUE_ON_COMMAND_LINE =
   'mcp-tray never takes a secret value on the command line: shell history and the process list would keep it. ' +
+  "The value you typed is now in your shell's history: remove it from there, and replace the secret if others can read that history. " +
   'Pipe it in (e.g. `pass show github | mcp-tray secrets set github GITHUB_TOKEN`) or run the command without it to be asked.';
 
 export const secretsSetCommand: CliCommand = {
@@ -57,7 +59,7 @@ Example:
   mcp-tray secrets set github GITHUB_TOKEN`,
   async run(args, environment) {
     const { positionals } = parseCommandLine(args, HELP_OPTION);
-    if (positionals.length > 2) throw new UsageError(VALUE_ON_COMMAND_LINE);
+    if (positionals.length > 2 || positionals[1]?.includes('=')) throw new UsageError(VALUE_ON_COMMAND_LINE);
     const [serverId, name] = expectPositionals(positionals, ['id', 'NAME']) as [string, string];
     return withSession(environment, 'running-or-in-process', async (session) => {
       // Check before asking: typing a token only to hear the name was wrong is a poor experience.

@@ -1,10 +1,14 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import { randomUUID } from 'node:crypto';
+import { ContractError, type MethodInput, type MethodResult } from '../../shared/contract';
 import { HELP_OPTION, JSON_OPTION, expectPositionals, parseCommandLine, parsePositiveInteger } from '../cli-args';
 import { withSession, type CliEnvironment, type ManagerSession } from '../cli-context';
-import { CliFailure, EXIT_FAILURE, EXIT_OK, UsageError } from '../cli-errors';
-import { describeProblem, formatTable, writeJson, writeOut } from '../cli-output';
+import { CliFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, UsageError } from '../cli-errors';
+import { describeProblem, formatTable, writeErr, writeJson, writeOut } from '../cli-output';
 import { formatToolResult } from '../tool-result-text';
+import { takeOverStopSignals } from '../stop-signals';
 import { parseJsonArguments, parseKeyValueArguments, type ToolArguments } from '../tool-arguments';
+import { TASK_REQUIRED_REASON, requiresTaskExecution } from '../../shared/tool-task-support';
 import type { CliCommand } from './command';
 
 /**
@@ -28,10 +32,12 @@ function firstLine(text: string | undefined, max = 90): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
+const TASK_ONLY_HINT = 'MCP task only';
+
 function hints(tool: Tool): string {
+  const words: string[] = requiresTaskExecution(tool) ? [TASK_ONLY_HINT] : [];
   const annotations = tool.annotations;
-  if (!annotations) return '';
-  const words: string[] = [];
+  if (!annotations) return words.join(', ');
   if (annotations.readOnlyHint) words.push('read-only');
   if (annotations.destructiveHint && !annotations.readOnlyHint) words.push('destructive');
   if (annotations.idempotentHint) words.push('idempotent');
@@ -64,6 +70,7 @@ Options:
         return EXIT_OK;
       }
       writeOut(formatTable(['TOOL', 'DESCRIPTION', 'HINTS'], tools.map((tool) => [tool.name, firstLine(tool.description), hints(tool)])));
+      if (tools.some(requiresTaskExecution)) writeOut(`\n${TASK_ONLY_HINT}: ${TASK_REQUIRED_REASON}`);
       return EXIT_OK;
     });
   },
@@ -75,6 +82,29 @@ const CALL_OPTIONS = {
   output: { type: 'string' },
   timeout: { type: 'string' },
 } as const;
+
+/**
+ * Runs the call under an id of our own, so Ctrl+C (or SIGTERM/SIGHUP) cancels it in the manager at
+ * once, and the server is told to stop, instead of the call running on until its timeout.
+ * A second Ctrl+C leaves without waiting for the answer to the cancel.
+ */
+async function callCancellableByCtrlC(session: ManagerSession, input: Omit<MethodInput<'tools.call'>, 'callId'>): Promise<MethodResult<'tools.call'>> {
+  const callId = `cli-${randomUUID()}`;
+  const signals = takeOverStopSignals();
+  signals.onRepeat(() => process.exit(EXIT_INTERRUPTED));
+  let interrupted = false;
+  void signals.requested.then(() => {
+    interrupted = true;
+    writeErr('mcp-tray: cancelling the call (Ctrl+C again to leave at once)…');
+    session.call('calls.cancel', { callId }).catch(() => {});
+  });
+  try {
+    return await session.call('tools.call', { ...input, callId });
+  } catch (error) {
+    if (interrupted && error instanceof ContractError && error.code === 'cancelled') throw new CliFailure(`The call to ${input.name} was cancelled.`, EXIT_INTERRUPTED);
+    throw error;
+  }
+}
 
 export const callCommand: CliCommand = {
   name: 'call',
@@ -95,7 +125,7 @@ Options:
   -h, --help       Show this help
 
 Examples:
-  mcp-tray call weather get_weather location=Berlin units=metric
+  mcp-tray call weather get_weather location=Berlin units=celsius
   mcp-tray call weather get_forecast --json '{"location": "52.52,13.41", "days": 3}'`,
   async run(args, environment) {
     const { values, positionals } = parseCommandLine(args, CALL_OPTIONS);
@@ -113,7 +143,7 @@ Examples:
       const tool = tools.find((candidate) => candidate.name === toolName);
       if (!tool) throw new CliFailure(`"${serverId}" has no tool named ${toolName}. Run \`mcp-tray tools ${serverId}\` to see its tools.`);
       const toolArguments: ToolArguments = jsonArguments ?? parseKeyValueArguments(words, tool.inputSchema);
-      const { result } = await session.call('tools.call', {
+      const { result } = await callCancellableByCtrlC(session, {
         serverId,
         name: toolName,
         arguments: toolArguments,

@@ -1,6 +1,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import { AnnotationBadges } from './AnnotationBadges';
 import type { Tool } from './mcp-types';
+import { TaskOnlyBadge } from './TaskOnlyNotice';
 import { toolTitle } from './tool-annotations';
 import type { ToolCallRunner } from './tool-call-runner';
 
@@ -59,6 +60,7 @@ export function ToolList({ tools, selected, onSelect, runner }: ToolListProps) {
                 {title ? <span className="pg-list-item-title">{title}</span> : null}
                 {tool.description ? <span className="pg-list-item-description">{tool.description}</span> : null}
                 <AnnotationBadges annotations={tool.annotations} />
+                <TaskOnlyBadge tool={tool} />
               </button>
             </li>
           );

@@ -17,6 +17,7 @@ import { needsConfirmation, toolTitle } from './tool-annotations';
 import type { ToolCallRunner } from './tool-call-runner';
 import { ToolResultView } from './ToolResultView';
 import { RunBar } from './RunBar';
+import { TaskOnlyNotice } from './TaskOnlyNotice';
 import { useToolInput } from './use-tool-input';
 
 interface ToolPanelProps {
@@ -96,6 +97,7 @@ export function ToolPanel({ serverId, tool, runner }: ToolPanelProps) {
           <AnnotationBadges annotations={tool.annotations} />
         </div>
         {tool.description ? <p className="pg-tool-description">{tool.description}</p> : null}
+        <TaskOnlyNotice tool={tool} />
       </header>
 
       <div className="pg-input-header">
