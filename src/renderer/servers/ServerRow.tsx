@@ -44,22 +44,22 @@ export function ServerRow({ server, actions, now, onEdit }: ServerRowProps) {
           {status.text}
         </div>
       </div>
-      <div role="cell">
+      <div className="server-cell-state" role="cell">
         <StateBadge state={health.state} testId={`server-state-${server.id}`} title={health.error ?? undefined} />
       </div>
-      <div className="numeric" role="cell" title={health.pingLatencyMs.median !== null ? `median ${formatLatency(health.pingLatencyMs.median)}` : undefined}>
+      <div className="numeric server-cell-ping" role="cell" data-label="Ping" title={health.pingLatencyMs.median !== null ? `median ${formatLatency(health.pingLatencyMs.median)}` : undefined}>
         {formatLatency(latency)}
       </div>
-      <div className="numeric" role="cell">
+      <div className="numeric server-cell-uptime" role="cell" data-label="Uptime">
         {formatDuration(up ? liveUptimeMs(health.startedAt, now) : null)}
       </div>
-      <div className="numeric" role="cell" data-testid={`server-restarts-${server.id}`}>
+      <div className="numeric server-cell-restarts" role="cell" data-label="Restarts" data-testid={`server-restarts-${server.id}`}>
         {health.restartCount}
       </div>
-      <div className="numeric" role="cell">
+      <div className="numeric server-cell-memory" role="cell" data-label="Memory">
         {formatBytes(up ? health.rssBytes : null)}
       </div>
-      <div role="cell">
+      <div className="server-cell-enabled" role="cell" data-label="Enabled">
         <Toggle
           checked={server.enabled}
           onChange={(enabled) => void actions.setEnabled(server, enabled)}
@@ -70,7 +70,7 @@ export function ServerRow({ server, actions, now, onEdit }: ServerRowProps) {
           title={server.enabled ? 'Enabled: disable to stop it and keep it stopped' : 'Disabled: enable to start it'}
         />
       </div>
-      <div role="cell">
+      <div className="server-cell-autostart" role="cell" data-label="Autostart">
         <Toggle
           checked={server.autostart}
           onChange={(autostart) => void actions.setAutostart(server, autostart)}
