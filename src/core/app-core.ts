@@ -363,7 +363,7 @@ export class AppCore {
           secrets.push({ serverId: definition.id, name, isSet: await this.options.secrets.has(definition.id, name) });
         }
       }
-      return { secrets };
+      return { secrets, keychainService: this.options.secrets.service };
     },
     'secrets.set': async ({ serverId, name, value }) => {
       this.requireDeclaredSecret(serverId, name);

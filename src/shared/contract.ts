@@ -232,7 +232,11 @@ export const contract = {
     z.object({ serverId: ServerIdSchema, name: z.string().min(1), arguments: z.record(z.string(), z.string()).default({}) }),
     GetPromptResultSchema,
   ),
-  'secrets.list': method(z.object({ serverId: ServerIdSchema.optional() }).default({}), z.object({ secrets: z.array(SecretStatusSchema) })),
+  'secrets.list': method(
+    z.object({ serverId: ServerIdSchema.optional() }).default({}),
+    // keychainService: where the values are kept (with the account from shared/keychain-item), so the UI can say so.
+    z.object({ secrets: z.array(SecretStatusSchema), keychainService: z.string().optional() }),
+  ),
   'secrets.set': method(
     z.object({ serverId: ServerIdSchema, name: EnvNameSchema, value: z.string().min(1, 'A secret cannot be empty; use delete to clear it.') }),
     SecretStatusSchema,

@@ -7,6 +7,7 @@ import { Icon } from '../ui/Icon';
 import { StateBadge } from '../ui/StateBadge';
 import { Toggle } from '../ui/Toggle';
 import { joinCommandLine } from './command-line';
+import { NeedsSecretLink } from './NeedsSecretLink';
 import { ServerLifecycleButtons } from './ServerLifecycleButtons';
 
 interface ServerRowProps {
@@ -14,6 +15,8 @@ interface ServerRowProps {
   actions: ServerActions;
   now: number;
   onEdit: (server: ServerSummary) => void;
+  /** Declared secrets that have no value. */
+  missingSecrets: readonly string[];
 }
 
 /** The line under the name: why it is down when it is, otherwise what it is. */
@@ -28,7 +31,7 @@ function statusLine(server: ServerSummary, now: number): { text: string; problem
   return { text: server.description || [server.command, joinCommandLine(server.args)].join(' '), problem: false };
 }
 
-export function ServerRow({ server, actions, now, onEdit }: ServerRowProps) {
+export function ServerRow({ server, actions, now, onEdit, missingSecrets }: ServerRowProps) {
   const { health } = server;
   const up = health.state === 'running' || health.state === 'degraded';
   const status = statusLine(server, now);
@@ -40,6 +43,7 @@ export function ServerRow({ server, actions, now, onEdit }: ServerRowProps) {
           {server.name}
         </a>
         {server.kind === 'custom' ? <span className="tag">custom</span> : null}
+        <NeedsSecretLink serverId={server.id} names={missingSecrets} />
         <div className={status.problem ? 'server-subline server-subline-problem' : 'server-subline'} title={status.text}>
           {status.text}
         </div>
