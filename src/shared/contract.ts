@@ -127,6 +127,8 @@ export const AppSettingsSchema = z.object({
   callTimeoutMs: z.number().int().min(1_000).max(3_600_000).default(60_000),
   logBufferSize: z.number().int().min(100).max(1_000_000).default(5_000),
   startAtLogin: z.boolean().default(false),
+  /** Servers whose tools that do not say whether they change data run from the playground without asking first. */
+  runUnannotatedToolsWithoutAsking: z.array(ServerIdSchema).max(1_000).default([]),
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 

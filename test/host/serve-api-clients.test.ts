@@ -157,6 +157,7 @@ describe('the HTTP client against a headless host', () => {
       callTimeoutMs: 60_000,
       logBufferSize: 5_000,
       startAtLogin: false,
+      runUnannotatedToolsWithoutAsking: [],
     });
   });
 
