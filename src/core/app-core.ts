@@ -290,7 +290,10 @@ export class AppCore {
       this.supervisors.delete(id);
       this.updateSettings((current) => ({ ...current, customServers: current.customServers.filter((server) => server.id !== id) }));
       for (const name of definition.secretEnv) await this.options.secrets.delete(id, name).catch(() => false);
-      this.logs.removeServer(id);
+      await this.logs.removeServer(id).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new ContractError('failed', `"${id}" was removed, but its log files could not be deleted (${reason}). Delete ${id}.jsonl and ${id}.*.jsonl in the logs folder by hand.`);
+      });
       return { removed: true as const };
     },
     'servers.setEnabled': async ({ id, enabled }) => {

@@ -1,4 +1,4 @@
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../src/core/app-core';
@@ -103,6 +103,16 @@ describe('AppCore', () => {
     await addChaos();
     await expect(addChaos()).rejects.toMatchObject({ code: 'conflict' });
     await expect(core.call('servers.remove', { id: 'weather' })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('deletes a removed server\'s log files, as the Remove dialog says', async () => {
+    await addChaos();
+    const logDir = path.join(temp.dir, 'logs');
+    const logFiles = async () => (await readdir(logDir).catch(() => [])).filter((name) => name.startsWith('chaos.'));
+    await waitFor('the log file on disk', async () => (await logFiles()).includes('chaos.jsonl'));
+    await core.call('servers.remove', { id: 'chaos' });
+    expect(await logFiles()).toEqual([]);
+    expect(await readdir(logDir)).not.toContain('chaos.jsonl');
   });
 
   it('keeps a secret in the keychain only, injects it at start and redacts it from logs', async () => {
