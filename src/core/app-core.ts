@@ -336,6 +336,7 @@ export class AppCore {
       if (query.serverId) this.definition(query.serverId);
       return { entries: this.logs.query(query) };
     },
+    'logs.storage': async ({ serverId }) => this.logs.storageOf(this.definition(serverId).id),
     'tools.list': async ({ serverId }) => ({ tools: this.runningLists(serverId).tools }),
     'tools.call': async ({ serverId, name, arguments: args, callId, timeoutMs }) => {
       const supervisor = this.supervisorFor(this.definition(serverId).id);

@@ -53,6 +53,11 @@ const FILE_MODE = 0o600;
 /** How long the first queued line waits for others to join its write. */
 const BATCH_DELAY_MS = 50;
 
+/** The file a server's log is written to now (rotations sit beside it as `<serverId>.N.jsonl`). */
+export function logFilePath(dir: string, serverId: string): string {
+  return path.join(dir, `${serverId}.jsonl`);
+}
+
 /** Deletes one server's log files, the current one and its rotations; nothing else in `dir`. */
 export async function removeLogFiles(dir: string, serverId: string): Promise<void> {
   let names: string[];
@@ -96,7 +101,7 @@ export class LogFileWriter {
     private readonly limits: LogFileLimits,
     private readonly events: LogFileEvents,
   ) {
-    this.filePath = path.join(dir, `${serverId}.jsonl`);
+    this.filePath = logFilePath(dir, serverId);
   }
 
   /** Queues one line, which must end with a newline. Never throws and never waits. */

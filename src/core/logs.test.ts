@@ -111,6 +111,14 @@ describe('LogStore: ring buffer', () => {
     expect((await readdir(logDir)).sort()).toEqual(['gone-too.jsonl', 'gone.notes.jsonl']);
   });
 
+  it('says how many lines it keeps in memory and which file it writes', () => {
+    const store = createStore({ bufferSize: 200, maxFiles: 3 });
+    expect(store.storageOf('weather')).toMatchObject({ linesInMemory: 200, file: path.join(root, 'logs', 'weather.jsonl'), maxFiles: 3 });
+    store.setBufferSize(300);
+    expect(store.storageOf('weather').linesInMemory).toBe(300);
+    expect(createStore({ dir: null }).storageOf('weather').file).toBeNull();
+  });
+
   it('deletes the files of a removed server that has not logged since the manager started', async () => {
     const logDir = path.join(root, 'logs');
     await mkdir(logDir, { recursive: true });

@@ -9,7 +9,7 @@
  */
 import type { z } from 'zod';
 import { ServerIdSchema, type LogEntry, type LogLevel, type LogQuerySchema, type LogSource } from '../shared/contract';
-import { DEFAULT_LOG_FILE_LIMITS, LogFileWriter, removeLogFiles, type DroppedLines, type LogFileLimits } from './log-files';
+import { DEFAULT_LOG_FILE_LIMITS, LogFileWriter, logFilePath, removeLogFiles, type DroppedLines, type LogFileLimits } from './log-files';
 import { EntryRedactor, type SafeFields } from './log-redaction';
 import { checkedRingCapacity, RingBuffer } from './log-ring';
 import { parseStderrLine } from './stderr-line';
@@ -147,6 +147,17 @@ export class LogStore {
     }
     picked.sort((a, b) => a.stored.seq - b.stored.seq);
     return picked.slice(-query.limit).map(({ serverId, stored }) => toLogEntry(serverId, stored));
+  }
+
+  /** How many lines of a server are kept in memory, and the file every line is written to (null when none is). */
+  storageOf(serverId: string): { linesInMemory: number; file: string | null; maxFileBytes: number; maxFiles: number } {
+    const { dir } = this.options;
+    return {
+      linesInMemory: this.bufferSize,
+      file: dir !== null && ServerIdSchema.safeParse(serverId).success ? logFilePath(dir, serverId) : null,
+      maxFileBytes: this.fileLimits.maxFileBytes,
+      maxFiles: this.fileLimits.maxFiles,
+    };
   }
 
   /** Calls `listener` with every new entry; returns the function that stops it. */

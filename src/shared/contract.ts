@@ -210,6 +210,11 @@ export const contract = {
   ),
   'health.get': method(ById, HealthSchema),
   'logs.query': method(LogQuerySchema, z.object({ entries: z.array(LogEntrySchema) })),
+  /** Where a server's log is kept: the newest lines in memory, every line in rotated files (file null when none are written). */
+  'logs.storage': method(
+    ByServer,
+    z.object({ linesInMemory: z.number().int(), file: z.string().nullable(), maxFileBytes: z.number().int(), maxFiles: z.number().int() }),
+  ),
   'tools.list': method(ByServer, z.object({ tools: z.array(ToolSchema) })),
   'tools.call': method(
     z.object({
