@@ -15,7 +15,7 @@ function Page({ route }: { route: Route }) {
     case 'servers':
       return <ServersPage />;
     case 'server':
-      return <ServerPage serverId={route.serverId} tab={route.tab} />;
+      return <ServerPage serverId={route.serverId} tab={route.tab} item={route.item} />;
     case 'clients':
       return <ClientsPage />;
     case 'settings':
