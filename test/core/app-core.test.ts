@@ -115,6 +115,16 @@ describe('AppCore', () => {
     expect(await readdir(logDir)).not.toContain('chaos.jsonl');
   });
 
+  it('says a server\'s "MCP error <code>:" prefix once', async () => {
+    await addChaos();
+    const failure = await core.call('resources.read', { serverId: 'chaos', uri: 'chaos://no-such-resource' }).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(failure?.message).toMatch(/^MCP error -\d+: (?!MCP error)/);
+    expect(failure?.message).toContain('chaos://no-such-resource');
+  });
+
   it('keeps a secret in the keychain only, injects it at start and redacts it from logs', async () => {
     await addChaos({ secretEnv: ['API_KEY'] });
     const secret = 'chaos-api-key-7f3a9c2e';

@@ -47,7 +47,8 @@ export function OverviewTab({ server }: { server: ServerSummary }) {
         <Stat label="Uptime" value={formatDuration(up ? liveUptimeMs(health.startedAt, now) : null)} title={health.startedAt ? `Started ${health.startedAt}` : undefined} />
         <Stat label="Ping" value={formatLatency(up ? health.pingLatencyMs.last : null)} />
         <Stat label="Median ping" value={formatLatency(up ? health.pingLatencyMs.median : null)} />
-        <Stat label="Restarts" value={String(health.restartCount)} />
+        {/* Not "Restarts": next to "Crashed 5 times" a bare 4 reads like a contradiction; the last crash was not restarted. */}
+        <Stat label="Automatic restarts" value={String(health.restartCount)} title="Times MCP Tray started it again after a crash or a hang. A crash it gave up after is not a restart." />
         <Stat label="Memory" value={formatBytes(up ? health.rssBytes : null)} />
         <Stat label="PID" value={health.pid === null ? '—' : String(health.pid)} />
         <Stat label="Missed pings" value={String(health.consecutivePingFailures)} />

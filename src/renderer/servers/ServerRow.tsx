@@ -57,7 +57,7 @@ export function ServerRow({ server, actions, now, onEdit, missingSecrets }: Serv
       <div className="numeric server-cell-uptime" role="cell" data-label="Uptime">
         {formatDuration(up ? liveUptimeMs(health.startedAt, now) : null)}
       </div>
-      <div className="numeric server-cell-restarts" role="cell" data-label="Restarts" data-testid={`server-restarts-${server.id}`}>
+      <div className="numeric server-cell-restarts" role="cell" data-label="Auto restarts" title="Automatic restarts after a crash or a hang" data-testid={`server-restarts-${server.id}`}>
         {health.restartCount}
       </div>
       <div className="numeric server-cell-memory" role="cell" data-label="Memory">

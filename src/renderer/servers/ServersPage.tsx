@@ -55,7 +55,7 @@ export function ServersPage() {
           <div role="columnheader">State</div>
           <div role="columnheader" className="numeric">Ping</div>
           <div role="columnheader" className="numeric">Uptime</div>
-          <div role="columnheader" className="numeric">Restarts</div>
+          <div role="columnheader" className="numeric" title="Automatic restarts after a crash or a hang">Restarts</div>
           <div role="columnheader" className="numeric">Memory</div>
           <div role="columnheader" title="Enabled: may run at all">Enabled</div>
           <div role="columnheader" title="Autostart: starts with MCP Tray">Autostart</div>
