@@ -6,6 +6,7 @@ import type { EventPayload } from '../../src/shared/contract';
 import { startFakeOpenMeteo, type FakeOpenMeteo } from '../servers/fixtures/weather-fake-open-meteo';
 import { createTestCore } from '../support/app-core-harness';
 import { chaosServerPath, isAlive, makeTempDir, waitFor } from '../support/chaos';
+import { requireTestKeychain } from '../support/isolated-keyring';
 import { textOf } from '../support/mcp-child';
 
 describe('AppCore', () => {
@@ -129,7 +130,9 @@ describe('AppCore', () => {
     await addChaos({ secretEnv: ['API_KEY'] });
     const secret = 'chaos-api-key-7f3a9c2e';
     await core.call('secrets.set', { serverId: 'chaos', name: 'API_KEY', value: secret });
-    expect(await core.call('secrets.list', { serverId: 'chaos' })).toEqual({ secrets: [{ serverId: 'chaos', name: 'API_KEY', isSet: true }] });
+    const listed = await core.call('secrets.list', { serverId: 'chaos' });
+    expect(listed.secrets).toEqual([{ serverId: 'chaos', name: 'API_KEY', isSet: true }]);
+    expect(listed.keychainService).toBe(requireTestKeychain().keychainService);
     // Setting it restarted the server, which now has it in its environment.
     const echoed = await core.call('tools.call', { serverId: 'chaos', name: 'echo_env', arguments: { names: ['API_KEY'] } });
     expect(echoed.result.structuredContent).toEqual({ API_KEY: secret });
