@@ -37,7 +37,7 @@ test.describe('a server killed from outside', () => {
     const pid = before.pid as number;
     // The page shows the same process the manager knows.
     await expect(stat(page, 'PID')).toHaveText(String(pid));
-    await expect(stat(page, 'Restarts')).toHaveText(String(before.restartCount));
+    await expect(stat(page, 'Automatic restarts')).toHaveText(String(before.restartCount));
 
     const badge = `server-state-${ID}`;
     await startRecording(page, badge, 'state');
@@ -47,7 +47,7 @@ test.describe('a server killed from outside', () => {
 
     // Back up as a new process, with the restart counted. (The backoff between lasts about a
     // second: it is checked from the recording below, which cannot miss it on a slow machine.)
-    await expect(stat(page, 'Restarts')).toHaveText(String(before.restartCount + 1), { timeout: SERVER_STATE_TIMEOUT_MS });
+    await expect(stat(page, 'Automatic restarts')).toHaveText(String(before.restartCount + 1), { timeout: SERVER_STATE_TIMEOUT_MS });
     await expect(state).toHaveAttribute('data-state', 'running', { timeout: SERVER_STATE_TIMEOUT_MS });
     await expect(state).toHaveText('Running');
     await expect(stat(page, 'PID')).not.toHaveText(String(pid));

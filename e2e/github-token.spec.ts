@@ -83,7 +83,7 @@ test.describe('the GitHub token', () => {
     await expect(row.getByRole('button', { name: 'Replace', exact: true })).toBeDisabled();
     await expect(row.getByRole('button', { name: 'Clear', exact: true })).toBeEnabled();
     await expect.poll(async () => (await recorded(page, 'notices', 'text')).some((text) => text.includes(`${SECRET} is stored in the system keychain`))).toBe(true);
-    expect(await callHost(host, 'secrets.list', { serverId: 'github' })).toEqual({ secrets: [{ serverId: 'github', name: SECRET, isSet: true }] });
+    expect((await callHost(host, 'secrets.list', { serverId: 'github' })).secrets).toEqual([{ serverId: 'github', name: SECRET, isSet: true }]);
 
     // github restarts to use it; the token really is the one GitHub (the fake) accepts.
     await waitForState(host, 'github', 'running');

@@ -297,7 +297,10 @@ export class AppCore {
       this.supervisors.delete(id);
       this.updateSettings((current) => ({ ...current, customServers: current.customServers.filter((server) => server.id !== id) }));
       for (const name of definition.secretEnv) await this.options.secrets.delete(id, name).catch(() => false);
-      this.logs.removeServer(id);
+      await this.logs.removeServer(id).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new ContractError('failed', `"${id}" was removed, but its log files could not be deleted (${reason}). Delete ${id}.jsonl and ${id}.*.jsonl in the logs folder by hand.`);
+      });
       return { removed: true as const };
     },
     'servers.setEnabled': async ({ id, enabled }) => {
@@ -340,6 +343,7 @@ export class AppCore {
       if (query.serverId) this.definition(query.serverId);
       return { entries: this.logs.query(query) };
     },
+    'logs.storage': async ({ serverId }) => this.logs.storageOf(this.definition(serverId).id),
     'tools.list': async ({ serverId }) => ({ tools: this.runningLists(serverId).tools }),
     'tools.call': async ({ serverId, name, arguments: args, callId, timeoutMs }) => {
       const supervisor = this.supervisorFor(this.definition(serverId).id);
@@ -372,7 +376,7 @@ export class AppCore {
           secrets.push({ serverId: definition.id, name, isSet: await this.options.secrets.has(definition.id, name) });
         }
       }
-      return { secrets };
+      return { secrets, keychainService: this.options.secrets.service };
     },
     'secrets.set': async ({ serverId, name, value }) => {
       this.requireDeclaredSecret(serverId, name);

@@ -53,6 +53,28 @@ const FILE_MODE = 0o600;
 /** How long the first queued line waits for others to join its write. */
 const BATCH_DELAY_MS = 50;
 
+/** The file a server's log is written to now (rotations sit beside it as `<serverId>.N.jsonl`). */
+export function logFilePath(dir: string, serverId: string): string {
+  return path.join(dir, `${serverId}.jsonl`);
+}
+
+/** Deletes one server's log files, the current one and its rotations; nothing else in `dir`. */
+export async function removeLogFiles(dir: string, serverId: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const prefix = `${serverId}.`;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.jsonl')) continue;
+    const middle = name.slice(prefix.length, -'.jsonl'.length);
+    if (middle === '' || /^\d+$/.test(middle)) await rm(path.join(dir, name), { force: true });
+  }
+}
+
 export class LogFileWriter {
   readonly filePath: string;
 
@@ -79,7 +101,7 @@ export class LogFileWriter {
     private readonly limits: LogFileLimits,
     private readonly events: LogFileEvents,
   ) {
-    this.filePath = path.join(dir, `${serverId}.jsonl`);
+    this.filePath = logFilePath(dir, serverId);
   }
 
   /** Queues one line, which must end with a newline. Never throws and never waits. */

@@ -94,7 +94,7 @@ describe('LogStore redaction', () => {
   });
 
   it('keeps redacting a removed server’s secrets if it logs again', () => {
-    store.removeServer('github');
+    void store.removeServer('github');
     expect(store.appendStderrLine('github', `late ${SECRET}`).message).toBe('late [redacted]');
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -95,13 +95,36 @@ describe('LogStore: ring buffer', () => {
     expect(() => store.setBufferSize(0)).toThrow(RangeError);
   });
 
-  it('forgets a removed server but leaves its file on disk', async () => {
+  it('forgets a removed server and deletes its log files, rotations and earlier runs included', async () => {
+    const logDir = path.join(root, 'logs');
     const store = createStore();
     store.append({ serverId: 'gone', level: 'info', source: 'stderr', message: 'bye' });
-    store.removeServer('gone');
-    expect(query(store, { serverId: 'gone' })).toEqual([]);
+    store.append({ serverId: 'gone-too', level: 'info', source: 'stderr', message: 'stays' });
     await store.flush();
-    expect((await fileEntries(path.join(root, 'logs', 'gone.jsonl'))).map((entry) => entry.message)).toEqual(['bye']);
+    // A rotation from an earlier run, and a file that only looks alike: only the server's own go.
+    await writeFile(path.join(logDir, 'gone.1.jsonl'), '{}\n');
+    await writeFile(path.join(logDir, 'gone.notes.jsonl'), '{}\n');
+    expect((await fileEntries(path.join(logDir, 'gone.jsonl'))).map((entry) => entry.message)).toEqual(['bye']);
+
+    await store.removeServer('gone');
+    expect(query(store, { serverId: 'gone' })).toEqual([]);
+    expect((await readdir(logDir)).sort()).toEqual(['gone-too.jsonl', 'gone.notes.jsonl']);
+  });
+
+  it('says how many lines it keeps in memory and which file it writes', () => {
+    const store = createStore({ bufferSize: 200, maxFiles: 3 });
+    expect(store.storageOf('weather')).toMatchObject({ linesInMemory: 200, file: path.join(root, 'logs', 'weather.jsonl'), maxFiles: 3 });
+    store.setBufferSize(300);
+    expect(store.storageOf('weather').linesInMemory).toBe(300);
+    expect(createStore({ dir: null }).storageOf('weather').file).toBeNull();
+  });
+
+  it('deletes the files of a removed server that has not logged since the manager started', async () => {
+    const logDir = path.join(root, 'logs');
+    await mkdir(logDir, { recursive: true });
+    await writeFile(path.join(logDir, 'old.jsonl'), '{}\n');
+    await createStore().removeServer('old');
+    expect(await readdir(logDir)).toEqual([]);
   });
 });
 

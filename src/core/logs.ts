@@ -9,7 +9,7 @@
  */
 import type { z } from 'zod';
 import { ServerIdSchema, type LogEntry, type LogLevel, type LogQuerySchema, type LogSource } from '../shared/contract';
-import { DEFAULT_LOG_FILE_LIMITS, LogFileWriter, type DroppedLines, type LogFileLimits } from './log-files';
+import { DEFAULT_LOG_FILE_LIMITS, LogFileWriter, logFilePath, removeLogFiles, type DroppedLines, type LogFileLimits } from './log-files';
 import { EntryRedactor, type SafeFields } from './log-redaction';
 import { checkedRingCapacity, RingBuffer } from './log-ring';
 import { parseStderrLine } from './stderr-line';
@@ -149,6 +149,17 @@ export class LogStore {
     return picked.slice(-query.limit).map(({ serverId, stored }) => toLogEntry(serverId, stored));
   }
 
+  /** How many lines of a server are kept in memory, and the file every line is written to (null when none is). */
+  storageOf(serverId: string): { linesInMemory: number; file: string | null; maxFileBytes: number; maxFiles: number } {
+    const { dir } = this.options;
+    return {
+      linesInMemory: this.bufferSize,
+      file: dir !== null && ServerIdSchema.safeParse(serverId).success ? logFilePath(dir, serverId) : null,
+      maxFileBytes: this.fileLimits.maxFileBytes,
+      maxFiles: this.fileLimits.maxFiles,
+    };
+  }
+
   /** Calls `listener` with every new entry; returns the function that stops it. */
   subscribe(listener: LogListener): () => void {
     this.listeners.add(listener);
@@ -162,13 +173,16 @@ export class LogStore {
     for (const log of this.servers.values()) log.ring.resize(size);
   }
 
-  /** Forgets the server's buffer; its files stay on disk. Its secrets stay redacted in case it logs again. */
-  removeServer(serverId: string): void {
+  /**
+   * Forgets the server's buffer and deletes its log files (those of earlier runs too), once its last
+   * writes are done. Its secrets stay redacted in case it logs again.
+   */
+  async removeServer(serverId: string): Promise<void> {
     this.storeWaiting();
     const log = this.servers.get(serverId);
-    if (!log) return;
     this.servers.delete(serverId);
-    if (log.writer) this.closeWriterInBackground(log.writer);
+    if (log?.writer) await this.closeWriterInBackground(log.writer);
+    if (this.options.dir !== null && ServerIdSchema.safeParse(serverId).success) await removeLogFiles(this.options.dir, serverId);
   }
 
   /** Resolves when every entry appended so far is on disk (or reported as not written). Never rejects. */
@@ -265,9 +279,10 @@ export class LogStore {
     return writer;
   }
 
-  private closeWriterInBackground(writer: LogFileWriter): void {
+  private closeWriterInBackground(writer: LogFileWriter): Promise<void> {
     const closing = writer.close().finally(() => this.closingWriters.delete(closing));
     this.closingWriters.add(closing);
+    return closing;
   }
 
   private emit(entry: LogEntry): void {

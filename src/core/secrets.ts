@@ -4,6 +4,7 @@
  * `ContractError('unavailable')` saying what to install or unlock; there is no fallback store.
  */
 import { ContractError, EnvNameSchema, ServerIdSchema, describeValidationError } from '../shared/contract';
+import { keychainAccount } from '../shared/keychain-item';
 
 export interface SecretStore {
   /**
@@ -15,6 +16,8 @@ export interface SecretStore {
   /** True when a value was deleted, false when none was set. */
   delete(serverId: string, name: string): Promise<boolean>;
   has(serverId: string, name: string): Promise<boolean>;
+  /** The keychain service the values are kept under, for telling a person where to find them. */
+  readonly service?: string;
 }
 
 /** Generous for API keys and tokens, small enough that a pasted file is refused rather than stored. */
@@ -28,10 +31,7 @@ export function maxSecretBytes(platform: NodeJS.Platform): number {
   return platform === 'win32' ? WINDOWS_MAX_SECRET_BYTES : MAX_SECRET_BYTES;
 }
 
-/** The account name under which one server's secret is stored, e.g. `github/GITHUB_TOKEN`. */
-export function keychainAccount(serverId: string, name: string): string {
-  return `${serverId}/${name}`;
-}
+export { keychainAccount };
 
 function keychainName(platform: NodeJS.Platform): string {
   if (platform === 'darwin') return 'The macOS Keychain';

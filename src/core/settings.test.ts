@@ -48,7 +48,7 @@ describe('SettingsStore', () => {
   it('starts from defaults in a new folder, created private', () => {
     const { store, warnings } = openCollectingWarnings();
     expect(store.get()).toEqual({
-      app: { healthIntervalMs: 15_000, pingTimeoutMs: 5_000, callTimeoutMs: 60_000, logBufferSize: 5_000, maxMessageMb: 64, startAtLogin: false },
+      app: { healthIntervalMs: 15_000, pingTimeoutMs: 5_000, callTimeoutMs: 60_000, logBufferSize: 5_000, maxMessageMb: 64, startAtLogin: false, runUnannotatedToolsWithoutAsking: [] },
       servers: {},
       customServers: [],
     });
@@ -111,6 +111,16 @@ describe('SettingsStore', () => {
     expect(error.message).toContain('app.healthIntervalMs');
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(store.get().app).toMatchObject({ healthIntervalMs: 15_000, pingTimeoutMs: 2_000 });
+  });
+
+  it('keeps the servers whose unannotated tools run without asking, and refuses a name that is no server id', () => {
+    const { store } = openCollectingWarnings();
+    store.update((current) => ({ ...current, app: { ...current.app, runUnannotatedToolsWithoutAsking: ['memory'] } }));
+    expect(openCollectingWarnings().store.get().app.runUnannotatedToolsWithoutAsking).toEqual(['memory']);
+
+    const error = expectInvalidInput(() => store.update((current) => ({ ...current, app: { ...current.app, runUnannotatedToolsWithoutAsking: ['Not An Id'] } })));
+    expect(error.message).toContain('app.runUnannotatedToolsWithoutAsking.0');
+    expect(store.get().app.runUnannotatedToolsWithoutAsking).toEqual(['memory']);
   });
 
   it('creates no file when the very first update is invalid', () => {

@@ -3,6 +3,7 @@ import { ContractError, type Health, type LastExit, type LogEntry, type LogLevel
 import { DEFAULT_STOP_TIMINGS, type ChildLaunch, type StopTimings } from './child-transport';
 import { CallCancellation } from './call-cancellation';
 import type { LogInput } from './logs';
+import { mcpErrorText } from './mcp-error-text';
 import type { OrphanGuard } from './orphan-guard';
 import { GroupReaper } from './process-group';
 import { readRssBytes } from './process-memory';
@@ -341,7 +342,7 @@ export class ServerSupervisor {
       const durationMs = roundMs(performance.now() - startedAt);
       // Aborted by cancelCall or a stop, not by the call's own deadline (which aborts with a timeout error).
       const cancelled = cancellation.reason instanceof ContractError;
-      const message = cancelled ? 'cancelled' : messageOf(error);
+      const message = cancelled ? 'cancelled' : mcpErrorText(error);
       this.log('warn', 'call', `${request.name} ${cancelled ? 'cancelled' : 'failed'} after ${durationMs} ms: ${message}`, {
         tool: request.name,
         callId: request.callId,
@@ -364,11 +365,11 @@ export class ServerSupervisor {
   }
 
   readResource(uri: string): Promise<ReadResourceResult> {
-    return this.requireConnection().readResource(uri, this.options.timings().callTimeoutMs);
+    return this.requireConnection().readResource(uri, this.options.timings().callTimeoutMs).catch(rethrowSaidOnce);
   }
 
   getPrompt(name: string, args: Record<string, string>): Promise<GetPromptResult> {
-    return this.requireConnection().getPrompt(name, args, this.options.timings().callTimeoutMs);
+    return this.requireConnection().getPrompt(name, args, this.options.timings().callTimeoutMs).catch(rethrowSaidOnce);
   }
 
   private requireConnection(): ServerConnection {
@@ -417,6 +418,11 @@ function median(values: number[]): number | null {
 
 function roundMs(ms: number): number {
   return Math.round(ms * 100) / 100;
+}
+
+/** A server's error as a contract error, its "MCP error <code>:" prefix said once. */
+function rethrowSaidOnce(error: unknown): never {
+  throw error instanceof ContractError ? error : new ContractError('failed', mcpErrorText(error));
 }
 
 function messageOf(error: unknown): string {

@@ -26,6 +26,7 @@ export const METHOD_NAMES = [
   'servers.setEnv',
   'health.get',
   'logs.query',
+  'logs.storage',
   'tools.list',
   'tools.call',
   'calls.cancel',

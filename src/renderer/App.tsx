@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { ConnectionBanner } from './app/ConnectionBanner';
+import { useManagerLost } from './app/connection-context';
 import { NAV_ITEMS, Sidebar } from './app/Sidebar';
 import type { Route } from './app/route';
 import { navigate, useRoute } from './app/use-route';
@@ -14,7 +15,7 @@ function Page({ route }: { route: Route }) {
     case 'servers':
       return <ServersPage />;
     case 'server':
-      return <ServerPage serverId={route.serverId} tab={route.tab} />;
+      return <ServerPage serverId={route.serverId} tab={route.tab} item={route.item} />;
     case 'clients':
       return <ClientsPage />;
     case 'settings':
@@ -51,6 +52,7 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const pageKey = route.page === 'server' ? `server:${route.serverId}` : route.page;
   const firstPage = useRef(true);
+  const managerLost = useManagerLost();
   usePageTitle(route);
   useNavigationShortcuts();
 
@@ -73,7 +75,10 @@ export function App() {
       <div className="app-main">
         <ConnectionBanner />
         <main id="main" ref={main} tabIndex={-1} className="app-content">
-          <Page route={route} />
+          {/* A disabled fieldset disables every control inside: no action is sent while the manager is out of reach. */}
+          <fieldset className="page-controls" disabled={managerLost}>
+            <Page route={route} />
+          </fieldset>
         </main>
       </div>
     </div>

@@ -5,6 +5,8 @@ export interface BundledServerInfo {
   description: string;
   /** Environment variables the server reads from the keychain rather than from settings. */
   secretEnv: readonly string[];
+  /** What still works, and what does not, while a secret is not set. */
+  withoutSecrets?: string;
 }
 
 export const BUNDLED_SERVERS: readonly BundledServerInfo[] = [
@@ -19,5 +21,8 @@ export const BUNDLED_SERVERS: readonly BundledServerInfo[] = [
     name: 'GitHub',
     description: 'Repositories, files, issues, pull requests, commits and code search through the GitHub API.',
     secretEnv: ['GITHUB_TOKEN'],
+    withoutSecrets:
+      "Without a token, public repositories can still be read, at GitHub's lower rate limit for anonymous requests (60 an hour). " +
+      'Private repositories and the tools that write (create_issue, update_issue, add_issue_comment) need it.',
   },
 ];

@@ -131,6 +131,8 @@ export const AppSettingsSchema = z.object({
   /** The largest message a server may send (a tool result with a screenshot or a file); a larger one fails its call. */
   maxMessageMb: z.number().int().min(1).max(HIGHEST_MAX_MESSAGE_MB).default(DEFAULT_MAX_MESSAGE_MB),
   startAtLogin: z.boolean().default(false),
+  /** Servers whose tools that do not say whether they change data run from the playground without asking first. */
+  runUnannotatedToolsWithoutAsking: z.array(ServerIdSchema).max(1_000).default([]),
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 
@@ -212,6 +214,11 @@ export const contract = {
   ),
   'health.get': method(ById, HealthSchema),
   'logs.query': method(LogQuerySchema, z.object({ entries: z.array(LogEntrySchema) })),
+  /** Where a server's log is kept: the newest lines in memory, every line in rotated files (file null when none are written). */
+  'logs.storage': method(
+    ByServer,
+    z.object({ linesInMemory: z.number().int(), file: z.string().nullable(), maxFileBytes: z.number().int(), maxFiles: z.number().int() }),
+  ),
   'tools.list': method(ByServer, z.object({ tools: z.array(ToolSchema) })),
   'tools.call': method(
     z.object({
@@ -236,7 +243,11 @@ export const contract = {
     z.object({ serverId: ServerIdSchema, name: z.string().min(1), arguments: z.record(z.string(), z.string()).default({}) }),
     GetPromptResultSchema,
   ),
-  'secrets.list': method(z.object({ serverId: ServerIdSchema.optional() }).default({}), z.object({ secrets: z.array(SecretStatusSchema) })),
+  'secrets.list': method(
+    z.object({ serverId: ServerIdSchema.optional() }).default({}),
+    // keychainService: where the values are kept (with the account from shared/keychain-item), so the UI can say so.
+    z.object({ secrets: z.array(SecretStatusSchema), keychainService: z.string().optional() }),
+  ),
   'secrets.set': method(
     z.object({ serverId: ServerIdSchema, name: EnvNameSchema, value: z.string().min(1, 'A secret cannot be empty; use delete to clear it.') }),
     SecretStatusSchema,

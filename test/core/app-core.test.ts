@@ -1,4 +1,4 @@
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../src/core/app-core';
@@ -6,6 +6,7 @@ import type { EventPayload } from '../../src/shared/contract';
 import { startFakeOpenMeteo, type FakeOpenMeteo } from '../servers/fixtures/weather-fake-open-meteo';
 import { createTestCore } from '../support/app-core-harness';
 import { chaosServerPath, isAlive, makeTempDir, waitFor } from '../support/chaos';
+import { requireTestKeychain } from '../support/isolated-keyring';
 import { textOf } from '../support/mcp-child';
 
 describe('AppCore', () => {
@@ -105,11 +106,33 @@ describe('AppCore', () => {
     await expect(core.call('servers.remove', { id: 'weather' })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
+  it('deletes a removed server\'s log files, as the Remove dialog says', async () => {
+    await addChaos();
+    const logDir = path.join(temp.dir, 'logs');
+    const logFiles = async () => (await readdir(logDir).catch(() => [])).filter((name) => name.startsWith('chaos.'));
+    await waitFor('the log file on disk', async () => (await logFiles()).includes('chaos.jsonl'));
+    await core.call('servers.remove', { id: 'chaos' });
+    expect(await logFiles()).toEqual([]);
+    expect(await readdir(logDir)).not.toContain('chaos.jsonl');
+  });
+
+  it('says a server\'s "MCP error <code>:" prefix once', async () => {
+    await addChaos();
+    const failure = await core.call('resources.read', { serverId: 'chaos', uri: 'chaos://no-such-resource' }).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(failure?.message).toMatch(/^MCP error -\d+: (?!MCP error)/);
+    expect(failure?.message).toContain('chaos://no-such-resource');
+  });
+
   it('keeps a secret in the keychain only, injects it at start and redacts it from logs', async () => {
     await addChaos({ secretEnv: ['API_KEY'] });
     const secret = 'chaos-api-key-7f3a9c2e';
     await core.call('secrets.set', { serverId: 'chaos', name: 'API_KEY', value: secret });
-    expect(await core.call('secrets.list', { serverId: 'chaos' })).toEqual({ secrets: [{ serverId: 'chaos', name: 'API_KEY', isSet: true }] });
+    const listed = await core.call('secrets.list', { serverId: 'chaos' });
+    expect(listed.secrets).toEqual([{ serverId: 'chaos', name: 'API_KEY', isSet: true }]);
+    expect(listed.keychainService).toBe(requireTestKeychain().keychainService);
     // Setting it restarted the server, which now has it in its environment.
     const echoed = await core.call('tools.call', { serverId: 'chaos', name: 'echo_env', arguments: { names: ['API_KEY'] } });
     expect(echoed.result.structuredContent).toEqual({ API_KEY: secret });

@@ -158,6 +158,7 @@ describe('the HTTP client against a headless host', () => {
       logBufferSize: 5_000,
       maxMessageMb: 64,
       startAtLogin: false,
+      runUnannotatedToolsWithoutAsking: [],
     });
   });
 

@@ -27,7 +27,7 @@ export function Sidebar({ route }: { route: Route }) {
     <nav className="sidebar" aria-label="Main">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
-        MCP Tray
+        <span className="brand-name">MCP Tray</span>
       </div>
       <ul className="nav-list">
         {NAV_ITEMS.map((item) => (
@@ -41,7 +41,7 @@ export function Sidebar({ route }: { route: Route }) {
               data-testid={`nav-${item.page}`}
             >
               <Icon name={item.icon} />
-              <span>{item.label}</span>
+              <span className="nav-label">{item.label}</span>
               {item.page === 'servers' && troubled > 0 ? (
                 <span className="nav-badge" aria-label={`${troubled} need attention`}>
                   {troubled}

@@ -13,3 +13,12 @@ export function useConnectionStatus(): ConnectionStatus {
   if (!monitor) throw new Error('useConnectionStatus() needs a <ConnectionProvider> above it.');
   return useSyncExternalStore(monitor.subscribe, monitor.getStatus);
 }
+
+/** True while the manager cannot be reached (false outside a ConnectionProvider, e.g. in isolated views). */
+export function useManagerLost(): boolean {
+  const monitor = useContext(ConnectionContext);
+  const subscribe = monitor?.subscribe ?? noSubscription;
+  return useSyncExternalStore(subscribe, () => monitor?.getStatus().state === 'lost');
+}
+
+const noSubscription = (): (() => void) => () => undefined;

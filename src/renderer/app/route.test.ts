@@ -14,8 +14,17 @@ describe('route', () => {
     expect(parseRoute('#/elsewhere')).toEqual({ page: 'servers' });
   });
 
+  it('keeps the chosen tool, prompt or resource in the address, a URI with its slashes in one part', () => {
+    expect(parseRoute('#/servers/weather/tools/get_forecast')).toEqual({ page: 'server', serverId: 'weather', tab: 'tools', item: 'get_forecast' });
+    const readme = { page: 'server', serverId: 'github', tab: 'resources', item: 'github://repos/{owner}/{repo}/readme' } as const;
+    expect(routeHref(readme)).toBe('#/servers/github/resources/github%3A%2F%2Frepos%2F%7Bowner%7D%2F%7Brepo%7D%2Freadme');
+    expect(parseRoute(routeHref(readme))).toEqual(readme);
+    // Only the tabs that list entries take one.
+    expect(parseRoute('#/servers/weather/logs/anything')).toEqual({ page: 'server', serverId: 'weather', tab: 'logs' });
+  });
+
   it('round-trips through routeHref', () => {
-    const routes: Route[] = [{ page: 'servers' }, { page: 'server', serverId: 'my-server', tab: 'settings' }, { page: 'clients' }, { page: 'settings' }];
+    const routes: Route[] = [{ page: 'servers' }, { page: 'server', serverId: 'my-server', tab: 'settings' }, { page: 'server', serverId: 'my-server', tab: 'prompts', item: 'greet' }, { page: 'clients' }, { page: 'settings' }];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });
 });

@@ -8,9 +8,13 @@ export type ServerTab = (typeof SERVER_TABS)[number];
 
 export type Route =
   | { page: 'servers' }
-  | { page: 'server'; serverId: string; tab: ServerTab }
+  /** item: the chosen tool or prompt name, or resource URI (or URI template), on the tabs that list them. */
+  | { page: 'server'; serverId: string; tab: ServerTab; item?: string }
   | { page: 'clients' }
   | { page: 'settings' };
+
+/** The tabs whose chosen entry is part of the address, for a deep link and for Back. */
+const TABS_WITH_ITEMS: readonly ServerTab[] = ['tools', 'resources', 'prompts'];
 
 function isServerTab(value: string | undefined): value is ServerTab {
   return value !== undefined && (SERVER_TABS as readonly string[]).includes(value);
@@ -18,10 +22,13 @@ function isServerTab(value: string | undefined): value is ServerTab {
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter((part) => part !== '').map(decodeURIComponent);
-  const [page, serverId, tab] = parts;
+  const [page, serverId, tab, item] = parts;
   if (page === 'clients') return { page: 'clients' };
   if (page === 'settings') return { page: 'settings' };
-  if (page === 'servers' && serverId) return { page: 'server', serverId, tab: isServerTab(tab) ? tab : 'overview' };
+  if (page === 'servers' && serverId) {
+    if (!isServerTab(tab)) return { page: 'server', serverId, tab: 'overview' };
+    return item !== undefined && TABS_WITH_ITEMS.includes(tab) ? { page: 'server', serverId, tab, item } : { page: 'server', serverId, tab };
+  }
   return { page: 'servers' };
 }
 
@@ -30,7 +37,7 @@ export function routeHref(route: Route): string {
     case 'servers':
       return '#/servers';
     case 'server':
-      return `#/servers/${encodeURIComponent(route.serverId)}/${route.tab}`;
+      return `#/servers/${encodeURIComponent(route.serverId)}/${route.tab}${route.item === undefined ? '' : `/${encodeURIComponent(route.item)}`}`;
     case 'clients':
       return '#/clients';
     case 'settings':

@@ -10,6 +10,7 @@ import { exportFileName, toJsonLines, toPlainText } from './log-export';
 import { FilteredLog, firstIndexAfter } from './log-filter';
 import { LogDetail } from './LogDetail';
 import { LogList } from './LogList';
+import { LogStorageNote } from './LogStorageNote';
 import { LogToolbar } from './LogToolbar';
 
 /** A server's live log: filter, search, pause, copy, export; smooth at 100,000 lines. */
@@ -89,6 +90,7 @@ export function LogView({ serverId }: { serverId: string }) {
         onCopy={() => void copy(entries)}
         onExport={() => downloadText(exportFileName(serverId, new Date()), toJsonLines(entries), 'application/x-ndjson')}
       />
+      <LogStorageNote serverId={serverId} viewCapacity={tail.buffer.capacity} />
       <div className="log-body">
         {body ?? <LogList entries={entries} version={version} selectedSeq={selectedSeq} onSelect={setSelectedSeq} label={`Log of ${serverId}`} />}
       </div>

@@ -1,14 +1,14 @@
 import { useCallback, useState } from 'react';
 import type { ApiClient } from '../api/api-client';
 import { EmptyState } from '../ui/StatusStates';
+import type { ChosenEntry } from './chosen-entry';
 import { CheckAgainButton } from './CheckAgainButton';
 import { ListingGate } from './ListingGate';
 import type { Prompt } from './mcp-types';
 import { PromptPanel } from './PromptPanel';
 import { useServerListing } from './use-server-listing';
 
-function PromptsView({ serverId, prompts, reload }: { serverId: string; prompts: readonly Prompt[]; reload: () => void }) {
-  const [chosen, setChosen] = useState<string | null>(null);
+function PromptsView({ serverId, prompts, reload, chosen, onChoose }: { serverId: string; prompts: readonly Prompt[]; reload: () => void } & ChosenEntry) {
   // Arguments typed per prompt survive switching between prompts.
   const [valuesByPrompt, setValuesByPrompt] = useState<Record<string, Record<string, string>>>({});
   const selected = prompts.find((prompt) => prompt.name === chosen) ?? prompts[0];
@@ -29,7 +29,7 @@ function PromptsView({ serverId, prompts, reload }: { serverId: string; prompts:
                 type="button"
                 className="pg-list-item"
                 aria-current={prompt.name === selected.name ? 'true' : undefined}
-                onClick={() => setChosen(prompt.name)}
+                onClick={() => onChoose(prompt.name)}
                 data-testid="prompt-list-item"
                 data-prompt={prompt.name}
               >
@@ -58,13 +58,13 @@ function PromptsView({ serverId, prompts, reload }: { serverId: string; prompts:
 }
 
 /** The Prompts tab: each prompt with its arguments as a form and its messages previewed. */
-export function PromptsTab({ serverId }: { serverId: string }) {
+export function PromptsTab({ serverId, chosen, onChoose }: { serverId: string } & ChosenEntry) {
   const load = useCallback(async (api: ApiClient) => (await api.call('prompts.list', { serverId })).prompts, [serverId]);
   const { state, reload } = useServerListing(serverId, 'prompts', load);
   return (
     <div className="playground" data-testid="prompts-tab">
       <ListingGate serverId={serverId} what="prompts" state={state} reload={reload}>
-        {(prompts, reloadPrompts) => <PromptsView serverId={serverId} prompts={prompts} reload={reloadPrompts} />}
+        {(prompts, reloadPrompts) => <PromptsView serverId={serverId} prompts={prompts} reload={reloadPrompts} chosen={chosen} onChoose={onChoose} />}
       </ListingGate>
     </div>
   );

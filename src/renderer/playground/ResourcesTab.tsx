@@ -1,6 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { ApiClient } from '../api/api-client';
 import { EmptyState } from '../ui/StatusStates';
+import type { ChosenEntry } from './chosen-entry';
 import { CheckAgainButton } from './CheckAgainButton';
 import { ListingGate } from './ListingGate';
 import type { Resource, ResourceTemplate } from './mcp-types';
@@ -13,7 +14,6 @@ interface ResourceLists {
   resourceTemplates: ResourceTemplate[];
 }
 
-type Selection = { kind: 'resource'; uri: string } | { kind: 'template'; uriTemplate: string };
 
 function ListButton({ current, onClick, title, detail, testId }: { current: boolean; onClick: () => void; title: string; detail: string; testId: string }) {
   return (
@@ -26,22 +26,14 @@ function ListButton({ current, onClick, title, detail, testId }: { current: bool
   );
 }
 
-function ResourcesView({ serverId, lists, reload }: { serverId: string; lists: ResourceLists; reload: () => void }) {
+function ResourcesView({ serverId, lists, reload, chosen, onChoose }: { serverId: string; lists: ResourceLists; reload: () => void } & ChosenEntry) {
   const { resources, resourceTemplates } = lists;
-  const [chosen, setChosen] = useState<Selection | null>(null);
-  const first: Selection | null = resources[0]
-    ? { kind: 'resource', uri: resources[0].uri }
-    : resourceTemplates[0]
-      ? { kind: 'template', uriTemplate: resourceTemplates[0].uriTemplate }
-      : null;
-  const exists = (candidate: Selection) =>
-    candidate.kind === 'resource'
-      ? resources.some((item) => item.uri === candidate.uri)
-      : resourceTemplates.some((item) => item.uriTemplate === candidate.uriTemplate);
-  // After the list changes, a vanished choice falls back to the first item.
-  const selection = chosen && exists(chosen) ? chosen : first;
-  const resource = selection?.kind === 'resource' ? resources.find((item) => item.uri === selection.uri) : undefined;
-  const template = selection?.kind === 'template' ? resourceTemplates.find((item) => item.uriTemplate === selection.uriTemplate) : undefined;
+  // The chosen URI (or URI template); one that vanished from the list falls back to the first item.
+  const chosenResource = resources.find((item) => item.uri === chosen);
+  const chosenTemplate = chosenResource ? undefined : resourceTemplates.find((item) => item.uriTemplate === chosen);
+  const resource = chosenResource ?? (chosenTemplate ? undefined : resources[0]);
+  const template = chosenTemplate ?? (resource ? undefined : resourceTemplates[0]);
+  const selection = resource ?? template;
 
   if (!selection) {
     return (
@@ -59,7 +51,7 @@ function ResourcesView({ serverId, lists, reload }: { serverId: string; lists: R
             <ListButton
               key={item.uri}
               current={resource?.uri === item.uri}
-              onClick={() => setChosen({ kind: 'resource', uri: item.uri })}
+              onClick={() => onChoose(item.uri)}
               title={item.title ?? item.name}
               detail={item.uri}
               testId="resource-list-item"
@@ -72,7 +64,7 @@ function ResourcesView({ serverId, lists, reload }: { serverId: string; lists: R
             <ListButton
               key={item.uriTemplate}
               current={template?.uriTemplate === item.uriTemplate}
-              onClick={() => setChosen({ kind: 'template', uriTemplate: item.uriTemplate })}
+              onClick={() => onChoose(item.uriTemplate)}
               title={item.title ?? item.name}
               detail={item.uriTemplate}
               testId="template-list-item"
@@ -87,13 +79,13 @@ function ResourcesView({ serverId, lists, reload }: { serverId: string; lists: R
 }
 
 /** The Resources tab: the server's resources and templates, each readable. */
-export function ResourcesTab({ serverId }: { serverId: string }) {
+export function ResourcesTab({ serverId, chosen, onChoose }: { serverId: string } & ChosenEntry) {
   const load = useCallback((api: ApiClient) => api.call('resources.list', { serverId }), [serverId]);
   const { state, reload } = useServerListing(serverId, 'resources', load);
   return (
     <div className="playground" data-testid="resources-tab">
       <ListingGate serverId={serverId} what="resources" state={state} reload={reload}>
-        {(lists, reloadLists) => <ResourcesView serverId={serverId} lists={lists} reload={reloadLists} />}
+        {(lists, reloadLists) => <ResourcesView serverId={serverId} lists={lists} reload={reloadLists} chosen={chosen} onChoose={onChoose} />}
       </ListingGate>
     </div>
   );

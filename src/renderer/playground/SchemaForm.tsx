@@ -1,10 +1,11 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import type { FormModel } from './form-model';
 import type { FormValue } from './form-values';
 import { ObjectFields } from './ObjectFieldEditor';
 import { SchemaField } from './SchemaField';
 import { SchemaFormContext, type SchemaFormContextValue } from './schema-form-context';
-import { pathKey, type ValidationProblem, type ValuePath } from './schema-validation';
+import { pathKey, type ValidationProblem } from './schema-validation';
+import { useTouchedFields } from './use-touched-fields';
 
 interface SchemaFormProps {
   model: FormModel;
@@ -19,7 +20,7 @@ interface SchemaFormProps {
 /** The form generated from a tool's input schema. */
 export function SchemaForm({ model, value, onChange, problems, showAllProblems, disabled = false }: SchemaFormProps) {
   const idPrefix = useId();
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const { touched, markTouched } = useTouchedFields();
 
   const byPath = useMemo(() => {
     const map = new Map<string, string[]>();
@@ -29,11 +30,6 @@ export function SchemaForm({ model, value, onChange, problems, showAllProblems, 
     }
     return map;
   }, [problems]);
-
-  const markTouched = useCallback((path: ValuePath) => {
-    const key = pathKey(path);
-    setTouched((current) => (current.has(key) ? current : new Set(current).add(key)));
-  }, []);
 
   const context = useMemo<SchemaFormContextValue>(
     () => ({

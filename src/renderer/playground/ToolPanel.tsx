@@ -13,12 +13,13 @@ import { callHistoryStore } from './playground-stores';
 import { RawJsonEditor } from './RawJsonEditor';
 import { SchemaForm } from './SchemaForm';
 import { describeProblem } from './schema-validation';
-import { needsConfirmation, toolTitle } from './tool-annotations';
+import { confirmationReason, toolTitle } from './tool-annotations';
 import type { ToolCallRunner } from './tool-call-runner';
 import { ToolResultView } from './ToolResultView';
 import { RunBar } from './RunBar';
 import { TaskOnlyNotice } from './TaskOnlyNotice';
 import { useToolInput } from './use-tool-input';
+import { useUnstatedToolsChoice } from './use-unstated-tools-choice';
 
 interface ToolPanelProps {
   serverId: string;
@@ -34,6 +35,7 @@ export function ToolPanel({ serverId, tool, runner }: ToolPanelProps) {
   const history = callHistoryStore();
   const entries = useSyncExternalStore(history.subscribe, () => history.list(serverId, tool.name));
   const confirm = useConfirm();
+  const unstatedTools = useUnstatedToolsChoice(serverId);
   const [attempted, setAttempted] = useState(false);
   const [modeError, setModeError] = useState<string | null>(null);
   const panel = useRef<HTMLElement>(null);
@@ -41,22 +43,31 @@ export function ToolPanel({ serverId, tool, runner }: ToolPanelProps) {
   const title = toolTitle(tool);
 
   const start = async (args: ToolArguments) => {
-    if (needsConfirmation(tool.annotations)) {
+    const reason = confirmationReason(tool.annotations);
+    if (reason === 'destructive' || (reason === 'unstated' && !unstatedTools.runWithoutAsking)) {
+      let dontAskAgain = false;
       const confirmed = await confirm({
         title: `Run ${tool.name}?`,
         message: (
           <div className="pg-confirm" data-testid="confirm-run">
             <p>
-              <strong>{tool.name}</strong> may change or delete data{tool.annotations?.destructiveHint === undefined ? ' (the server does not say it is safe)' : ''}. It will
-              run with these arguments:
+              <strong>{tool.name}</strong> may change or delete data{reason === 'unstated' ? ' (the server does not say it is safe)' : ''}. It will run with these
+              arguments:
             </p>
             <pre className="pg-pre">{argumentsJson(args)}</pre>
+            {reason === 'unstated' ? (
+              <label className="pg-confirm-choice">
+                <input type="checkbox" onChange={(event) => (dontAskAgain = event.target.checked)} data-testid="confirm-dont-ask-again" />
+                Don&apos;t ask again for this server&apos;s tools that do not say whether they change data
+              </label>
+            ) : null}
           </div>
         ),
         confirmLabel: 'Confirm',
         danger: true,
       });
       if (!confirmed) return;
+      if (dontAskAgain) await unstatedTools.setRunWithoutAsking(true);
     }
     await runner.run(tool.name, args);
   };
@@ -131,6 +142,15 @@ export function ToolPanel({ serverId, tool, runner }: ToolPanelProps) {
           disabled={running}
         />
       )}
+
+      {unstatedTools.runWithoutAsking && confirmationReason(tool.annotations) === 'unstated' ? (
+        <p className="muted pg-run-note" data-testid="runs-without-asking">
+          Runs without asking: you chose not to be asked about this server&apos;s tools that do not say whether they change data.{' '}
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => void unstatedTools.setRunWithoutAsking(false)} data-testid="ask-again">
+            Ask again
+          </button>
+        </p>
+      ) : null}
 
       <RunBar
         running={running}

@@ -28,6 +28,9 @@ export interface NumberField extends FieldCommon {
   integer: boolean;
   minimum?: number;
   maximum?: number;
+  /** The bound itself is not allowed (JSON Schema exclusiveMinimum / exclusiveMaximum). */
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
 }
 
 export interface BooleanField extends FieldCommon {

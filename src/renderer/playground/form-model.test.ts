@@ -151,4 +151,26 @@ describe('fieldHint', () => {
       'integer, or null',
     ]);
   });
+
+  it('counts characters in the singular for one, and shows exclusive bounds as such', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        title: { type: 'string', minLength: 1 },
+        code: { type: 'string', maxLength: 1 },
+        ratio: { type: 'number', minimum: 0, exclusiveMaximum: 0.5 },
+        positive: { type: 'number', exclusiveMinimum: 0 },
+        open: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+        below: { type: 'number', exclusiveMaximum: 10 },
+      },
+    };
+    expect(['title', 'code', 'ratio', 'positive', 'open', 'below'].map((key) => fieldHint(field(schema, key)))).toEqual([
+      'string, at least 1 character',
+      'string, at most 1 character',
+      'number, 0 to less than 0.5',
+      'number, more than 0',
+      'number, more than 0 to less than 1',
+      'number, less than 10',
+    ]);
+  });
 });

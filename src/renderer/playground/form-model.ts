@@ -164,10 +164,10 @@ function buildTyped(type: JsonType, schema: JsonSchema, context: BuildContext, n
     case 'number':
     case 'integer': {
       const field: NumberField = { kind: 'number', integer: type === 'integer', ...base };
-      const minimum = schema.minimum ?? schema.exclusiveMinimum;
-      const maximum = schema.maximum ?? schema.exclusiveMaximum;
-      if (minimum !== undefined) field.minimum = minimum;
-      if (maximum !== undefined) field.maximum = maximum;
+      if (schema.minimum !== undefined) field.minimum = schema.minimum;
+      else if (schema.exclusiveMinimum !== undefined) Object.assign(field, { minimum: schema.exclusiveMinimum, exclusiveMinimum: true });
+      if (schema.maximum !== undefined) field.maximum = schema.maximum;
+      else if (schema.exclusiveMaximum !== undefined) Object.assign(field, { maximum: schema.exclusiveMaximum, exclusiveMaximum: true });
       return field;
     }
     case 'boolean':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationBadges, needsConfirmation, toolTitle } from './tool-annotations';
+import { annotationBadges, confirmationReason, needsConfirmation, toolTitle } from './tool-annotations';
 
 describe('needsConfirmation', () => {
   it('follows the MCP defaults: only read-only or explicitly non-destructive tools run without asking', () => {
@@ -11,6 +11,18 @@ describe('needsConfirmation', () => {
     expect(needsConfirmation(undefined)).toBe(true);
     // A read-only tool cannot destroy anything, whatever destructiveHint says.
     expect(needsConfirmation({ readOnlyHint: true, destructiveHint: true })).toBe(false);
+  });
+});
+
+describe('confirmationReason', () => {
+  it('tells a tool that says it is destructive from one that says nothing', () => {
+    expect(confirmationReason({ destructiveHint: true })).toBe('destructive');
+    expect(confirmationReason({ readOnlyHint: false, destructiveHint: true, openWorldHint: true })).toBe('destructive');
+    expect(confirmationReason(undefined)).toBe('unstated');
+    expect(confirmationReason({})).toBe('unstated');
+    expect(confirmationReason({ openWorldHint: true })).toBe('unstated');
+    expect(confirmationReason({ readOnlyHint: true })).toBeNull();
+    expect(confirmationReason({ destructiveHint: false })).toBeNull();
   });
 });
 

@@ -25,6 +25,15 @@ export function needsConfirmation(annotations: ToolAnnotations | undefined): boo
   return !isReadOnly(annotations) && annotations?.destructiveHint !== false;
 }
 
+/**
+ * Why the playground asks before a run: the tool says it is destructive, or it says nothing either
+ * way (most community servers), which a person may choose to stop being asked about per server.
+ */
+export function confirmationReason(annotations: ToolAnnotations | undefined): 'destructive' | 'unstated' | null {
+  if (!needsConfirmation(annotations)) return null;
+  return annotations?.destructiveHint === undefined ? 'unstated' : 'destructive';
+}
+
 export function annotationBadges(annotations: ToolAnnotations | undefined): AnnotationBadge[] {
   const badges: AnnotationBadge[] = [];
   if (isReadOnly(annotations)) {

@@ -1,11 +1,13 @@
 import type { ServerSummary } from '../../shared/contract';
 import { useHealthHistory } from '../hooks/servers-context';
+import { useSecretStatuses } from '../hooks/use-secret-statuses';
 import { useNow } from '../hooks/use-now';
 import { formatBytes, formatClockTime, formatDuration, formatLatency, formatRelative, liveUptimeMs } from '../ui/format';
 import { stateLabel } from '../ui/StateBadge';
 import { joinCommandLine } from '../servers/command-line';
 import { describeExit } from './describe-exit';
 import { LastExitPanel } from './LastExitPanel';
+import { MissingSecretsCallout } from './MissingSecretsCallout';
 import { LatencySparkline } from './LatencySparkline';
 import { StateTimeline } from './StateTimeline';
 
@@ -22,6 +24,8 @@ function Stat({ label, value, title }: { label: string; value: string; title?: s
 export function OverviewTab({ server }: { server: ServerSummary }) {
   const now = useNow();
   const history = useHealthHistory(server.id);
+  const secrets = useSecretStatuses([server], server.id);
+  const missingSecrets = secrets.missing.get(server.id) ?? [];
   const { health } = server;
   const up = health.state === 'running' || health.state === 'degraded';
   const troubled = health.state === 'failed' || health.state === 'backoff';
@@ -31,6 +35,7 @@ export function OverviewTab({ server }: { server: ServerSummary }) {
 
   return (
     <div className="overview">
+      <MissingSecretsCallout server={server} missing={missingSecrets} keychainService={secrets.keychainService} />
       {problem ? (
         <div className={`callout callout-${health.state === 'degraded' ? 'warning' : 'danger'}`} role="alert" data-testid="server-error">
           <strong>{stateLabel(health.state)}:</strong> {problem}
@@ -42,7 +47,8 @@ export function OverviewTab({ server }: { server: ServerSummary }) {
         <Stat label="Uptime" value={formatDuration(up ? liveUptimeMs(health.startedAt, now) : null)} title={health.startedAt ? `Started ${health.startedAt}` : undefined} />
         <Stat label="Ping" value={formatLatency(up ? health.pingLatencyMs.last : null)} />
         <Stat label="Median ping" value={formatLatency(up ? health.pingLatencyMs.median : null)} />
-        <Stat label="Restarts" value={String(health.restartCount)} />
+        {/* Not "Restarts": next to "Crashed 5 times" a bare 4 reads like a contradiction; the last crash was not restarted. */}
+        <Stat label="Automatic restarts" value={String(health.restartCount)} title="Times MCP Tray started it again after a crash or a hang. A crash it gave up after is not a restart." />
         <Stat label="Memory" value={formatBytes(up ? health.rssBytes : null)} />
         <Stat label="PID" value={health.pid === null ? '—' : String(health.pid)} />
         <Stat label="Missed pings" value={String(health.consecutivePingFailures)} />
@@ -81,7 +87,9 @@ export function OverviewTab({ server }: { server: ServerSummary }) {
           <dt>Environment</dt>
           <dd>{Object.keys(server.env).length > 0 ? Object.keys(server.env).join(', ') : 'none'}</dd>
           <dt>Secrets</dt>
-          <dd>{server.secretEnv.length > 0 ? server.secretEnv.join(', ') : 'none'}</dd>
+          <dd data-testid="launch-secrets">
+            {server.secretEnv.length > 0 ? server.secretEnv.map((name) => (secrets.known ? `${name} (${missingSecrets.includes(name) ? 'not set' : 'set'})` : name)).join(', ') : 'none'}
+          </dd>
           <dt>Starts with MCP Tray</dt>
           <dd>{server.autostart ? 'yes' : 'no'}</dd>
         </dl>

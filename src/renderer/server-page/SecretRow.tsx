@@ -5,18 +5,20 @@ import { useAction } from '../hooks/use-action';
 import { useConfirm } from '../ui/ConfirmProvider';
 import { useNotify } from '../ui/NoticesProvider';
 import { InlineError } from '../ui/StatusStates';
+import { describeSecretLocation } from './secret-location';
 
 interface SecretRowProps {
   serverName: string;
   secret: SecretStatus;
   onChanged: (status: SecretStatus) => void;
+  keychainService: string | undefined;
 }
 
 /**
  * One secret: whether it is set, a password field to set or replace it, and Clear. The value goes
  * straight to the keychain; the field is emptied after every submit, and no value ever comes back.
  */
-export function SecretRow({ serverName, secret, onChanged }: SecretRowProps) {
+export function SecretRow({ serverName, secret, onChanged, keychainService }: SecretRowProps) {
   const api = useApi();
   const notify = useNotify();
   const confirm = useConfirm();
@@ -83,6 +85,9 @@ export function SecretRow({ serverName, secret, onChanged }: SecretRowProps) {
           Clear
         </button>
       </form>
+      <p className="muted secret-location" data-testid={`secret-location-${secret.name}`}>
+        {describeSecretLocation(secret.serverId, secret.name, keychainService)}
+      </p>
       <InlineError id={`${inputId}-error`} message={error?.message} />
     </li>
   );

@@ -10,7 +10,7 @@ export function SecretsEditor({ server }: { server: ServerSummary }) {
   const secrets = state.data?.secrets;
 
   const replaceStatus = (current: readonly SecretStatus[], status: SecretStatus) =>
-    query.setData({ secrets: current.map((candidate) => (candidate.name === status.name ? status : candidate)) });
+    query.setData({ ...state.data, secrets: current.map((candidate) => (candidate.name === status.name ? status : candidate)) });
 
   let body;
   if (server.secretEnv.length === 0) {
@@ -31,7 +31,7 @@ export function SecretsEditor({ server }: { server: ServerSummary }) {
     body = (
       <ul className="secret-list">
         {secrets.map((secret) => (
-          <SecretRow key={secret.name} serverName={server.name} secret={secret} onChanged={(status) => replaceStatus(secrets, status)} />
+          <SecretRow key={secret.name} serverName={server.name} secret={secret} onChanged={(status) => replaceStatus(secrets, status)} keychainService={state.data?.keychainService} />
         ))}
       </ul>
     );

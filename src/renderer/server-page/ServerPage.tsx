@@ -30,16 +30,17 @@ function tabsFor(server: ServerSummary): TabItem<ServerTab>[] {
   ];
 }
 
-function TabPanel({ server, tab }: { server: ServerSummary; tab: ServerTab }) {
+function TabPanel({ server, tab, item }: { server: ServerSummary; tab: ServerTab; item: string | undefined }) {
+  const choose = (next: string) => navigate({ page: 'server', serverId: server.id, tab, item: next });
   switch (tab) {
     case 'overview':
       return <OverviewTab server={server} />;
     case 'tools':
-      return <ToolsTab serverId={server.id} />;
+      return <ToolsTab serverId={server.id} chosen={item} onChoose={choose} />;
     case 'resources':
-      return <ResourcesTab serverId={server.id} />;
+      return <ResourcesTab serverId={server.id} chosen={item} onChoose={choose} />;
     case 'prompts':
-      return <PromptsTab serverId={server.id} />;
+      return <PromptsTab serverId={server.id} chosen={item} onChoose={choose} />;
     case 'logs':
       return <LogView serverId={server.id} />;
     case 'settings':
@@ -48,7 +49,7 @@ function TabPanel({ server, tab }: { server: ServerSummary; tab: ServerTab }) {
 }
 
 /** One server: its header with the lifecycle buttons, then a tab per aspect. */
-export function ServerPage({ serverId, tab }: { serverId: string; tab: ServerTab }) {
+export function ServerPage({ serverId, tab, item }: { serverId: string; tab: ServerTab; item?: string }) {
   const { snapshot, reload } = useServers();
   const actions = useServerActions();
   const server = snapshot.servers.find((candidate) => candidate.id === serverId);
@@ -99,7 +100,7 @@ export function ServerPage({ serverId, tab }: { serverId: string; tab: ServerTab
         label={`${server.name} sections`}
       />
       <div className="tab-panel" role="tabpanel" id={panelId(TAB_PREFIX, tab)} aria-labelledby={tabId(TAB_PREFIX, tab)} data-testid={`server-panel-${tab}`}>
-        <TabPanel key={`${server.id}:${tab}`} server={server} tab={tab} />
+        <TabPanel key={`${server.id}:${tab}`} server={server} tab={tab} item={item} />
       </div>
     </section>
   );

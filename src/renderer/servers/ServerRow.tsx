@@ -7,6 +7,7 @@ import { Icon } from '../ui/Icon';
 import { StateBadge } from '../ui/StateBadge';
 import { Toggle } from '../ui/Toggle';
 import { joinCommandLine } from './command-line';
+import { NeedsSecretLink } from './NeedsSecretLink';
 import { ServerLifecycleButtons } from './ServerLifecycleButtons';
 
 interface ServerRowProps {
@@ -14,6 +15,8 @@ interface ServerRowProps {
   actions: ServerActions;
   now: number;
   onEdit: (server: ServerSummary) => void;
+  /** Declared secrets that have no value. */
+  missingSecrets: readonly string[];
 }
 
 /** The line under the name: why it is down when it is, otherwise what it is. */
@@ -28,7 +31,7 @@ function statusLine(server: ServerSummary, now: number): { text: string; problem
   return { text: server.description || [server.command, joinCommandLine(server.args)].join(' '), problem: false };
 }
 
-export function ServerRow({ server, actions, now, onEdit }: ServerRowProps) {
+export function ServerRow({ server, actions, now, onEdit, missingSecrets }: ServerRowProps) {
   const { health } = server;
   const up = health.state === 'running' || health.state === 'degraded';
   const status = statusLine(server, now);
@@ -40,26 +43,27 @@ export function ServerRow({ server, actions, now, onEdit }: ServerRowProps) {
           {server.name}
         </a>
         {server.kind === 'custom' ? <span className="tag">custom</span> : null}
+        <NeedsSecretLink serverId={server.id} names={missingSecrets} />
         <div className={status.problem ? 'server-subline server-subline-problem' : 'server-subline'} title={status.text}>
           {status.text}
         </div>
       </div>
-      <div role="cell">
+      <div className="server-cell-state" role="cell">
         <StateBadge state={health.state} testId={`server-state-${server.id}`} title={health.error ?? undefined} />
       </div>
-      <div className="numeric" role="cell" title={health.pingLatencyMs.median !== null ? `median ${formatLatency(health.pingLatencyMs.median)}` : undefined}>
+      <div className="numeric server-cell-ping" role="cell" data-label="Ping" title={health.pingLatencyMs.median !== null ? `median ${formatLatency(health.pingLatencyMs.median)}` : undefined}>
         {formatLatency(latency)}
       </div>
-      <div className="numeric" role="cell">
+      <div className="numeric server-cell-uptime" role="cell" data-label="Uptime">
         {formatDuration(up ? liveUptimeMs(health.startedAt, now) : null)}
       </div>
-      <div className="numeric" role="cell" data-testid={`server-restarts-${server.id}`}>
+      <div className="numeric server-cell-restarts" role="cell" data-label="Auto restarts" title="Automatic restarts after a crash or a hang" data-testid={`server-restarts-${server.id}`}>
         {health.restartCount}
       </div>
-      <div className="numeric" role="cell">
+      <div className="numeric server-cell-memory" role="cell" data-label="Memory">
         {formatBytes(up ? health.rssBytes : null)}
       </div>
-      <div role="cell">
+      <div className="server-cell-enabled" role="cell" data-label="Enabled">
         <Toggle
           checked={server.enabled}
           onChange={(enabled) => void actions.setEnabled(server, enabled)}
@@ -70,7 +74,7 @@ export function ServerRow({ server, actions, now, onEdit }: ServerRowProps) {
           title={server.enabled ? 'Enabled: disable to stop it and keep it stopped' : 'Disabled: enable to start it'}
         />
       </div>
-      <div role="cell">
+      <div className="server-cell-autostart" role="cell" data-label="Autostart">
         <Toggle
           checked={server.autostart}
           onChange={(autostart) => void actions.setAutostart(server, autostart)}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ServerSummary } from '../../shared/contract';
 import { useServers } from '../hooks/servers-context';
 import { useNow } from '../hooks/use-now';
+import { useSecretStatuses } from '../hooks/use-secret-statuses';
 import { useServerActions } from '../hooks/use-server-actions';
 import { useShortcut } from '../hooks/use-shortcut';
 import { Icon } from '../ui/Icon';
@@ -16,6 +17,7 @@ export function ServersPage() {
   const { snapshot, reload } = useServers();
   const actions = useServerActions();
   const now = useNow();
+  const secrets = useSecretStatuses(snapshot.servers);
   const [form, setForm] = useState<FormState>({ mode: 'closed' });
   const { servers } = snapshot;
   useShortcut('n', () => setForm({ mode: 'add' }), form.mode === 'closed');
@@ -53,7 +55,7 @@ export function ServersPage() {
           <div role="columnheader">State</div>
           <div role="columnheader" className="numeric">Ping</div>
           <div role="columnheader" className="numeric">Uptime</div>
-          <div role="columnheader" className="numeric">Restarts</div>
+          <div role="columnheader" className="numeric" title="Automatic restarts after a crash or a hang">Restarts</div>
           <div role="columnheader" className="numeric">Memory</div>
           <div role="columnheader" title="Enabled: may run at all">Enabled</div>
           <div role="columnheader" title="Autostart: starts with MCP Tray">Autostart</div>
@@ -61,7 +63,14 @@ export function ServersPage() {
         </div>
         {snapshot.status === 'loading' && servers.length === 0 ? <LoadingRows label="Loading servers" rows={2} height={52} /> : null}
         {servers.map((server) => (
-          <ServerRow key={server.id} server={server} actions={actions} now={now} onEdit={(target) => setForm({ mode: 'edit', server: target })} />
+          <ServerRow
+            key={server.id}
+            server={server}
+            actions={actions}
+            now={now}
+            onEdit={(target) => setForm({ mode: 'edit', server: target })}
+            missingSecrets={secrets.missing.get(server.id) ?? []}
+          />
         ))}
       </div>
 
