@@ -12,6 +12,8 @@ export async function runTool(
   tool: string,
   upstream: string,
   handler: () => Promise<CallToolResult>,
+  /** The call's signal: once it aborts, the failure it causes is a cancellation, not an error. */
+  signal?: AbortSignal,
 ): Promise<CallToolResult> {
   const requestId = randomUUID();
   const startedAt = performance.now();
@@ -21,6 +23,10 @@ export async function runTool(
     logger.info({ tool, request_id: requestId, duration_ms: durationMs(), outcome: result.isError ? 'error' : 'ok' }, 'tool call');
     return result;
   } catch (error) {
+    if (signal?.aborted) {
+      logger.info({ tool, request_id: requestId, duration_ms: durationMs(), outcome: 'cancelled' }, 'tool call');
+      return toolErrorResult('The call was cancelled.');
+    }
     const message = describeToolError(error, upstream);
     if (error instanceof ToolFailure) {
       logger.info({ tool, request_id: requestId, duration_ms: durationMs(), outcome: 'error', kind: error.kind, message }, 'tool call');
