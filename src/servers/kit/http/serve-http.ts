@@ -95,7 +95,7 @@ export async function serveHttp(factory: McpServerFactory, options: HttpServeOpt
     await nodeHandler(req, res, parsedBody);
   };
 
-  const server: Server = createServer((req, res) => {
+  const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       if (await guards.handleAuxiliaryRoute(req, res)) return;
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -112,9 +112,17 @@ export async function serveHttp(factory: McpServerFactory, options: HttpServeOpt
       if (!res.headersSent) answerJsonRpcError(res, 500, -32603, 'Internal error.');
       else res.destroy();
     });
-  });
-  server.headersTimeout = options.headersTimeoutMs;
-  server.requestTimeout = options.requestTimeoutMs;
+  };
+
+  const server: Server = createServer(
+    {
+      headersTimeout: options.headersTimeoutMs,
+      requestTimeout: options.requestTimeoutMs,
+      // Node checks both timeouts only this often (30 s by default), which would let a slow client linger.
+      connectionsCheckingInterval: Math.max(100, Math.min(options.headersTimeoutMs, options.requestTimeoutMs) / 4),
+    },
+    handleRequest,
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
