@@ -60,7 +60,7 @@ async function round(clients: RemoteClient[], tally: Tally): Promise<void> {
           else if (/Too many tool calls from team-\d: the limit is reached\. Try again in \d+ s\./.test(result.text)) tally.limited += 1;
           else tally.failed.push(result.text);
         } catch (error) {
-          const cause = (error as Error           tally.failed.push((error as Error).message); { cause?: { code?: string; message?: string } }).cause;
+          const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
           tally.failed.push([(error as Error).message, cause?.code, cause?.message].filter(Boolean).join(': '));
         }
       }

@@ -17,10 +17,16 @@ export function runTool(
   signal?: AbortSignal,
 ): Promise<CallToolResult> {
   // In HTTP mode the gate applies the caller's rate limit and records the call's metrics.
-  return runThroughToolCallGate(tool, () => runAndLog(logger, tool, upstream, handler));
+  return runThroughToolCallGate(tool, () => runAndLog(logger, tool, upstream, handler, signal));
 }
 
-async function runAndLog(logger: Logger, tool: string, upstream: string, handler: () => Promise<CallToolResult>): Promise<CallToolResult> {
+async function runAndLog(
+  logger: Logger,
+  tool: string,
+  upstream: string,
+  handler: () => Promise<CallToolResult>,
+  signal: AbortSignal | undefined,
+): Promise<CallToolResult> {
   const requestId = randomUUID();
   const startedAt = performance.now();
   const durationMs = () => Math.round((performance.now() - startedAt) * 100) / 100;
