@@ -8,6 +8,7 @@ import { isLoopbackHost, LOOPBACK_HOSTNAMES } from './loopback';
 import { methodsOf, readJsonBody } from './request-body';
 
 export const MCP_PATH = '/mcp';
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export interface HttpServeOptions {
   host: string;
@@ -123,6 +124,9 @@ export async function serveHttp(factory: McpServerFactory, options: HttpServeOpt
     },
     handleRequest,
   );
+  // Idle connections outlive a load balancer's (60 s is common), so the server never closes one a
+  // client is just reusing: that race resets requests under load.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
