@@ -49,7 +49,7 @@ export function registerGitHubTool<Input extends ZodRawShape, Output extends Zod
     runTool(context.logger, name, 'GitHub', async () => {
       if ((writes || needsToken) && !context.config.token) throw missingTokenFailure();
       return withoutToken(await withCallSignal(ctx.mcpReq.signal, () => definition.run(args, context)), context.config.token);
-    });
+    }, ctx.mcpReq.signal);
   server.registerTool(
     name,
     {

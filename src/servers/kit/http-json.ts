@@ -28,7 +28,10 @@ export class HttpJsonClient {
         signal,
       );
     } catch (error) {
-      if (signal?.aborted) throw signal.reason;
+      if (signal?.aborted) {
+        logger.debug({ upstream }, 'upstream request abandoned: the caller cancelled');
+        throw signal.reason;
+      }
       throw this.toToolFailure(error);
     }
   }

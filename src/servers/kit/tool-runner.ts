@@ -13,12 +13,20 @@ export function runTool(
   tool: string,
   upstream: string,
   handler: () => Promise<CallToolResult>,
+  /** The call's signal: once it aborts, the failure it causes is a cancellation, not an error. */
+  signal?: AbortSignal,
 ): Promise<CallToolResult> {
   // In HTTP mode the gate applies the caller's rate limit and records the call's metrics.
-  return runThroughToolCallGate(tool, () => runAndLog(logger, tool, upstream, handler));
+  return runThroughToolCallGate(tool, () => runAndLog(logger, tool, upstream, handler, signal));
 }
 
-async function runAndLog(logger: Logger, tool: string, upstream: string, handler: () => Promise<CallToolResult>): Promise<CallToolResult> {
+async function runAndLog(
+  logger: Logger,
+  tool: string,
+  upstream: string,
+  handler: () => Promise<CallToolResult>,
+  signal: AbortSignal | undefined,
+): Promise<CallToolResult> {
   const requestId = randomUUID();
   const startedAt = performance.now();
   const durationMs = () => Math.round((performance.now() - startedAt) * 100) / 100;
@@ -27,6 +35,10 @@ async function runAndLog(logger: Logger, tool: string, upstream: string, handler
     logger.info({ tool, request_id: requestId, duration_ms: durationMs(), outcome: result.isError ? 'error' : 'ok' }, 'tool call');
     return result;
   } catch (error) {
+    if (signal?.aborted) {
+      logger.info({ tool, request_id: requestId, duration_ms: durationMs(), outcome: 'cancelled' }, 'tool call');
+      return toolErrorResult('The call was cancelled.');
+    }
     const message = describeToolError(error, upstream);
     if (error instanceof ToolFailure) {
       logger.info({ tool, request_id: requestId, duration_ms: durationMs(), outcome: 'error', kind: error.kind, message }, 'tool call');

@@ -40,8 +40,8 @@ export function registerIssueWriteTools(server: McpServer, context: GitHubToolCo
       const response = await requestGitHub(context, `Repository ${owner}/${repo}`, (github) =>
         github.rest.issues.create({ owner, repo, title, body, labels, assignees, milestone }),
       );
-      const issue = summarizeIssue(response.data);
-      return toolResult(`Created issue #${issue.number} in ${issue.repository}: ${issue.title}\n${issue.htmlUrl}`, { issue });
+      const issue = summarizeIssue(response.data, { repository: `${owner}/${repo}` });
+      return toolResult(`Created issue #${issue.number} in ${issue.repository}: ${issue.title || title}${linkLine(issue.htmlUrl)}`, { issue });
     },
   });
 
@@ -85,9 +85,10 @@ export function registerIssueWriteTools(server: McpServer, context: GitHubToolCo
       const response = await requestGitHub(context, `Issue #${number} in ${owner}/${repo}`, (github) =>
         github.rest.issues.update({ owner, repo, issue_number: number, ...changes }),
       );
-      const issue = summarizeIssue(response.data);
+      const issue = summarizeIssue(response.data, { repository: `${owner}/${repo}`, number });
       const state = issue.stateReason && issue.state === 'closed' ? `closed (${issue.stateReason})` : issue.state;
-      return toolResult(`Updated issue #${issue.number} in ${issue.repository} (${changed.join(', ')}); it is now ${state}.\n${issue.htmlUrl}`, {
+      const now = state === null ? '' : `; it is now ${state}`;
+      return toolResult(`Updated issue #${issue.number} in ${issue.repository} (${changed.join(', ')})${now}.${linkLine(issue.htmlUrl)}`, {
         issue,
         changed,
       });
@@ -109,7 +110,7 @@ export function registerIssueWriteTools(server: McpServer, context: GitHubToolCo
         .max(MAX_BODY, { error: `body must be at most ${groupDigits(MAX_BODY)} characters.` })
         .describe('Comment text (Markdown).'),
     },
-    outputSchema: { repository: z.string(), number: z.number(), commentId: z.number(), htmlUrl: z.string() },
+    outputSchema: { repository: z.string(), number: z.number(), commentId: z.number().nullable(), htmlUrl: z.string().nullable() },
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     writes: true,
     run: async ({ owner, repo, number, body }) => {
@@ -117,13 +118,18 @@ export function registerIssueWriteTools(server: McpServer, context: GitHubToolCo
       const response = await requestGitHub(context, `Issue or pull request #${number} in ${repository}`, (github) =>
         github.rest.issues.createComment({ owner, repo, issue_number: number, body }),
       );
-      const comment = response.data;
-      return toolResult(`Commented on ${repository}#${number}.\n${comment.html_url}`, {
+      const comment: { id?: number | null; html_url?: string | null } = response.data ?? {};
+      const htmlUrl = comment.html_url ?? null;
+      return toolResult(`Commented on ${repository}#${number}.${linkLine(htmlUrl)}`, {
         repository,
         number,
-        commentId: comment.id,
-        htmlUrl: comment.html_url,
+        commentId: comment.id ?? null,
+        htmlUrl,
       });
     },
   });
+}
+
+function linkLine(url: string | null): string {
+  return url ? `\n${url}` : '';
 }

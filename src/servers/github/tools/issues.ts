@@ -54,7 +54,7 @@ export function registerIssueReadTools(server: McpServer, context: GitHubToolCon
         github.rest.issues.listForRepo({ owner, repo, state, labels: labels?.join(','), sort, direction, since, per_page: perPage, page }),
       );
       // GitHub's issue list includes pull requests; they are told apart by their pull_request field.
-      const all = response.data.map(summarizeIssue);
+      const all = response.data.map((issue) => summarizeIssue(issue));
       const issues = all.filter((issue) => !issue.isPullRequest);
       const pullRequestsLeftOut = all.length - issues.length;
       const info = pageInfo(page, perPage, response.headers);
@@ -101,7 +101,7 @@ export function registerIssueReadTools(server: McpServer, context: GitHubToolCon
         body: clip(comment.body, MAX_COMMENT_CHARACTERS),
         htmlUrl: comment.html_url,
       }));
-      const commentsNotShown = Math.max(0, issue.comments - comments.length);
+      const commentsNotShown = Math.max(0, (issue.comments ?? comments.length) - comments.length);
 
       const state = issue.stateReason && issue.state === 'closed' ? `closed (${issue.stateReason})` : issue.state;
       const lines = [

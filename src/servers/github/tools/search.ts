@@ -69,7 +69,7 @@ export function registerSearchTools(server: McpServer, context: GitHubToolContex
       const response = await requestGitHub(context, `Issue search for "${query}"`, (github) =>
         github.rest.search.issuesAndPullRequests({ q: query, sort, order, per_page: perPage, page }),
       );
-      const issues = response.data.items.map(summarizeIssue);
+      const issues = response.data.items.map((issue) => summarizeIssue(issue));
       const info = pageInfo(page, perPage, response.headers);
       const lines = issues.map((issue) => issueLine(issue, true));
       const text = searchText('issue or pull request', 'issues and pull requests', query, response.data, info, lines);

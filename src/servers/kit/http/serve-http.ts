@@ -8,6 +8,7 @@ import { isLoopbackHost, LOOPBACK_HOSTNAMES } from './loopback';
 import { methodsOf, readJsonBody } from './request-body';
 
 export const MCP_PATH = '/mcp';
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export interface HttpServeOptions {
   host: string;
@@ -95,7 +96,7 @@ export async function serveHttp(factory: McpServerFactory, options: HttpServeOpt
     await nodeHandler(req, res, parsedBody);
   };
 
-  const server: Server = createServer((req, res) => {
+  const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       if (await guards.handleAuxiliaryRoute(req, res)) return;
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -112,9 +113,20 @@ export async function serveHttp(factory: McpServerFactory, options: HttpServeOpt
       if (!res.headersSent) answerJsonRpcError(res, 500, -32603, 'Internal error.');
       else res.destroy();
     });
-  });
-  server.headersTimeout = options.headersTimeoutMs;
-  server.requestTimeout = options.requestTimeoutMs;
+  };
+
+  const server: Server = createServer(
+    {
+      headersTimeout: options.headersTimeoutMs,
+      requestTimeout: options.requestTimeoutMs,
+      // Node checks both timeouts only this often (30 s by default), which would let a slow client linger.
+      connectionsCheckingInterval: Math.max(100, Math.min(options.headersTimeoutMs, options.requestTimeoutMs) / 4),
+    },
+    handleRequest,
+  );
+  // Idle connections outlive a load balancer's (60 s is common), so the server never closes one a
+  // client is just reusing: that race resets requests under load.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

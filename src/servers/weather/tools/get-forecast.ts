@@ -73,7 +73,7 @@ export function registerGetForecastTool(server: McpServer, { client, logger }: W
         const place = await resolvePlace(client, parseLocation(location), location, signal);
         const report = toForecastReport(place, await client.dailyForecast(place, units, days, signal), units);
         return { content: [{ type: 'text', text: formatForecast(report) }], structuredContent: report };
-      }),
+      }, ctx.mcpReq.signal),
   );
 }
 

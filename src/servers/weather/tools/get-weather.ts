@@ -63,7 +63,7 @@ export function registerGetWeatherTool(server: McpServer, { client, logger }: We
         const place = await resolvePlace(client, parseLocation(location), location, signal);
         const report = toCurrentWeatherReport(place, await client.currentWeather(place, units, signal), units);
         return { content: [{ type: 'text', text: formatCurrentWeather(report) }], structuredContent: report };
-      }),
+      }, ctx.mcpReq.signal),
   );
 }
 

@@ -73,7 +73,7 @@ export function registerSearchLocationsTool(server: McpServer, { client, logger 
         const places = filterPlaces(await client.searchPlaces(parsed.name, ctx.mcpReq.signal), parsed.qualifiers).slice(0, count);
         const report: SearchReport = { query, results: places.map(toCandidate), attribution: OPEN_METEO_ATTRIBUTION };
         return { content: [{ type: 'text', text: formatSearch(report) }], structuredContent: report };
-      }),
+      }, ctx.mcpReq.signal),
   );
 }
 
