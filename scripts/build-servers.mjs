@@ -9,6 +9,8 @@ const allEntries = {
   github: 'src/servers/github/main.ts',
   // The one-tool baseline that bench/servers.bench.ts compares cold starts against, built the same way.
   'bench-minimal': 'bench/minimal-server.ts',
+  // The bare SDK v2 HTTP server that bench/http.bench.ts compares HTTP throughput against.
+  'bench-minimal-http': 'bench/minimal-http-server.ts',
 };
 const CLI_ENTRY = 'src/host/cli.ts';
 const CLI_OUTFILE = 'out/host/cli.js';

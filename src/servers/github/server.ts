@@ -1,7 +1,7 @@
 import { McpServer, type McpServerFactory } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 import { createServerLogger } from '../kit/logger';
-import { serveOverStdio } from '../kit/stdio';
+import { serveByFlag } from '../kit/serve';
 import { readGitHubConfig, type GitHubConfig } from './config';
 import { createGitHubClient } from './octokit';
 import { registerReadmeResource } from './readme-resource';
@@ -61,11 +61,5 @@ export async function runGitHubServer(env: NodeJS.ProcessEnv, argv: readonly str
       'GITHUB_TOKEN is not set: only public data can be read (GitHub allows 60 requests an hour without a token), and tools that write will ask for a token.',
     );
   }
-  const factory = gitHubServerFactory(createGitHubRuntime(config, logger));
-  if (argv.includes('--http')) {
-    const { serveRemote } = await import('../kit/remote/serve-remote');
-    await serveRemote('github', factory, env, logger);
-    return;
-  }
-  serveOverStdio(factory, logger);
+  await serveByFlag('github', gitHubServerFactory(createGitHubRuntime(config, logger)), env, argv, logger);
 }

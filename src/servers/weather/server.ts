@@ -1,7 +1,7 @@
 import { McpServer, type McpServerFactory } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 import { createServerLogger } from '../kit/logger';
-import { serveOverStdio } from '../kit/stdio';
+import { serveByFlag } from '../kit/serve';
 import { readWeatherConfig, type WeatherConfig } from './config';
 import { OpenMeteoClient } from './open-meteo-client';
 import type { WeatherToolDeps } from './tools/tool-fields';
@@ -46,11 +46,5 @@ export function weatherServerFactory(runtime: WeatherToolDeps): McpServerFactory
 export async function runWeatherServer(env: NodeJS.ProcessEnv, argv: readonly string[]): Promise<void> {
   const config = readWeatherConfig(env);
   const logger = createServerLogger('weather', { level: config.logLevel });
-  const factory = weatherServerFactory(createWeatherRuntime(config, logger));
-  if (argv.includes('--http')) {
-    const { serveRemote } = await import('../kit/remote/serve-remote');
-    await serveRemote('weather', factory, env, logger);
-    return;
-  }
-  serveOverStdio(factory, logger);
+  await serveByFlag('weather', weatherServerFactory(createWeatherRuntime(config, logger)), env, argv, logger);
 }

@@ -1,0 +1,24 @@
+import type { McpServerFactory } from '@modelcontextprotocol/server';
+import type { Logger } from 'pino';
+import { serveOverStdio } from './stdio';
+
+/**
+ * Serves over stdio, or over Streamable HTTP in production mode when the command line has `--http`.
+ * Only the flag switches: a PORT or HOST leaking into a client-started server must never turn it
+ * into an HTTP server.
+ */
+export async function serveByFlag(
+  server: string,
+  factory: McpServerFactory,
+  env: NodeJS.ProcessEnv,
+  argv: readonly string[],
+  logger: Logger,
+): Promise<void> {
+  if (!argv.includes('--http')) {
+    serveOverStdio(factory, logger);
+    return;
+  }
+  // Loaded only in HTTP mode, so a stdio start does not pay for auth, limits and metrics.
+  const { serveRemote } = await import('./remote/serve-remote');
+  await serveRemote(server, factory, env, logger);
+}
