@@ -1,0 +1,189 @@
+/**
+ * Registering with GitHub Copilot's portable file, Codex, Gemini CLI, Zed and LM Studio, against
+ * config files shaped like the ones people have: other servers, keys MCP Tray does not know,
+ * comments, odd but valid formatting.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseWithSmolToml } from 'smol-toml';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CODEX_STARTUP_TIMEOUT_SEC } from '../../src/core/clients/codex';
+import { parseConfigText } from '../../src/core/clients/config-syntax';
+import { clientById } from '../../src/core/clients/all-clients';
+import type { ClientId } from '../../src/shared/contract';
+import { projectRoot } from '../support/mcp-child';
+import { createClientSandbox, type ClientSandbox } from './support/client-sandbox';
+
+const LAUNCHER = path.join(projectRoot, 'out/host/mcp-tray-launcher.js');
+
+/** The portable Copilot file as the Copilot CLI writes it: its own "local" type, a remote server, a key of its own. */
+const COPILOT_CONFIG = `{
+  "mcpServers": {
+    "playwright": {
+      "type": "local",
+      "command": "npx",
+      "args": ["@playwright/mcp@latest"],
+      "tools": ["*"]
+    },
+    "context7": {
+      "type": "http",
+      "url": "https://mcp.context7.com/mcp",
+      "headers": { "CONTEXT7_API_KEY": "\${CONTEXT7_API_KEY}" },
+      "tools": ["*"]
+    }
+  },
+  "experimental": { "deferTools": "auto" }
+}
+`;
+
+/** Codex's config.toml: comments, inline tables, dotted keys, a date, servers and profiles. */
+const CODEX_CONFIG = `# Codex settings, edited by hand
+model = "gpt-5.5-codex"
+approval_policy = "on-request"   # ask before running anything
+sandbox_workspace_write = { network_access = false, writable_roots = ["/tmp"] }
+tui.notifications = true
+last_review = 2026-11-30
+
+[mcp_servers.context7]
+command = "npx"
+args = ["-y", "@upstash/context7-mcp"]
+env = { CONTEXT7_API_KEY = "ctx7-not-a-real-key" }   # inline env table
+
+# Profiles: codex --profile fast
+[profiles.fast]
+model = "gpt-5-mini"   # cheap
+approval_policy = "never"
+
+[profiles.deep]
+model_reasoning_effort = "high"
+`;
+
+/** Gemini CLI's settings.json: the user's other settings around one server, with a comment, tab-indented. */
+const GEMINI_CONFIG = `{
+\t// my Gemini settings
+\t"general": { "vimMode": true, "preferredEditor": "code" },
+\t"ui": { "theme": "GitHub" },
+\t"mcp": { "allowed": ["memory"] },
+\t"mcpServers": {
+\t\t"memory": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory"], "trust": false, "timeout": 30000 }
+\t},
+\t"telemetry": { "enabled": false }
+}
+`;
+
+/** Zed's settings.json as Zed writes it: a comment header, trailing commas, an old-style custom server. */
+const ZED_CONFIG = `// Zed settings
+//
+// For information on how to configure Zed, see the Zed
+// documentation: https://zed.dev/docs/configuring-zed
+{
+  "ui_font_size": 16,
+  "theme": {
+    "mode": "system",
+    "light": "One Light",
+    "dark": "One Dark",
+  },
+  "context_servers": {
+    "postgres": {
+      "source": "custom",
+      "command": { "path": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres"], "env": {} }, // old shape
+    },
+  },
+  "agent": { "default_model": { "provider": "zed.dev", "model": "claude-sonnet-4" } },
+}
+`;
+
+/** LM Studio's mcp.json with a remote server, four-space indented, CRLF line endings. */
+const LM_STUDIO_CONFIG = '{\r\n    "mcpServers": {\r\n        "hf-mcp-server": {\r\n            "url": "https://huggingface.co/mcp",\r\n            "headers": { "Authorization": "Bearer <YOUR_HF_TOKEN>" }\r\n        }\r\n    }\r\n}\r\n';
+
+const FIXTURES: Array<{ clientId: ClientId; text: string; theirs: string[] }> = [
+  { clientId: 'copilot', text: COPILOT_CONFIG, theirs: ['playwright', 'context7'] },
+  { clientId: 'codex', text: CODEX_CONFIG, theirs: ['context7'] },
+  { clientId: 'gemini-cli', text: GEMINI_CONFIG, theirs: ['memory'] },
+  { clientId: 'zed', text: ZED_CONFIG, theirs: ['postgres'] },
+  { clientId: 'lm-studio', text: LM_STUDIO_CONFIG, theirs: ['hf-mcp-server'] },
+];
+
+function serversIn(clientId: ClientId, text: string): Record<string, Record<string, unknown>> {
+  const client = clientById(clientId);
+  return parseConfigText(text.replace(/^\uFEFF/, ''), client.syntax, client.serversKey, 'test').servers as Record<string, Record<string, unknown>>;
+}
+
+describe('registering with the newer MCP clients', () => {
+  let sandbox: ClientSandbox;
+  afterEach(() => sandbox?.remove());
+
+  it.each(FIXTURES)('$clientId: register adds only ours, unregister gives the file back byte for byte', async ({ clientId, text, theirs }) => {
+    sandbox = await createClientSandbox(`more-${clientId}`);
+    await sandbox.writeConfig(clientId, text);
+
+    const registered = await sandbox.core.call('clients.register', { clientId });
+    expect(registered).toMatchObject({ changed: true, conflicts: [] });
+    const written = await sandbox.readConfig(clientId);
+    const servers = serversIn(clientId, written);
+    expect(Object.keys(servers)).toEqual([...theirs, 'weather', 'github']);
+    for (const name of theirs) expect(servers[name]).toEqual(serversIn(clientId, text)[name]);
+    expect(servers.weather).toMatchObject({ command: process.execPath, args: [LAUNCHER, 'weather'] });
+    const listed = (await sandbox.core.call('clients.list', {})).find((client) => client.id === clientId);
+    expect(listed).toMatchObject({ detected: true, configExists: true, error: null });
+    expect(listed?.servers.map((server) => server.state)).toEqual(['registered', 'registered']);
+
+    const removed = await sandbox.core.call('clients.unregister', { clientId });
+    expect(removed.changed).toBe(true);
+    expect(await sandbox.readConfig(clientId)).toBe(text);
+  });
+
+  it('writes the portable Copilot shape: type "stdio", env and every tool', async () => {
+    sandbox = await createClientSandbox('more-copilot-shape');
+    await sandbox.writeConfig('copilot', COPILOT_CONFIG);
+    await sandbox.core.call('clients.register', { clientId: 'copilot', serverIds: ['github'] });
+    const github = serversIn('copilot', await sandbox.readConfig('copilot')).github;
+    expect(github).toEqual({ type: 'stdio', command: process.execPath, args: [LAUNCHER, 'github'], env: expect.objectContaining({ MCP_TRAY_HOME: sandbox.dataDir }), tools: ['*'] });
+    expect(Object.keys(github ?? {})).toEqual(['type', 'command', 'args', 'env', 'tools']);
+  });
+
+  it("Codex: after registering the file still parses with a second parser, keeps its comments, and only our tables were added", async () => {
+    sandbox = await createClientSandbox('more-codex');
+    await sandbox.writeConfig('codex', CODEX_CONFIG);
+    const result = await sandbox.core.call('clients.register', { clientId: 'codex' });
+    const written = await sandbox.readConfig('codex');
+
+    const before = parseWithSmolToml(CODEX_CONFIG);
+    const after = parseWithSmolToml(written);
+    const { mcp_servers: ours, ...restAfter } = after;
+    const { mcp_servers: theirs, ...restBefore } = before;
+    expect(restAfter).toEqual(restBefore);
+    expect(Object.keys(ours as object)).toEqual(['context7', 'weather', 'github']);
+    expect((ours as Record<string, unknown>).context7).toEqual((theirs as Record<string, unknown>).context7);
+    expect((ours as Record<string, unknown>).weather).toEqual({
+      command: process.execPath,
+      args: [LAUNCHER, 'weather'],
+      startup_timeout_sec: CODEX_STARTUP_TIMEOUT_SEC,
+      env: expect.objectContaining({ MCP_TRAY_HOME: sandbox.dataDir }),
+    });
+    for (const comment of ['# Codex settings, edited by hand', '# ask before running anything', '# inline env table', '# Profiles: codex --profile fast', '# cheap']) {
+      expect(written).toContain(comment);
+    }
+    // Only lines were added, all of them in our tables; the diff shows exactly those.
+    const added = result.diff.split('\n').filter((line) => line.startsWith('+') && !line.startsWith('+++'));
+    const removed = result.diff.split('\n').filter((line) => line.startsWith('-') && !line.startsWith('---'));
+    expect(removed).toEqual([]);
+    expect(added.filter((line) => line.startsWith('+['))).toEqual(['+[mcp_servers.weather]', '+[mcp_servers.weather.env]', '+[mcp_servers.github]', '+[mcp_servers.github.env]']);
+    expect(written).toContain('\n[mcp_servers.weather]\n');
+  });
+
+  it.each([
+    ['copilot', '{\n  "mcpServers": {\n    "a": { "command": "a" }\n  // no comments in strict JSON\n}\n', /is not valid JSON/],
+    ['codex', 'model = "o3"\n[mcp_servers.a]\ncommand = \n', /is not valid TOML: .* at line 3, column/],
+    ['gemini-cli', '{ "mcpServers": { "a": { "command": "a" } }', /is not valid JSON with comments: a closing \} is missing/],
+    ['zed', '{ "context_servers": [ }', /is not valid JSON with comments/],
+    ['lm-studio', '{ "mcpServers": { "a": } }', /is not valid JSON: a value is expected/],
+  ] as const)('%s: refuses an unparsable file and leaves it byte for byte', async (clientId, text, message) => {
+    sandbox = await createClientSandbox(`more-broken-${clientId}`);
+    const file = await sandbox.writeConfig(clientId, text);
+    await expect(sandbox.core.call('clients.register', { clientId })).rejects.toThrow(message);
+    expect(await readFile(file, 'utf8')).toBe(text);
+    const listed = (await sandbox.core.call('clients.list', {})).find((client) => client.id === clientId);
+    expect(listed?.error).toMatch(message);
+  });
+});
