@@ -5,6 +5,7 @@
  * installed, through that CLI. Every result carries the diff and what the user must do next.
  */
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   ContractError,
   type ClientChangeResult,
@@ -27,7 +28,8 @@ import { applyOperations, parseConfigText } from './config-syntax';
 import { entryEnvironment } from './entry-environment';
 import { isUpToDate, LAUNCHER_FILE_NAME, launchCommandFor, ourServerIdOf, type LauncherSetup } from './launch-entry';
 import type { McpClient } from './mcp-client';
-import { backupSnapshot, previewRewrite, readSnapshot, rewriteConfigFile, type RewriteOutcome } from './safe-config-writer';
+import { readConfigFile } from './config-file-read';
+import { backupSnapshot, previewRewrite, rewriteConfigFile, type RewriteOutcome } from './safe-config-writer';
 import { unifiedDiff } from './unified-diff';
 
 export interface ClientRegistrarOptions {
@@ -46,6 +48,10 @@ export interface ClientRegistrarOptions {
   findClaudeCli?: (context: ClientContext) => string | undefined;
   /** Test seam passed to the writer: runs between our read and our rename. */
   beforeRename?: (clientId: ClientId) => Promise<void> | void;
+  /** How long an existing empty config must stay untouched before it is written; default EMPTY_FILE_PAUSE_MS. */
+  emptyFilePauseMs?: number;
+  /** How many backups of each client's config to keep; default BACKUPS_KEPT. */
+  backupsKept?: number;
 }
 
 type ChangeAction = 'register' | 'unregister' | 'repair';
@@ -122,7 +128,7 @@ export class ClientRegistrar {
       restartHint: client.restartHint,
     };
     try {
-      const snapshot = await readSnapshot(configPath);
+      const snapshot = await readConfigFile(configPath);
       const parsed = parseConfigText(splitByteOrderMark(snapshot.text ?? '').body, client.syntax, client.serversKey, configPath);
       status.servers = classify(parsed.servers, this.wantedEntries(client, this.options.servers().map((server) => server.id), setup));
     } catch (error) {
@@ -178,7 +184,8 @@ export class ClientRegistrar {
       return mark + applyOperations(body, client.syntax, client.serversKey, latest.operations, configPath);
     };
 
-    const backup: BackupLocation = { dir: path.join(this.options.dataDir, 'backups', client.id), fileName: path.basename(configPath) };
+    const backup: BackupLocation = { dir: path.join(this.options.dataDir, 'backups', client.id), fileName: path.basename(configPath), keep: this.options.backupsKept };
+    const { emptyFilePauseMs } = this.options;
     const claudeCli = client.id === 'claude-code' ? (this.options.findClaudeCli ?? findClaudeCodeCli)(this.context) : undefined;
     const outcome = request.dryRun
       ? await previewRewrite(configPath, transform)
@@ -189,6 +196,7 @@ export class ClientRegistrar {
             transform,
             createFolder: client.createWhenUndetected || client.isDetected(this.context),
             backup,
+            emptyFilePause: emptyFilePauseMs === undefined ? undefined : () => delay(emptyFilePauseMs),
             beforeRename: this.options.beforeRename ? () => this.options.beforeRename?.(client.id) : undefined,
           });
     return {
@@ -212,14 +220,14 @@ export class ClientRegistrar {
     wanted: WantedEntries,
     backup: BackupLocation,
   ): Promise<Omit<RewriteOutcome, 'filePath'>> {
-    const snapshot = await readSnapshot(configPath);
+    const snapshot = await readConfigFile(configPath);
     const after = transform(snapshot.text);
     if (after === snapshot.text) return { before: snapshot.text, after, changed: false, backupPath: null };
     const backupPath = await backupSnapshot(snapshot, backup);
     const planned = operations();
     await applyWithClaudeCli({ cli, env: this.context.env }, planned);
 
-    const written = await readSnapshot(configPath);
+    const written = await readConfigFile(configPath);
     const servers = parseConfigText(splitByteOrderMark(written.text ?? '').body, client.syntax, client.serversKey, configPath).servers;
     const missing = planned.filter((operation) => {
       const entry = servers[operation.name];

@@ -4,24 +4,23 @@
  * old bytes; then, right before renaming over the original, check that the file is still exactly
  * what we read (mtime, size and content hash). If another program wrote it meanwhile, start over
  * from its new content instead of overwriting that write. The original's file mode is kept.
+ *
+ * Knows nothing of the file's format (the transform does), so every client's format shares these
+ * rules: only regular files under the size cap (config-file-read.ts), never a read-only one, a
+ * symlink written through and never replaced (config-file-target.ts), an empty file trusted only
+ * once it stayed empty for a while, owner-only temp files whose crash leftovers are swept away
+ * (config-temp-files.ts), and backups kept at their limit (config-backups.ts).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { ContractError } from '../../shared/contract';
-import { writeBackup, type BackupLocation } from './config-backups';
-
-/** The file as we read it. `text` is null when the file does not exist. */
-export interface ConfigSnapshot {
-  text: string | null;
-  bytes: Buffer;
-  size: number;
-  mtimeMs: number;
-  /** Permission bits, to give the new file; undefined when the file does not exist. */
-  mode: number | undefined;
-  hash: string;
-}
+import { addBackup, pruneBackups, writeBackup, type BackupLocation } from './config-backups';
+import { errorMessage } from './config-file-errors';
+import { readSnapshot, sameSnapshot, type ConfigSnapshot } from './config-file-read';
+import { describeTarget, resolveConfigTarget, type ConfigTarget } from './config-file-target';
+import { removeStaleTempFiles, tempPathFor, writeTempFile } from './config-temp-files';
 
 export interface ConfigRewrite {
   filePath: string;
@@ -32,9 +31,14 @@ export interface ConfigRewrite {
    * other than what it reports about its latest call.
    */
   transform: (current: string | null) => string | null;
-  /** May the file's folder be created when it is missing? */
+  /** May the file's folder be created when it is missing? (Always, for the target of a symlink.) */
   createFolder: boolean;
   backup: BackupLocation;
+  /**
+   * Waits before an empty file is trusted: long enough for a program that truncated the file to
+   * write it again. Default: EMPTY_FILE_PAUSE_MS. Tests pass a shorter pause.
+   */
+  emptyFilePause?: () => Promise<void>;
   /** Test seam: runs after the new text is safely in the temp file, right before the final check and the rename. */
   beforeRename?: () => Promise<void> | void;
 }
@@ -52,56 +56,17 @@ export interface RewriteOutcome {
 const MAX_ATTEMPTS = 5;
 /** A new config file can end up holding another tool's token: readable by its owner only. */
 const NEW_FILE_MODE = 0o600;
+/** How long an empty file must stay untouched before it is trusted to be empty: a slow writer's truncate-then-write gap. */
+export const EMPTY_FILE_PAUSE_MS = 1000;
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-export async function readSnapshot(filePath: string): Promise<ConfigSnapshot> {
-  let bytes: Buffer;
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(filePath);
-    bytes = await readFile(filePath);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { text: null, bytes: Buffer.alloc(0), size: -1, mtimeMs: -1, mode: undefined, hash: '' };
-    }
-    throw new ContractError('failed', `Cannot read ${filePath}: ${errorMessage(error)}. Check that it is a file you can read and write.`);
-  }
-  if (!info.isFile()) throw new ContractError('failed', `${filePath} is not a regular file. MCP Tray left it as it is.`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new ContractError('failed', `${filePath} is not UTF-8 text. MCP Tray left the file exactly as it was; save it as UTF-8 and try again.`);
-  }
-  return { text, bytes, size: info.size, mtimeMs: info.mtimeMs, mode: info.mode & 0o7777, hash: createHash('sha256').update(bytes).digest('hex') };
-}
-
-function sameSnapshot(a: ConfigSnapshot, b: ConfigSnapshot): boolean {
-  return a.text === null ? b.text === null : a.size === b.size && a.mtimeMs === b.mtimeMs && a.hash === b.hash;
-}
-
-/** A symlinked config (dotfile managers do this) is written through to its target, so the link survives. */
-async function resolveTarget(filePath: string): Promise<string> {
-  try {
-    return (await lstat(filePath)).isSymbolicLink() ? await realpath(filePath) : filePath;
-  } catch {
-    return filePath;
-  }
-}
-
-async function writeTempFile(tempPath: string, text: string, mode: number): Promise<void> {
-  const handle = await open(tempPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
-  try {
-    await handle.writeFile(text, 'utf8');
-    // The umask may have narrowed the mode at creation; the original's mode is what we keep.
-    if (process.platform !== 'win32') await handle.chmod(mode);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+/** Refuses to change a file the user marked read-only: the rename would replace it all the same. */
+function refuseReadOnly(target: ConfigTarget, snapshot: ConfigSnapshot): void {
+  if (!snapshot.readOnly) return;
+  const mode = (snapshot.mode ?? 0).toString(8).padStart(4, '0');
+  throw new ContractError(
+    'failed',
+    `${describeTarget(target)} is read-only (mode ${mode}). MCP Tray left it as it is; make it writable (for example chmod u+w "${target.path}") if MCP Tray may change it, and try again.`,
+  );
 }
 
 /** Makes the rename itself durable; not possible (nor needed) on Windows. */
@@ -131,43 +96,66 @@ async function ensureFolder(dir: string, allowed: boolean): Promise<void> {
 
 /** What the rewrite would produce, without writing anything. */
 export async function previewRewrite(filePath: string, transform: (current: string | null) => string | null): Promise<RewriteOutcome> {
-  const target = await resolveTarget(filePath);
+  const target = await resolveConfigTarget(filePath);
   const snapshot = await readSnapshot(target);
   const after = transform(snapshot.text);
-  return { filePath: target, before: snapshot.text, after, changed: after !== snapshot.text, backupPath: null };
+  if (after !== null && after !== snapshot.text) refuseReadOnly(target, snapshot);
+  return { filePath: target.path, before: snapshot.text, after, changed: after !== snapshot.text, backupPath: null };
+}
+
+/**
+ * An existing 0-byte file may be another program's file between its truncate and its write: taking
+ * it for empty would replace what that program is about to write. True when it stayed untouched.
+ */
+async function stayedEmpty(target: ConfigTarget, snapshot: ConfigSnapshot, pause: () => Promise<void>): Promise<boolean> {
+  if (snapshot.text === null || snapshot.size > 0) return true;
+  await pause();
+  return sameSnapshot(await readSnapshot(target), snapshot);
 }
 
 export async function rewriteConfigFile(rewrite: ConfigRewrite): Promise<RewriteOutcome> {
-  const target = await resolveTarget(rewrite.filePath);
-  const dir = path.dirname(target);
+  const target = await resolveConfigTarget(rewrite.filePath);
+  const dir = path.dirname(target.path);
+  const pause = rewrite.emptyFilePause ?? (() => delay(EMPTY_FILE_PAUSE_MS));
+  await removeStaleTempFiles(target.path);
+  await pruneBackups(rewrite.backup);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const snapshot = await readSnapshot(target);
     const after = rewrite.transform(snapshot.text);
-    if (after === null || after === snapshot.text) return { filePath: target, before: snapshot.text, after: snapshot.text, changed: false, backupPath: null };
-    if (snapshot.text === null) await ensureFolder(dir, rewrite.createFolder);
+    if (after === null || after === snapshot.text) return { filePath: target.path, before: snapshot.text, after: snapshot.text, changed: false, backupPath: null };
+    refuseReadOnly(target, snapshot);
+    // Being written by someone else: start over from what they wrote.
+    if (!(await stayedEmpty(target, snapshot, pause))) continue;
+    if (snapshot.text === null) await ensureFolder(dir, rewrite.createFolder || target.throughLink);
 
-    const tempPath = path.join(dir, `.${path.basename(target)}.mcp-tray-${randomBytes(6).toString('hex')}.tmp`);
+    const tempPath = tempPathFor(target.path);
+    let backupPath: string | null = null;
     try {
-      await writeTempFile(tempPath, after, snapshot.mode ?? NEW_FILE_MODE);
-      const backupPath = snapshot.text === null ? null : await writeBackup(rewrite.backup, snapshot.bytes);
+      await writeTempFile(tempPath, after);
+      backupPath = snapshot.text === null ? null : await addBackup(rewrite.backup, snapshot.bytes);
       await rewrite.beforeRename?.();
       if (!sameSnapshot(await readSnapshot(target), snapshot)) {
-        // Someone else wrote the file since we read it: merge again into what they wrote.
+        // Someone else wrote the file since we read it: merge again into what they wrote. What we
+        // backed up was never replaced, so it goes too rather than push out an older backup.
         await rm(tempPath, { force: true });
+        if (backupPath !== null) await rm(backupPath, { force: true });
         continue;
       }
-      await rename(tempPath, target);
+      if (process.platform !== 'win32') await chmod(tempPath, snapshot.mode ?? NEW_FILE_MODE);
+      await rename(tempPath, target.path);
       await syncFolder(dir);
-      return { filePath: target, before: snapshot.text, after, changed: true, backupPath };
     } catch (error) {
       await rm(tempPath, { force: true });
+      if (backupPath !== null) await rm(backupPath, { force: true });
       if (error instanceof ContractError) throw error;
-      throw new ContractError('failed', `Could not write ${target}: ${errorMessage(error)}. The file was left as it was.`);
+      throw new ContractError('failed', `Could not write ${describeTarget(target)}: ${errorMessage(error)}. The file was left as it was.`);
     }
+    await pruneBackups(rewrite.backup, backupPath ?? undefined);
+    return { filePath: target.path, before: snapshot.text, after, changed: true, backupPath };
   }
   throw new ContractError(
     'failed',
-    `${target} kept changing while MCP Tray was updating it (${MAX_ATTEMPTS} tries). It was left as the other program wrote it; close that program and try again.`,
+    `${describeTarget(target)} kept changing while MCP Tray was updating it (${MAX_ATTEMPTS} tries). It was left as the other program wrote it; close that program and try again.`,
   );
 }
 
