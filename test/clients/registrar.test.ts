@@ -3,9 +3,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/core/clients/config-parse';
-import { ContractError } from '../../src/shared/contract';
 import { projectRoot } from '../support/mcp-child';
-import { createClientSandbox, type ClientSandbox } from './support/client-sandbox';
+import { createClientSandbox, rejection, type ClientSandbox } from './support/client-sandbox';
 
 const LAUNCHER = path.join(projectRoot, 'out/host/mcp-tray-launcher.js');
 const FOREIGN_TOKEN = 'ghp_foreignTokenOfAnotherServer0123456789';
@@ -30,16 +29,6 @@ const LIVED_IN_CONFIG = `{
 
 function serversIn(text: string, key = 'mcpServers'): Record<string, unknown> {
   return parseConfig(text, 'jsonc', key, 'test').servers;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ContractError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ContractError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('registering with MCP clients', () => {

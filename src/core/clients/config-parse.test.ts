@@ -47,6 +47,30 @@ describe('parseConfig', () => {
     expect(refusal(() => parseConfig('{"mcpServers": []}', 'json', 'mcpServers', 'c.json')).message).toContain('has a "mcpServers" that is not an object');
   });
 
+  it('refuses a second top-level server map with the line and column of the second, as clients read only the last one', () => {
+    const text = '{\n  "mcpServers": { "a": { "command": "x" } },\n  "theme": "dark",\n  "mcpServers": { "b": { "command": "y" } }\n}\n';
+    expect(refusal(() => parseConfig(text, 'json', 'mcpServers', '/home/ada/c.json')).message).toBe(
+      '/home/ada/c.json has the key "mcpServers" twice, again at line 4, column 3; the client reads only the last one. MCP Tray left the file exactly as it was; fix it (or move it away) and try again.',
+    );
+  });
+
+  it('refuses a second "servers" map in a VS Code mcp.json', () => {
+    const text = '{\n  // mine\n  "servers": {},\n  "servers": {},\n}\n';
+    expect(refusal(() => parseConfig(text, 'jsonc', 'servers', 'mcp.json')).message).toContain('has the key "servers" twice, again at line 4, column 3');
+  });
+
+  it('refuses the same server name twice in the server map', () => {
+    const text = '{\n  "mcpServers": {\n    "memory": { "command": "npx" },\n    "weather": { "command": "a" },\n    "memory": { "command": "uvx" }\n  }\n}\n';
+    expect(refusal(() => parseConfig(text, 'json', 'mcpServers', 'c.json')).message).toContain(
+      'has the server "memory" in "mcpServers" twice, again at line 5, column 5; the client reads only the last one.',
+    );
+  });
+
+  it('accepts the same name in different places: a server map inside an entry, or one server per map key', () => {
+    const text = '{"mcpServers": {"a": {"command": "x", "env": {"K": "1"}}, "b": {"command": "x", "env": {"K": "2"}}}, "projects": {"p": {"mcpServers": {"a": {}}}}}';
+    expect(Object.keys(parseConfig(text, 'json', 'mcpServers', 'c.json').servers)).toEqual(['a', 'b']);
+  });
+
   it('never quotes the file content in its message (it may hold a token)', () => {
     const message = refusal(() => parseConfig('{"env": {"TOKEN": "ghp_abcdefghijklmnopqrstuvwxyz123456" oops}}', 'json', 'mcpServers', 'c.json')).message;
     expect(message).not.toContain('ghp_');

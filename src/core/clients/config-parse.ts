@@ -5,6 +5,7 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { ContractError } from '../../shared/contract';
 import { isPlainObject } from '../../shared/plain-object';
+import { findDuplicateKey } from './config-duplicate-keys';
 import type { ConfigSyntax } from './mcp-client';
 
 export interface ParsedConfig {
@@ -64,6 +65,11 @@ export function parseConfig(text: string, syntax: ConfigSyntax, serversKey: stri
     const { line, column } = lineAndColumn(text, first.offset);
     const problem = PROBLEMS[printParseErrorCode(first.error)] ?? 'it cannot be parsed';
     throw refusal(filePath, `is not valid ${strict ? 'JSON' : 'JSON with comments'}: ${problem} at line ${line}, column ${column}`);
+  }
+  const duplicate = findDuplicateKey(text, serversKey);
+  if (duplicate) {
+    const { line, column } = lineAndColumn(text, duplicate.offset);
+    throw refusal(filePath, `has ${duplicate.what} twice, again at line ${line}, column ${column}; the client reads only the last one`);
   }
   if (value === undefined) return { root: {}, servers: {} };
   if (!isPlainObject(value)) throw refusal(filePath, 'does not hold a JSON object at the top level');

@@ -11,7 +11,7 @@ import { clientById } from '../../../src/core/clients/all-clients';
 import { nodeClientContext, type ClientContext } from '../../../src/core/clients/client-context';
 import type { ClientRegistrarOverrides } from '../../../src/core/clients/client-registrar';
 import { KeytarSecretStore } from '../../../src/core/secrets';
-import type { ClientId } from '../../../src/shared/contract';
+import { ContractError, type ClientId } from '../../../src/shared/contract';
 import { createTestCore } from '../../support/app-core-harness';
 import { makeTempDir } from '../../support/chaos';
 import { requireTestKeychain } from '../../support/isolated-keyring';
@@ -60,4 +60,15 @@ export async function createClientSandbox(prefix: string, overrides: ClientRegis
       await temp.remove();
     },
   };
+}
+
+/** The ContractError a call fails with; fails the test when the call succeeds or throws anything else. */
+export async function rejection(promise: Promise<unknown>): Promise<ContractError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ContractError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
 }
