@@ -3,7 +3,8 @@
  * config files shaped like the ones people have: other servers, keys MCP Tray does not know,
  * comments, odd but valid formatting.
  */
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, lstat, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseWithSmolToml } from 'smol-toml';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { parseConfigText } from '../../src/core/clients/config-syntax';
 import { clientById } from '../../src/core/clients/all-clients';
 import type { ClientId } from '../../src/shared/contract';
 import { projectRoot } from '../support/mcp-child';
-import { createClientSandbox, type ClientSandbox } from './support/client-sandbox';
+import { createClientSandbox, rejection, type ClientSandbox } from './support/client-sandbox';
 
 const LAUNCHER = path.join(projectRoot, 'out/host/mcp-tray-launcher.js');
 
@@ -185,5 +186,48 @@ describe('registering with the newer MCP clients', () => {
     expect(await readFile(file, 'utf8')).toBe(text);
     const listed = (await sandbox.core.call('clients.list', {})).find((client) => client.id === clientId);
     expect(listed?.error).toMatch(message);
+  });
+});
+
+/** Each client's file with one key twice: the second would silently win, so it is not ours to rewrite. */
+const DUPLICATE_KEYS: Partial<Record<ClientId, string>> = {
+  copilot: '{\n  "mcpServers": {},\n  "mcpServers": { "a": { "command": "a" } }\n}\n',
+  codex: '[mcp_servers.a]\ncommand = "a"\n\n[mcp_servers.a]\ncommand = "b"\n',
+  'gemini-cli': '{\n  // two of them\n  "mcpServers": { "a": { "command": "a" } },\n  "mcpServers": {}\n}\n',
+  zed: '{\n  "context_servers": { "a": { "command": "a" }, "a": { "command": "b" } },\n}\n',
+  'lm-studio': '{ "mcpServers": { "a": { "command": "a" } }, "mcpServers": {} }',
+};
+
+describe.each(FIXTURES.map((fixture) => fixture.clientId))('%s: the same refusals as every other client', (clientId) => {
+  let sandbox: ClientSandbox;
+  afterEach(() => sandbox?.remove());
+
+  it('refuses a file with a key given twice, leaving it byte for byte', async () => {
+    sandbox = await createClientSandbox(`more-duplicate-${clientId}`);
+    const text = DUPLICATE_KEYS[clientId] ?? '';
+    const file = await sandbox.writeConfig(clientId, text);
+    const error = await rejection(sandbox.core.call('clients.register', { clientId }));
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(/twice/);
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a named pipe where the file should be, without waiting on it', async () => {
+    sandbox = await createClientSandbox(`more-fifo-${clientId}`);
+    const file = await sandbox.writeConfig(clientId, '');
+    await rm(file);
+    execFileSync('mkfifo', [file]);
+    await expect(sandbox.core.call('clients.register', { clientId })).rejects.toThrow(`${file} is not a regular file`);
+    expect((await lstat(file)).isFIFO()).toBe(true);
+  });
+
+  it('refuses a read-only file, leaving it byte for byte', async () => {
+    sandbox = await createClientSandbox(`more-readonly-${clientId}`);
+    const { text } = FIXTURES.find((fixture) => fixture.clientId === clientId) ?? { text: '' };
+    const file = await sandbox.writeConfig(clientId, text);
+    await chmod(file, 0o444);
+    await expect(sandbox.core.call('clients.register', { clientId })).rejects.toThrow(file);
+    expect(await readFile(file, 'utf8')).toBe(text);
+    expect((await lstat(file)).mode & 0o777).toBe(0o444);
   });
 });
