@@ -4,6 +4,7 @@
  * comments, odd but valid formatting.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { chmod, lstat, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseWithSmolToml } from 'smol-toml';
@@ -38,26 +39,7 @@ const COPILOT_CONFIG = `{
 `;
 
 /** Codex's config.toml: comments, inline tables, dotted keys, a date, servers and profiles. */
-const CODEX_CONFIG = `# Codex settings, edited by hand
-model = "gpt-5.5-codex"
-approval_policy = "on-request"   # ask before running anything
-sandbox_workspace_write = { network_access = false, writable_roots = ["/tmp"] }
-tui.notifications = true
-last_review = 2026-11-30
-
-[mcp_servers.context7]
-command = "npx"
-args = ["-y", "@upstash/context7-mcp"]
-env = { CONTEXT7_API_KEY = "ctx7-not-a-real-key" }   # inline env table
-
-# Profiles: codex --profile fast
-[profiles.fast]
-model = "gpt-5-mini"   # cheap
-approval_policy = "never"
-
-[profiles.deep]
-model_reasoning_effort = "high"
-`;
+const CODEX_CONFIG = readFileSync(path.join(projectRoot, 'test/fixtures/client-configs/codex-config.toml'), 'utf8');
 
 /** Gemini CLI's settings.json: the user's other settings around one server, with a comment, tab-indented. */
 const GEMINI_CONFIG = `{
@@ -99,7 +81,7 @@ const LM_STUDIO_CONFIG = '{\r\n    "mcpServers": {\r\n        "hf-mcp-server": {
 
 const FIXTURES: Array<{ clientId: ClientId; text: string; theirs: string[] }> = [
   { clientId: 'copilot', text: COPILOT_CONFIG, theirs: ['playwright', 'context7'] },
-  { clientId: 'codex', text: CODEX_CONFIG, theirs: ['context7'] },
+  { clientId: 'codex', text: CODEX_CONFIG, theirs: ['context7', 'docs'] },
   { clientId: 'gemini-cli', text: GEMINI_CONFIG, theirs: ['memory'] },
   { clientId: 'zed', text: ZED_CONFIG, theirs: ['postgres'] },
   { clientId: 'lm-studio', text: LM_STUDIO_CONFIG, theirs: ['hf-mcp-server'] },
@@ -154,15 +136,15 @@ describe('registering with the newer MCP clients', () => {
     const { mcp_servers: ours, ...restAfter } = after;
     const { mcp_servers: theirs, ...restBefore } = before;
     expect(restAfter).toEqual(restBefore);
-    expect(Object.keys(ours as object)).toEqual(['context7', 'weather', 'github']);
-    expect((ours as Record<string, unknown>).context7).toEqual((theirs as Record<string, unknown>).context7);
+    expect(Object.keys(ours as object)).toEqual(['context7', 'docs', 'weather', 'github']);
+    for (const name of ['context7', 'docs']) expect((ours as Record<string, unknown>)[name]).toEqual((theirs as Record<string, unknown>)[name]);
     expect((ours as Record<string, unknown>).weather).toEqual({
       command: process.execPath,
       args: [LAUNCHER, 'weather'],
       startup_timeout_sec: CODEX_STARTUP_TIMEOUT_SEC,
       env: expect.objectContaining({ MCP_TRAY_HOME: sandbox.dataDir }),
     });
-    for (const comment of ['# Codex settings, edited by hand', '# ask before running anything', '# inline env table', '# Profiles: codex --profile fast', '# cheap']) {
+    for (const comment of ['# Codex settings, edited by hand', '# ask before running anything', '# inline env table', '# The docs server is remote.', '# Profiles: codex --profile fast', '# cheap']) {
       expect(written).toContain(comment);
     }
     // Only lines were added, all of them in our tables; the diff shows exactly those.

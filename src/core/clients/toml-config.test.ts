@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse as parseWithSmolToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import type { EntryOperation } from './config-plan';
@@ -5,32 +7,8 @@ import { applyTomlOperations, parseTomlConfig } from './toml-config';
 
 const FILE = '/home/ada/.codex/config.toml';
 
-/** A Codex config.toml someone has lived with: comments, inline tables, dotted keys, a date, profiles. */
-const LIVED_IN = `# Codex settings, edited by hand
-model = "gpt-5.5-codex"
-approval_policy = "on-request"   # ask before running anything
-sandbox_workspace_write = { network_access = false, writable_roots = ["/tmp", "/home/ada/scratch"] }
-tui.notifications = true
-last_review = 2026-11-30
-
-[mcp_servers.context7]
-command = "npx"
-args = ["-y", "@upstash/context7-mcp"]
-env = { CONTEXT7_API_KEY = "ctx7-not-a-real-key" }   # inline env table
-
-# The docs server is remote.
-[mcp_servers.docs]
-url = "https://docs.example.com/mcp"
-bearer_token_env_var = "DOCS_TOKEN"
-
-# Profiles: codex --profile fast
-[profiles.fast]
-model = "gpt-5-mini"   # cheap
-approval_policy = "never"
-
-[profiles.deep]
-model_reasoning_effort = "high"
-`;
+/** A Codex config.toml someone has lived with: comments, inline tables, dotted keys, a date, servers, profiles. */
+const LIVED_IN = readFileSync(path.join(import.meta.dirname, '../../../test/fixtures/client-configs/codex-config.toml'), 'utf8');
 
 const ENTRY = {
   command: '/opt/MCP Tray/mcp-tray',
