@@ -73,10 +73,17 @@ describe('Codex config.toml edits', () => {
     ['servers in one inline table', 'mcp_servers = { a = { command = "a" } }\nmodel = "o3"\n'],
     ['servers under an explicit [mcp_servers] table', '[mcp_servers]\na = { command = "a", args = [] }\n\n[profiles.x]\nmodel = "y"\n'],
     ['servers as dotted keys', 'mcp_servers.a.command = "a"\nmodel = "o3"\n'],
+    ['a server with an array of tables after it', '[mcp_servers.a]\ncommand = "a"\n\n[[mcp_servers.a.hooks]]\nrun = "x"\n\n[profiles.x]\nmodel = "y"\n'],
   ])('register then unregister gives back %s byte for byte', (_name, original) => {
     const added = apply(original, set('weather'));
     expect(parseTomlConfig(added, 'mcp_servers', FILE).servers.weather).toEqual(ENTRY);
     expect(apply(added, remove('weather'))).toBe(original);
+  });
+
+  it("adds ours after another server's array of tables, not between that server and its array", () => {
+    const after = apply('[mcp_servers.a]\ncommand = "a"\n\n[[mcp_servers.a.hooks]]\nrun = "x"\n\n[profiles.x]\nmodel = "y"\n', set('weather'));
+    expect(after.indexOf('[mcp_servers.weather]')).toBeGreaterThan(after.indexOf('run = "x"'));
+    expect(after.indexOf('[mcp_servers.weather]')).toBeLessThan(after.indexOf('[profiles.x]'));
   });
 
   it('keeps CRLF line endings in what it adds', () => {

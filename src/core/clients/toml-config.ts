@@ -64,8 +64,9 @@ function afterLine(text: string, starts: number[], line: number): number {
   return starts[line] ?? text.length;
 }
 
+/** The key of a `[table]` or `[[array of tables]]` header. */
 function tableKeyOf(node: TomlNode): string[] | undefined {
-  return node.type === 'Table' ? node.key?.item?.value : undefined;
+  return node.type === 'Table' || node.type === 'TableArray' ? node.key?.item?.value : undefined;
 }
 
 /** The last line of a table that holds one of its values: comments after it may introduce what follows. */
