@@ -145,8 +145,9 @@ describe('rewriteConfigFile', () => {
       },
     });
     expect(pauses).toBe(2);
-    expect(outcome).toMatchObject({ before: '', changed: true });
+    expect(outcome).toMatchObject({ before: '', changed: true, backupPath: null });
     expect(await readFile(file, 'utf8')).toBe('ours\n');
+    expect(await listBackups(backup)).toEqual([]);
   });
 
   it('never writes over an empty file that keeps being truncated again', async () => {

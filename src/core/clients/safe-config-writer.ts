@@ -59,6 +59,11 @@ const NEW_FILE_MODE = 0o600;
 /** How long an empty file must stay untouched before it is trusted to be empty: a slow writer's truncate-then-write gap. */
 export const EMPTY_FILE_PAUSE_MS = 1000;
 
+/** A missing or empty file has nothing to restore: a backup of it would only push out an older one that has. */
+function hasBackupWorth(snapshot: ConfigSnapshot): boolean {
+  return snapshot.text !== null && snapshot.size > 0;
+}
+
 /** Refuses to change a file the user marked read-only: the rename would replace it all the same. */
 function refuseReadOnly(target: ConfigTarget, snapshot: ConfigSnapshot): void {
   if (!snapshot.readOnly) return;
@@ -132,7 +137,7 @@ export async function rewriteConfigFile(rewrite: ConfigRewrite): Promise<Rewrite
     let backupPath: string | null = null;
     try {
       await writeTempFile(tempPath, after);
-      backupPath = snapshot.text === null ? null : await addBackup(rewrite.backup, snapshot.bytes);
+      backupPath = hasBackupWorth(snapshot) ? await addBackup(rewrite.backup, snapshot.bytes) : null;
       await rewrite.beforeRename?.();
       if (!sameSnapshot(await readSnapshot(target), snapshot)) {
         // Someone else wrote the file since we read it: merge again into what they wrote. What we
@@ -161,5 +166,5 @@ export async function rewriteConfigFile(rewrite: ConfigRewrite): Promise<Rewrite
 
 /** For callers that changed the file by other means (Claude Code's CLI): a backup of the bytes as they were. */
 export async function backupSnapshot(snapshot: ConfigSnapshot, location: BackupLocation): Promise<string | null> {
-  return snapshot.text === null ? null : writeBackup(location, snapshot.bytes);
+  return hasBackupWorth(snapshot) ? writeBackup(location, snapshot.bytes) : null;
 }
