@@ -9,6 +9,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { callHost, openApp } from './support/app';
 import { readE2eContext } from './support/e2e-context';
+import { saveScreenshot } from './support/screenshots';
 
 const host = readE2eContext();
 const CODEX_DIR = path.join(host.home, '.codex');
@@ -61,7 +62,7 @@ test.describe('the newer clients', () => {
     expect(await readFile(CODEX_CONFIG, 'utf8')).toBe(CODEX_ORIGINAL);
   });
 
-  test("says which of VS Code's files it reads, and keeps a server listed in both only in the portable one", async ({ page }) => {
+  test("says which of VS Code's files it reads, and keeps a server listed in both only in the portable one", async ({ page }, testInfo) => {
     await writeText(COPILOT_CONFIG, '{\n  "mcpServers": {}\n}\n');
     await writeText(VSCODE_CONFIG, '{\n  "servers": {}\n}\n');
     await callHost(host, 'clients.register', { clientId: 'copilot', serverIds: ['weather'] });
@@ -72,6 +73,7 @@ test.describe('the newer clients', () => {
     await expect(notice).toContainText('Copilot in VS Code reads the portable file');
     await expect(notice).toContainText(COPILOT_CONFIG);
     await expect(notice.getByTestId('vscode-formats-duplicates')).toContainText('weather is in both files');
+    await saveScreenshot(page, testInfo, 'clients-vscode-formats', { fullPage: false });
 
     await notice.getByTestId('vscode-formats-move').click();
     await expect(page.getByTestId('diff-modal')).toContainText(VSCODE_CONFIG);

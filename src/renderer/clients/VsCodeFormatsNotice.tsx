@@ -10,6 +10,7 @@ interface VsCodeFormatsNoticeProps {
 export function VsCodeFormatsNotice({ formats, onPlan }: VsCodeFormatsNoticeProps) {
   const { portable, local, inBoth } = formats;
   const names = inBoth.join(', ');
+  const them = inBoth.length === 1 ? 'it' : 'them';
   return (
     <div className="callout callout-info clients-notice" role="note" data-testid="vscode-formats">
       <strong>VS Code reads both of its MCP files.</strong> Copilot in VS Code reads the portable file <code>{portable.configPath}</code> directly, and VS
@@ -17,7 +18,7 @@ export function VsCodeFormatsNotice({ formats, onPlan }: VsCodeFormatsNoticeProp
       documentation calls its own format deprecated.
       {inBoth.length > 0 ? (
         <div className="vscode-formats-duplicates" data-testid="vscode-formats-duplicates">
-          MCP Tray's {names} {inBoth.length === 1 ? 'is' : 'are'} in both files, so VS Code lists {inBoth.length === 1 ? 'it' : 'them'} twice.{' '}
+          MCP Tray's {names} {inBoth.length === 1 ? 'is' : 'are'} in both files, so VS Code lists {them} twice.{' '}
           <button
             type="button"
             className="btn btn-small"
@@ -27,12 +28,12 @@ export function VsCodeFormatsNotice({ formats, onPlan }: VsCodeFormatsNoticeProp
                 clientName: local.name,
                 action: 'unregister',
                 serverIds: inBoth,
-                title: `Keep ${names} in the portable file only (remove ${inBoth.length === 1 ? 'it' : 'them'} from VS Code's mcp.json)`,
+                title: `Keep ${names} in the portable file only (remove ${them} from VS Code's mcp.json)`,
               })
             }
             data-testid="vscode-formats-move"
           >
-            Keep them in the portable file only
+            Keep {them} in the portable file only
           </button>
         </div>
       ) : null}
