@@ -36,7 +36,7 @@ function kindOf(info: Stats): string {
   if (info.isSocket()) return 'a socket';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
   if (info.isDirectory()) return 'a folder';
-  return 'not a regular file';
+  return 'a special file';
 }
 
 function notRegular(shownAs: string, info: Stats): ContractError {
