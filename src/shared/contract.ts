@@ -136,7 +136,7 @@ export const AppSettingsSchema = z.object({
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 
-export const ClientIdSchema = z.enum(['claude-desktop', 'claude-code', 'cursor', 'vscode', 'windsurf']);
+export const ClientIdSchema = z.enum(['claude-desktop', 'claude-code', 'cursor', 'copilot', 'vscode', 'windsurf', 'codex', 'gemini-cli', 'zed', 'lm-studio']);
 export type ClientId = z.infer<typeof ClientIdSchema>;
 
 /** How one of our servers stands in one client's config file. */
@@ -149,6 +149,8 @@ export const ClientStatusSchema = z.object({
   /** The client looks installed (its config folder or CLI exists). */
   detected: z.boolean(),
   configPath: z.string().nullable(),
+  /** The config file exists (a client may read several files: the UI compares them). */
+  configExists: z.boolean(),
   servers: z.array(
     z.object({
       serverId: ServerIdSchema,

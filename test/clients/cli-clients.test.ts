@@ -26,7 +26,7 @@ describe('mcp-tray clients / register / unregister', () => {
     const json = await cli.run(['clients', '--json']);
     expect(json.code, describeRun(json)).toBe(0);
     const clients = ClientStatusSchema.array().parse(jsonOf(json));
-    expect(clients.map((client) => client.id)).toEqual(['claude-desktop', 'claude-code', 'cursor', 'vscode', 'windsurf']);
+    expect(clients.map((client) => client.id)).toEqual(['claude-desktop', 'claude-code', 'cursor', 'copilot', 'vscode', 'windsurf', 'codex', 'gemini-cli', 'zed', 'lm-studio']);
     expect(clients[0]).toMatchObject({ detected: false, configPath: claudeConfig, error: null });
 
     const table = await cli.run(['clients']);
@@ -55,10 +55,27 @@ describe('mcp-tray clients / register / unregister', () => {
     expect(JSON.parse(await readFile(claudeConfig, 'utf8'))).toEqual({ mcpServers: {} });
   });
 
+  it.skipIf(process.platform !== 'linux')("registers with Codex's config.toml and unregisters, leaving it as it was", async () => {
+    const codexConfig = path.join(cli.home, '.codex', 'config.toml');
+    const original = '# mine\nmodel = "o3"\n\n[profiles.fast]\nmodel = "mini"\n';
+    await mkdir(path.dirname(codexConfig), { recursive: true });
+    await writeFile(codexConfig, original);
+
+    const registered = await cli.run(['register', 'codex', '--servers', 'weather']);
+    expect(registered.code, describeRun(registered)).toBe(0);
+    expect(registered.stdout).toContain('+[mcp_servers.weather]');
+    expect(registered.stdout).toContain('  weather: registered');
+    expect(await readFile(codexConfig, 'utf8')).toContain(`\n[mcp_servers.weather.env]\nMCP_TRAY_HOME = ${JSON.stringify(cli.dataDir)}\n`);
+
+    const removed = await cli.run(['unregister', 'codex']);
+    expect(removed.code, describeRun(removed)).toBe(0);
+    expect(await readFile(codexConfig, 'utf8')).toBe(original);
+  });
+
   it('exits 2 on a wrong command line', async () => {
     const unknownClient = await cli.run(['register', 'notepad']);
     expect(unknownClient.code, describeRun(unknownClient)).toBe(2);
-    expect(unknownClient.stderr).toContain('Unknown client "notepad". Choose one of: claude-desktop, claude-code, cursor, vscode, windsurf.');
+    expect(unknownClient.stderr).toContain('Unknown client "notepad". Choose one of: claude-desktop, claude-code, cursor, copilot, vscode, windsurf, codex, gemini-cli, zed, lm-studio.');
     const unknownServer = await cli.run(['register', 'claude-desktop', '--servers', 'weather,nope']);
     expect(unknownServer.code, describeRun(unknownServer)).toBe(2);
     expect(unknownServer.stderr).toContain('There is no server "nope"');

@@ -64,8 +64,13 @@ describe.skipIf(process.platform === 'win32')('client registration refuses what 
       'claude-desktop': null,
       'claude-code': null,
       cursor: expect.stringContaining(`${socketPath} is not a regular file but a socket.`),
+      copilot: null,
       vscode: null,
       windsurf: expect.stringContaining(`${zeroLink} (a link to /dev/zero) is not a regular file but a device.`),
+      codex: null,
+      'gemini-cli': null,
+      zed: null,
+      'lm-studio': null,
     });
   });
 

@@ -257,11 +257,17 @@ describe('registering with MCP clients', () => {
       ['claude-desktop', false],
       ['claude-code', false],
       ['cursor', false],
+      ['copilot', true],
       ['vscode', true],
       ['windsurf', false],
+      ['codex', false],
+      ['gemini-cli', false],
+      ['zed', false],
+      ['lm-studio', false],
     ]);
     expect(clients.find((client) => client.id === 'vscode')).toMatchObject({
       configPath: sandbox.configPath('vscode'),
+      configExists: true,
       error: null,
       servers: [
         { serverId: 'weather', entryName: 'weather', state: 'not registered' },

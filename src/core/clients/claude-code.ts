@@ -5,12 +5,11 @@
  * `claude mcp remove` (see claude-code-cli.ts) and only reads the file; without the CLI it edits the
  * file with the same care as every other client's.
  */
-import { pathApi, type ClientContext } from './client-context';
+import { absolutePathFromEnv, findExecutable, pathApi, type ClientContext } from './client-context';
 import { stdioEntry, type McpClient } from './mcp-client';
 
 function configFolder(context: ClientContext): string {
-  const custom = context.env.CLAUDE_CONFIG_DIR;
-  return custom !== undefined && custom.trim() !== '' && pathApi(context).isAbsolute(custom) ? custom : context.homeDir;
+  return absolutePathFromEnv(context, 'CLAUDE_CONFIG_DIR') ?? context.homeDir;
 }
 
 /** Where installers put `claude` besides PATH: a GUI app's PATH rarely includes them. */
@@ -21,18 +20,8 @@ function extraCliFolders(context: ClientContext): string[] {
 
 /** The `claude` executable, or undefined when Claude Code's CLI is not installed. */
 export function findClaudeCodeCli(context: ClientContext): string | undefined {
-  const api = pathApi(context);
-  const separator = context.platform === 'win32' ? ';' : ':';
-  const folders = [...(context.env.PATH ?? context.env.Path ?? '').split(separator).filter((folder) => api.isAbsolute(folder)), ...extraCliFolders(context)];
   // On Windows only a real executable: passing JSON through a .cmd shim means cmd.exe quoting, which mangles it.
-  const names = context.platform === 'win32' ? ['claude.exe'] : ['claude'];
-  for (const folder of folders) {
-    for (const name of names) {
-      const candidate = api.join(folder, name);
-      if (context.exists(candidate)) return candidate;
-    }
-  }
-  return undefined;
+  return findExecutable(context, context.platform === 'win32' ? ['claude.exe'] : ['claude'], extraCliFolders(context));
 }
 
 export const claudeCode: McpClient = {

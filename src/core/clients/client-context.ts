@@ -26,6 +26,30 @@ function nonBlankAbsolute(context: ClientContext, value: string | undefined): st
   return value !== undefined && value.trim() !== '' && pathApi(context).isAbsolute(value) ? value : undefined;
 }
 
+/** The folder an environment variable names, when it is an absolute path; undefined otherwise. */
+export function absolutePathFromEnv(context: ClientContext, name: string): string | undefined {
+  return nonBlankAbsolute(context, context.env[name]);
+}
+
+/** The first of `names` in a folder on PATH or in one of `extraFolders`: how a GUI app finds a client's CLI. */
+export function findExecutable(context: ClientContext, names: readonly string[], extraFolders: readonly string[] = []): string | undefined {
+  const api = pathApi(context);
+  const separator = context.platform === 'win32' ? ';' : ':';
+  const folders = [...(context.env.PATH ?? context.env.Path ?? '').split(separator).filter((folder) => api.isAbsolute(folder)), ...extraFolders];
+  for (const folder of folders) {
+    for (const name of names) {
+      const candidate = api.join(folder, name);
+      if (context.exists(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+/** A CLI's executable names on this OS: `name` elsewhere, its .exe and .cmd (npm) forms on Windows. */
+export function executableNames(context: Pick<ClientContext, 'platform'>, name: string): string[] {
+  return context.platform === 'win32' ? [`${name}.exe`, `${name}.cmd`] : [name];
+}
+
 /** Windows %APPDATA% (Roaming), with the usual fallback under the home folder. */
 export function windowsRoamingAppData(context: ClientContext): string {
   return nonBlankAbsolute(context, context.env.APPDATA) ?? path.win32.join(context.homeDir, 'AppData', 'Roaming');

@@ -45,6 +45,21 @@ describe('client config paths', () => {
     ['claude-code', mac, '/Users/ada/.claude.json'],
     ['claude-code', linux, '/home/ada/.claude.json'],
     ['claude-code', windows, 'C:\\Users\\Ada\\.claude.json'],
+    ['copilot', mac, '/Users/ada/.copilot/mcp-config.json'],
+    ['copilot', linux, '/home/ada/.copilot/mcp-config.json'],
+    ['copilot', windows, 'C:\\Users\\Ada\\.copilot\\mcp-config.json'],
+    ['codex', mac, '/Users/ada/.codex/config.toml'],
+    ['codex', linux, '/home/ada/.codex/config.toml'],
+    ['codex', windows, 'C:\\Users\\Ada\\.codex\\config.toml'],
+    ['gemini-cli', mac, '/Users/ada/.gemini/settings.json'],
+    ['gemini-cli', linux, '/home/ada/.gemini/settings.json'],
+    ['gemini-cli', windows, 'C:\\Users\\Ada\\.gemini\\settings.json'],
+    ['zed', mac, '/Users/ada/.config/zed/settings.json'],
+    ['zed', linux, '/home/ada/.config/zed/settings.json'],
+    ['zed', windows, 'C:\\Users\\Ada\\AppData\\Roaming\\Zed\\settings.json'],
+    ['lm-studio', mac, '/Users/ada/.lmstudio/mcp.json'],
+    ['lm-studio', linux, '/home/ada/.lmstudio/mcp.json'],
+    ['lm-studio', windows, 'C:\\Users\\Ada\\.lmstudio\\mcp.json'],
   ] as const)('%s on %s', (id, context, expected) => {
     expect(clientById(id).configPath(context)).toBe(expected);
   });
@@ -73,6 +88,24 @@ describe('client config paths', () => {
     expect(clientById('vscode').configPath(relative)).toBe('/home/ada/.config/Code/User/mcp.json');
   });
 
+  it('follows an absolute COPILOT_HOME and CODEX_HOME, and XDG_CONFIG_HOME for Zed on Linux', () => {
+    const custom = fakeMachine('linux', '/home/ada', { env: { COPILOT_HOME: '/data/copilot', CODEX_HOME: '/data/codex', XDG_CONFIG_HOME: '/data/config' } });
+    expect(clientById('copilot').configPath(custom)).toBe('/data/copilot/mcp-config.json');
+    expect(clientById('codex').configPath(custom)).toBe('/data/codex/config.toml');
+    expect(clientById('zed').configPath(custom)).toBe('/data/config/zed/settings.json');
+    const relative = fakeMachine('linux', '/home/ada', { env: { COPILOT_HOME: 'copilot', CODEX_HOME: ' ' } });
+    expect(clientById('copilot').configPath(relative)).toBe('/home/ada/.copilot/mcp-config.json');
+    expect(clientById('codex').configPath(relative)).toBe('/home/ada/.codex/config.toml');
+  });
+
+  it("uses LM Studio's older home in ~/.cache/lm-studio when only that one exists", () => {
+    const legacy = fakeMachine('darwin', '/Users/ada', { existing: ['/Users/ada/.cache/lm-studio'] });
+    expect(clientById('lm-studio').configPath(legacy)).toBe('/Users/ada/.cache/lm-studio/mcp.json');
+    expect(clientById('lm-studio').isDetected(legacy)).toBe(true);
+    const both = fakeMachine('darwin', '/Users/ada', { existing: ['/Users/ada/.cache/lm-studio', '/Users/ada/.lmstudio'] });
+    expect(clientById('lm-studio').configPath(both)).toBe('/Users/ada/.lmstudio/mcp.json');
+  });
+
   it("follows CLAUDE_CONFIG_DIR for Claude Code's file", () => {
     const custom = fakeMachine('linux', '/home/ada', { env: { CLAUDE_CONFIG_DIR: '/home/ada/.config/claude' } });
     expect(clientById('claude-code').configPath(custom)).toBe('/home/ada/.config/claude/.claude.json');
@@ -87,6 +120,7 @@ describe('client detection', () => {
     expect(clientById('vscode').isDetected(context)).toBe(false);
     expect(clientById('windsurf').isDetected(context)).toBe(false);
     expect(clientById('claude-code').isDetected(context)).toBe(false);
+    for (const id of ['copilot', 'codex', 'gemini-cli', 'zed', 'lm-studio'] as const) expect(clientById(id).isDetected(context), id).toBe(false);
   });
 
   it('detects Claude Code by its CLI on PATH or in its own install folder', () => {
@@ -103,6 +137,22 @@ describe('client detection', () => {
       existing: ['C:\\npm\\claude.cmd', 'C:\\tools\\claude.exe'],
     });
     expect(findClaudeCodeCli(context)).toBe('C:\\tools\\claude.exe');
+  });
+
+  it('detects Codex, Gemini CLI, Zed and Copilot by their CLI on PATH', () => {
+    const context = fakeMachine('linux', '/home/ada', {
+      env: { PATH: '/usr/local/bin' },
+      existing: ['/usr/local/bin/codex', '/usr/local/bin/gemini', '/usr/local/bin/zeditor', '/usr/local/bin/copilot'],
+    });
+    for (const id of ['codex', 'gemini-cli', 'zed', 'copilot'] as const) expect(clientById(id).isDetected(context), id).toBe(true);
+    const windows = fakeMachine('win32', 'C:\\Users\\Ada', { env: { PATH: 'C:\\npm' }, existing: ['C:\\npm\\codex.cmd'] });
+    expect(clientById('codex').isDetected(windows)).toBe(true);
+  });
+
+  it("counts the portable Copilot file's client as installed when VS Code is, since VS Code reads that file", () => {
+    const context = fakeMachine('linux', '/home/ada', { existing: ['/home/ada/.config/Code/User'] });
+    expect(clientById('copilot').isDetected(context)).toBe(true);
+    expect(clientById('codex').isDetected(context)).toBe(false);
   });
 
   it('only Claude Desktop may be created before the client is installed', () => {

@@ -22,15 +22,14 @@ import { findClaudeCodeCli } from './claude-code';
 import { applyWithClaudeCli } from './claude-code-cli';
 import { nodeClientContext, type ClientContext } from './client-context';
 import type { BackupLocation } from './config-backups';
-import { removeServerEntry, setServerEntry } from './config-edits';
-import { parseConfig, splitByteOrderMark } from './config-parse';
+import { splitByteOrderMark } from './config-parse';
 import { classify, planRegister, planRepair, planUnregister, type EntryOperation, type RegisterPlan, type WantedEntries } from './config-plan';
+import { applyOperations, parseConfigText } from './config-syntax';
 import { entryEnvironment } from './entry-environment';
 import { isUpToDate, LAUNCHER_FILE_NAME, launchCommandFor, ourServerIdOf, type LauncherSetup } from './launch-entry';
 import type { McpClient } from './mcp-client';
 import { readConfigFile } from './config-file-read';
 import { backupSnapshot, previewRewrite, rewriteConfigFile, type RewriteOutcome } from './safe-config-writer';
-import { DEFAULT_LAYOUT, detectLayout } from './text-layout';
 import { unifiedDiff } from './unified-diff';
 
 export interface ClientRegistrarOptions {
@@ -123,13 +122,14 @@ export class ClientRegistrar {
       name: client.name,
       detected: client.isDetected(this.context),
       configPath,
+      configExists: this.context.exists(configPath),
       servers: [],
       error: null,
       restartHint: client.restartHint,
     };
     try {
       const snapshot = await readConfigFile(configPath);
-      const parsed = parseConfig(splitByteOrderMark(snapshot.text ?? '').body, client.syntax, client.serversKey, configPath);
+      const parsed = parseConfigText(splitByteOrderMark(snapshot.text ?? '').body, client.syntax, client.serversKey, configPath);
       status.servers = classify(parsed.servers, this.wantedEntries(client, this.options.servers().map((server) => server.id), setup));
     } catch (error) {
       status.error = error instanceof Error ? error.message : String(error);
@@ -178,15 +178,10 @@ export class ClientRegistrar {
     let latest: RegisterPlan = { operations: [], conflicts: [] };
     const transform = (current: string | null): string | null => {
       const { mark, body } = splitByteOrderMark(current ?? '');
-      const parsed = parseConfig(body, client.syntax, client.serversKey, configPath);
+      const parsed = parseConfigText(body, client.syntax, client.serversKey, configPath);
       latest = this.plan(request, parsed.servers, selected, wanted);
       if (latest.operations.length === 0) return current;
-      const layout = body.trim() === '' ? DEFAULT_LAYOUT : detectLayout(body);
-      let text = body;
-      for (const operation of latest.operations) {
-        text = operation.kind === 'set' ? setServerEntry(text, client.serversKey, operation.name, operation.value, layout) : removeServerEntry(text, client.serversKey, operation.name);
-      }
-      return mark + text;
+      return mark + applyOperations(body, client.syntax, client.serversKey, latest.operations, configPath);
     };
 
     const backup: BackupLocation = { dir: path.join(this.options.dataDir, 'backups', client.id), fileName: path.basename(configPath), keep: this.options.backupsKept };
@@ -233,7 +228,7 @@ export class ClientRegistrar {
     await applyWithClaudeCli({ cli, env: this.context.env }, planned);
 
     const written = await readConfigFile(configPath);
-    const servers = parseConfig(splitByteOrderMark(written.text ?? '').body, client.syntax, client.serversKey, configPath).servers;
+    const servers = parseConfigText(splitByteOrderMark(written.text ?? '').body, client.syntax, client.serversKey, configPath).servers;
     const missing = planned.filter((operation) => {
       const entry = servers[operation.name];
       if (operation.kind === 'remove') return entry !== undefined;

@@ -49,6 +49,9 @@ function refusal(filePath: string, what: string): ContractError {
   return new ContractError('failed', `${filePath} ${what}. MCP Tray left the file exactly as it was; fix it (or move it away) and try again.`);
 }
 
+/** The refusal every config format uses: the file, what is wrong with it, and that it was left alone. */
+export { refusal as configRefusal };
+
 /**
  * Parses `text` (without a byte-order mark) the way the client itself would. Throws a
  * ContractError('failed') naming the file, the problem and where it is.

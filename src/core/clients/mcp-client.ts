@@ -6,8 +6,11 @@ import type { ClientId } from '../../shared/contract';
 import type { ClientContext } from './client-context';
 import type { LaunchCommand } from './launch-entry';
 
-/** Strict JSON (comments refused, as the client itself would) or JSONC (comments and trailing commas allowed and kept). */
-export type ConfigSyntax = 'json' | 'jsonc';
+/**
+ * Strict JSON (comments refused, as the client itself would), JSONC (comments and trailing commas
+ * allowed and kept) or TOML (Codex).
+ */
+export type ConfigSyntax = 'json' | 'jsonc' | 'toml';
 
 export interface McpClient {
   id: ClientId;

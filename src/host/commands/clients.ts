@@ -1,3 +1,4 @@
+import { ClientIdSchema } from '../../shared/contract';
 import { HELP_OPTION, JSON_OPTION, expectPositionals, parseCommandLine } from '../cli-args';
 import { withSession } from '../cli-context';
 import { EXIT_OK } from '../cli-errors';
@@ -11,8 +12,8 @@ export const clientsCommand: CliCommand = {
   summary: 'Which MCP clients are installed and which servers are registered with each',
   help: `Usage: mcp-tray clients [--json]
 
-Lists the MCP clients MCP Tray can register its servers with (claude-desktop,
-claude-code, cursor, vscode, windsurf): whether each looks installed, its config
+Lists the MCP clients MCP Tray can register its servers with (${ClientIdSchema.options.join(', ')}):
+whether each looks installed, its config
 file, and for every server one of: registered, not registered, outdated (ours,
 but MCP Tray moved or was updated: run \`mcp-tray register <client>\` to repair),
 conflict (the client has a server of that name that MCP Tray did not add).

@@ -76,7 +76,7 @@ that are outdated). Clients: ${CLIENT_IDS}.
 Each entry runs MCP Tray's launcher, which reads tokens from the system keychain
 when the client starts the server: no token is ever written to the file.
 The file is merged, never overwritten: other servers, unknown keys, comments
-(VS Code) and formatting stay; the previous version is kept as a backup.
+(JSONC and TOML files) and formatting stay; the previous version is kept as a backup.
 
 Options:
   --servers a,b         Only these servers (default: every enabled server)

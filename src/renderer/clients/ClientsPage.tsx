@@ -5,6 +5,8 @@ import { EmptyState, ErrorState, LoadingRows } from '../ui/StatusStates';
 import type { PlannedClientChange } from './client-change';
 import { ClientCard } from './ClientCard';
 import { ClientChangeModal } from './ClientChangeModal';
+import { vsCodeFormats } from './vscode-formats';
+import { VsCodeFormatsNotice } from './VsCodeFormatsNotice';
 
 /** Which MCP clients know about our servers, and the buttons to change that, each previewed first. */
 export function ClientsPage() {
@@ -15,6 +17,7 @@ export function ClientsPage() {
   const clients = state.data ?? [];
   // Detected clients first: they are the ones the user can act on today.
   const ordered = [...clients].sort((a, b) => Number(b.detected) - Number(a.detected));
+  const formats = vsCodeFormats(clients);
 
   return (
     <section className="page" aria-labelledby="clients-heading">
@@ -35,6 +38,8 @@ export function ClientsPage() {
       ) : null}
       {state.status === 'loading' && !state.data ? <LoadingRows label="Looking for MCP clients" rows={3} height={120} /> : null}
       {state.status === 'ready' && clients.length === 0 ? <EmptyState title="No MCP clients are known">This build knows of no client apps.</EmptyState> : null}
+
+      {formats ? <VsCodeFormatsNotice formats={formats} onPlan={setChange} /> : null}
 
       <div className="client-list" data-testid="client-list">
         {ordered.map((client) => (
