@@ -26,6 +26,12 @@ describe('describeOversizedLine', () => {
     expect(dropped.logMessage).toMatch(/^a message too large to read was dropped \(2\.8 MB, limit 1 MB\)/);
   });
 
+  it('takes an id that is not valid JSON as no id, without throwing', () => {
+    for (const tail of ['"}]},"jsonrpc":"2.0","id":0123}', '"}]},"jsonrpc":"2.0","id":"\\q"}', '"}]},"jsonrpc":"2.0","id":"a\tb"}']) {
+      expect(describeOversizedLine(line('{"result":{"content":[{"text":"', tail)).id).toBeUndefined();
+    }
+  });
+
   it('builds the JSON-RPC error that answers the waiting call', () => {
     const oversized = line('{"result":', '"id":4}');
     expect(tooLargeErrorResponse(4, oversized, 'the response was too large')).toEqual({

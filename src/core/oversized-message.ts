@@ -41,6 +41,12 @@ export function tooLargeErrorResponse(id: string | number, line: OversizedLine, 
 function readId(line: OversizedLine): string | number | undefined {
   const token = ID_AT_END.exec(line.tail)?.[1] ?? ID_AT_START.exec(line.head)?.[1];
   if (token === undefined) return undefined;
-  const value: unknown = JSON.parse(token);
+  // The pattern is looser than JSON (a leading zero, a bad escape): such an id answers no call of ours.
+  let value: unknown;
+  try {
+    value = JSON.parse(token);
+  } catch {
+    return undefined;
+  }
   return typeof value === 'string' || Number.isSafeInteger(value) ? (value as string | number) : undefined;
 }
