@@ -60,6 +60,8 @@ describe('ApiKeyRing', () => {
       { inline: `al ice:${ALICE}` },
       { inline: ALICE },
       { inline: `alice:${ALICE},bob:${ALICE}` },
+      // Written key:name, the wrong way round: the key looks like a name.
+      { inline: `${ALICE}:short` },
     ];
     for (const sources of attempts) {
       let message = '';

@@ -89,7 +89,8 @@ function parseEntry(entry: string, where: string): StoredKey {
     throw new Error(`${where} must be name:key, with a name of letters, digits, ".", "_" or "-" (at most 64).`);
   }
   if (key.length < MIN_KEY_LENGTH || /\s/.test(key)) {
-    throw new Error(`${where} (${name}) needs a key of at least ${MIN_KEY_LENGTH} characters without spaces, e.g. from \`openssl rand -hex 32\`.`);
+    // The name is left out: an entry written key:name the wrong way round would print the key.
+    throw new Error(`${where} needs a key of at least ${MIN_KEY_LENGTH} characters without spaces, e.g. from \`openssl rand -hex 32\`.`);
   }
   return { name, digest: sha256(key) };
 }

@@ -46,7 +46,8 @@ export class RemoteGuards implements HttpGuards {
     const context = this.enter(req, res);
     const outcome = await this.parts.auth.authenticator.authenticate(req.headers.authorization);
     if (!outcome.ok) {
-      this.parts.logger.info({ status: outcome.response.status, path: req.url }, 'request refused: not authenticated');
+      // The path alone: a query string may carry a token.
+      this.parts.logger.info({ status: outcome.response.status, path: (req.url ?? '/').split('?')[0] }, 'request refused: not authenticated');
       await sendWebResponse(res, outcome.response);
       return false;
     }
