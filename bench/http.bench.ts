@@ -143,5 +143,5 @@ async function coldStarts(): Promise<void> {
 
 await throughput();
 await coldStarts();
-console.log('limiter cost (Redis against in-memory): skipped, no per-caller limiter is built into this version of the servers');
+console.log('limiter cost (Redis against in-memory): see npm run bench:limiter');
 process.exit(0);
