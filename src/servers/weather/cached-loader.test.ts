@@ -27,6 +27,23 @@ describe('CachedLoader', () => {
     expect(loads).toBe(1);
   });
 
+  it('starts a new load for a caller who comes after everyone gave up on the old one', async () => {
+    const loader = new CachedLoader<string>(10, 60_000);
+    let loads = 0;
+    // The first load settles only some time after it is aborted, as a real request does.
+    const load = (signal: AbortSignal) => {
+      loads += 1;
+      if (loads > 1) return Promise.resolve('fresh');
+      return new Promise<string>((_resolve, reject) => signal.addEventListener('abort', () => setImmediate(() => reject(signal.reason))));
+    };
+    const leaving = new AbortController();
+    const first = loader.get('k', load, leaving.signal);
+    leaving.abort(new Error('cancelled by the first caller'));
+    await expect(first).rejects.toThrow('cancelled by the first caller');
+    expect(await loader.get('k', load)).toBe('fresh');
+    expect(loads).toBe(2);
+  });
+
   it('does not keep a failure: the next caller loads again', async () => {
     const loader = new CachedLoader<string>(10, 60_000);
     await expect(loader.get('k', () => Promise.reject(new Error('upstream down')))).rejects.toThrow('upstream down');

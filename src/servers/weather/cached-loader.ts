@@ -32,7 +32,10 @@ export class CachedLoader<V> {
     shared.waiting += 1;
     const giveUp = () => {
       shared.waiting -= 1;
-      if (shared.waiting === 0) shared.controller.abort(signal?.reason);
+      if (shared.waiting > 0) return;
+      // Forgotten at once, not when it settles: a caller arriving meanwhile must not join a cancelled load.
+      if (this.inFlight.get(key) === shared) this.inFlight.delete(key);
+      shared.controller.abort(signal?.reason);
     };
     signal?.addEventListener('abort', giveUp, { once: true });
     return untilAborted(shared.promise, signal).finally(() => signal?.removeEventListener('abort', giveUp));
