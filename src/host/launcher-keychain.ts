@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import { resolveLauncherBusAddress } from '../core/clients/session-bus';
 import { resolveKeychainService } from '../core/data-dir';
+import { keychainAccount } from '../shared/keychain-item';
 
 /** A locked keychain may be waiting for its password; clients give a server far longer than this to start. */
 export const LAUNCHER_KEYCHAIN_TIMEOUT_MS = 10_000;
@@ -22,10 +23,8 @@ type KeytarReader = { getPassword(service: string, account: string): Promise<str
 let callsInNativeCode = 0;
 let exitGuardInstalled = false;
 
-/** The account a secret is stored under; the same as keychainAccount() in src/core/secrets.ts. */
-export function launcherKeychainAccount(serverId: string, name: string): string {
-  return `${serverId}/${name}`;
-}
+/** The account a secret is stored under: the one rule the manager uses too. */
+export const launcherKeychainAccount = keychainAccount;
 
 function installExitGuard(): void {
   if (exitGuardInstalled) return;
