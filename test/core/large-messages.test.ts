@@ -8,15 +8,11 @@ import { LogStore } from '../../src/core/logs';
 import { ServerSupervisor, type LaunchSpec } from '../../src/core/supervisor';
 import { ContractError } from '../../src/shared/contract';
 import { chaosServerPath, makeTempDir } from '../support/chaos';
+import { textOf } from '../support/mcp-child';
 
 const MB = 1024 * 1024;
 /** Far longer than any of these calls may take: a call that is not answered shows as a test timeout. */
 const CALL_TIMEOUT_MS = 3_600_000;
-
-function textOf(result: CallToolResult): string {
-  const block = result.content[0];
-  return block?.type === 'text' ? block.text : '';
-}
 
 describe('large messages from a server', { timeout: 120_000 }, () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;

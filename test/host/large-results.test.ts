@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { ServerSummary } from '../../src/shared/contract';
 import { chaosServerPath, waitFor } from '../support/chaos';
-import { projectRoot } from '../support/mcp-child';
+import { projectRoot, textOf } from '../support/mcp-child';
 import { createCliSandbox, describeRun, jsonOf, waitForOutput, type BackgroundCli, type CliSandbox } from './cli-harness';
 import { callMethod } from './serve-http-support';
 
@@ -20,11 +20,6 @@ interface Envelope<T> {
   ok: boolean;
   result?: T;
   error?: { code: string; message: string };
-}
-
-function textOf(result: CallToolResult | undefined): string {
-  const block = result?.content[0];
-  return block?.type === 'text' ? block.text : '';
 }
 
 describe('large tool results through the CLI and the HTTP host', { timeout: 120_000 }, () => {

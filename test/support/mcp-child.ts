@@ -35,7 +35,7 @@ export async function connectToBuiltServer(id: 'weather' | 'github', env: Record
 }
 
 export function textOf(result: unknown): string {
-  const content = (result as CallToolResult).content ?? [];
+  const content = (result as CallToolResult | undefined)?.content ?? [];
   return content.map((item) => (item.type === 'text' ? item.text : '')).join('\n');
 }
 
