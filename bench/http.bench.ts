@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHttpServerProcess, type HttpServerProcess } from '../test/servers/fixtures/http-server-process';
 import { startFakeOpenMeteo } from '../test/servers/fixtures/weather-fake-open-meteo';
+import { postGetWeather } from './support/get-weather-over-http';
 import { fmt, median, percentile, verdict } from './support/stats';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -17,7 +18,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const COLD_RUNS = Number(process.env.BENCH_RUNS ?? 10);
-const CALL = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'get_weather', arguments: { location: '52.52,13.41' } } };
 
 interface LoadResult {
   requestsPerSecond: number;
@@ -26,13 +26,8 @@ interface LoadResult {
 }
 
 async function callOnce(url: string): Promise<unknown> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-    body: JSON.stringify(CALL),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
+  const { ok, status, text } = await postGetWeather(url);
+  if (!ok) throw new Error(`HTTP ${status}: ${text.slice(0, 200)}`);
   const json = text.trimStart().startsWith('{') ? text : (/^data: (.*)$/m.exec(text)?.[1] ?? '');
   return (JSON.parse(json) as { result: unknown }).result;
 }

@@ -4,22 +4,17 @@
 import { startHttpServerProcess, type HttpServerProcess } from '../test/servers/fixtures/http-server-process';
 import { redisMissingReason, startRedis } from '../test/servers/fixtures/redis-process';
 import { startFakeOpenMeteo, weatherEnv } from '../test/servers/fixtures/weather-fake-open-meteo';
+import { postGetWeather } from './support/get-weather-over-http';
 import { fmt, median, percentile } from './support/stats';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const KEY = 'bench-key-2f7c9e0a4b1d6e83';
-const CALL = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'get_weather', arguments: { location: '52.52,13.41' } } };
 
 async function callOnce(url: string): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${KEY}` },
-    body: JSON.stringify(CALL),
-  });
-  const text = await response.text();
-  if (!response.ok || text.includes('"isError":true')) throw new Error(`call failed: HTTP ${response.status} ${text.slice(0, 200)}`);
+  const { ok, status, text } = await postGetWeather(url, { authorization: `Bearer ${KEY}` });
+  if (!ok || text.includes('"isError":true')) throw new Error(`call failed: HTTP ${status} ${text.slice(0, 200)}`);
 }
 
 async function latencies(url: string): Promise<number[]> {
