@@ -66,7 +66,8 @@ export class MessageLineReader {
     this.oversized = {
       bytes: this.partsBytes + piece.length,
       limitBytes,
-      head: Buffer.from(Buffer.concat(pieces).subarray(0, HEAD_BYTES)),
+      // Only the first bytes are kept: concat copies just that much, not the whole line so far.
+      head: Buffer.concat(pieces, Math.min(HEAD_BYTES, this.partsBytes + piece.length)),
       tail: lastBytes(pieces, TAIL_BYTES),
     };
     this.parts = [];
