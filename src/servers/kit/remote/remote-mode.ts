@@ -20,7 +20,6 @@ export interface RemoteModeOptions {
 
 export interface RemoteMode {
   guards: RemoteGuards;
-  metrics: ServerMetrics;
 }
 
 const DEFAULT_RPM = 120;
@@ -86,7 +85,7 @@ export function startRemoteMode({ server, env, logger }: RemoteModeOptions): Rem
       if (redis) await closeRedisConnection(redis);
     },
   });
-  return { guards, metrics };
+  return { guards };
 }
 
 function readFailureMode(env: NodeJS.ProcessEnv): RedisFailureMode {

@@ -29,10 +29,6 @@ export function correlationIdFrom(headers: IncomingHttpHeaders): string {
   return randomUUID();
 }
 
-export function runInRequestContext<T>(context: RequestContext, work: () => T): T {
-  return storage.run(context, work);
-}
-
 /**
  * Makes `context` current for the rest of this request's handling, including everything it awaits
  * later. For a request handler that calls hooks rather than passing a callback to run inside.
