@@ -1,6 +1,6 @@
 import { getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import path from 'node:path';
-import { BUNDLED_SERVERS } from '../shared/bundled-servers';
+import { BUNDLED_SERVERS } from '../shared/vocabulary';
 import type { CustomServer, ServerDefinition } from '../shared/contract';
 import type { PersistedSettings } from './settings';
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KEYCHAIN_SERVICE, resolveDataDir, resolveKeychainService } from './data-dir';
+import { DEFAULT_KEYCHAIN_SERVICE } from '../shared/vocabulary';
+import { resolveDataDir, resolveKeychainService } from './data-dir';
 
 describe('resolveDataDir', () => {
   it('uses ~/Library/Application Support on macOS', () => {

@@ -4,10 +4,10 @@
  * a user's real data or real keychain entries.
  */
 import path from 'node:path';
+import { DEFAULT_KEYCHAIN_SERVICE } from '../shared/vocabulary';
 
 /** The folder name under the OS app-data folder; matches Electron's `app.getPath('userData')` for the product name. */
 export const APP_DATA_FOLDER_NAME = 'MCP Tray';
-export const DEFAULT_KEYCHAIN_SERVICE = 'MCP Tray';
 
 /** Treats an empty or blank variable like an unset one: `FOO= cmd` should not mean "use the current folder". */
 function nonBlank(value: string | undefined): string | undefined {

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requireTestKeychain, startIsolatedKeyring, type IsolatedKeyring } from '../../test/support/isolated-keyring';
 import { ContractError } from '../shared/contract';
-import { DEFAULT_KEYCHAIN_SERVICE } from './data-dir';
+import { DEFAULT_KEYCHAIN_SERVICE } from '../shared/vocabulary';
 import {
   InMemorySecretStore,
   KeytarSecretStore,

@@ -4,7 +4,7 @@
  * `ContractError('unavailable')` saying what to install or unlock; there is no fallback store.
  */
 import { ContractError, EnvNameSchema, ServerIdSchema, describeValidationError } from '../shared/contract';
-import { keychainAccount } from '../shared/keychain-item';
+import { keychainAccount } from '../shared/vocabulary';
 
 export interface SecretStore {
   /**
@@ -30,8 +30,6 @@ export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 10_000;
 export function maxSecretBytes(platform: NodeJS.Platform): number {
   return platform === 'win32' ? WINDOWS_MAX_SECRET_BYTES : MAX_SECRET_BYTES;
 }
-
-export { keychainAccount };
 
 function keychainName(platform: NodeJS.Platform): string {
   if (platform === 'darwin') return 'The macOS Keychain';

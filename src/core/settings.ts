@@ -12,7 +12,7 @@ import Conf from 'conf';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { BUNDLED_SERVERS } from '../shared/bundled-servers';
+import { BUNDLED_SERVERS } from '../shared/vocabulary';
 import {
   AppSettingsSchema,
   ContractError,

@@ -3,6 +3,7 @@
  * positionals allowed, and every failure turned into a UsageError with a readable sentence.
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { ENV_NAME_PATTERN } from '../shared/vocabulary';
 import { UsageError } from './cli-errors';
 
 type OptionValue<C extends ParseArgsOptionsConfig[string]> = C['type'] extends 'boolean'
@@ -72,7 +73,7 @@ export function parseEnvAssignments(words: string[], allowRemoval: boolean): Rec
     if (equals <= 0) throw new UsageError(`"${word}" is not an assignment: write NAME=value${allowRemoval ? ' (or NAME= to remove it)' : ''}.`);
     const name = word.slice(0, equals);
     const value = word.slice(equals + 1);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`"${name}" is not a valid environment variable name (letters, digits and underscores, not starting with a digit).`);
+    if (!ENV_NAME_PATTERN.test(name)) throw new UsageError(`"${name}" is not a valid environment variable name (letters, digits and underscores, not starting with a digit).`);
     if (Object.hasOwn(env, name)) throw new UsageError(`${name} is given twice.`);
     env[name] = value === '' && allowRemoval ? null : value;
   }

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import { resolveLauncherBusAddress } from '../core/clients/session-bus';
 import { resolveKeychainService } from '../core/data-dir';
-import { keychainAccount } from '../shared/keychain-item';
+import { keychainAccount } from '../shared/vocabulary';
 
 /** A locked keychain may be waiting for its password; clients give a server far longer than this to start. */
 export const LAUNCHER_KEYCHAIN_TIMEOUT_MS = 10_000;
@@ -22,9 +22,6 @@ type KeytarReader = { getPassword(service: string, account: string): Promise<str
 
 let callsInNativeCode = 0;
 let exitGuardInstalled = false;
-
-/** The account a secret is stored under: the one rule the manager uses too. */
-export const launcherKeychainAccount = keychainAccount;
 
 function installExitGuard(): void {
   if (exitGuardInstalled) return;
@@ -99,7 +96,7 @@ export async function readLaunchSecrets(serverId: string, names: readonly string
       for (const name of names) {
         // After a timeout, do not start another call that could hang a second thread.
         if (abandoned) return;
-        const value = await keytar.getPassword(service, launcherKeychainAccount(serverId, name));
+        const value = await keytar.getPassword(service, keychainAccount(serverId, name));
         if (value !== null && value !== '') values[name] = value;
       }
     } finally {

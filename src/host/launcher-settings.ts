@@ -8,21 +8,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod/mini';
-import { BUNDLED_SERVERS } from '../shared/bundled-servers';
+import { BUNDLED_SERVERS, ENV_NAME_PATTERN, SERVER_ID_PATTERN } from '../shared/vocabulary';
 
-// The same rules as ServerIdSchema and EnvNameSchema in src/shared/contract.ts (test/clients/launcher-settings.test.ts checks they agree).
-export const LAUNCHER_SERVER_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-const EnvMapSchema = z.record(z.string().check(z.regex(ENV_NAME)), z.string());
-const EnvNamesSchema = z.array(z.string().check(z.regex(ENV_NAME)));
+const EnvMapSchema = z.record(z.string().check(z.regex(ENV_NAME_PATTERN)), z.string());
+const EnvNamesSchema = z.array(z.string().check(z.regex(ENV_NAME_PATTERN)));
 
 const LauncherSettingsSchema = z.object({
   servers: z.optional(z.record(z.string(), z.object({ env: z.optional(EnvMapSchema) }))),
   customServers: z.optional(
     z.array(
       z.object({
-        id: z.string().check(z.regex(LAUNCHER_SERVER_ID)),
+        id: z.string().check(z.regex(SERVER_ID_PATTERN)),
         command: z.string().check(z.minLength(1)),
         args: z.optional(z.array(z.string())),
         env: z.optional(EnvMapSchema),

@@ -13,9 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolveDataDir } from '../core/data-dir';
-import { BUNDLED_SERVERS } from '../shared/bundled-servers';
+import { BUNDLED_SERVERS, SERVER_ID_PATTERN } from '../shared/vocabulary';
 import { LAUNCHER_KEYCHAIN_TIMEOUT_MS, readLaunchSecrets } from './launcher-keychain';
-import { findLaunchDefinition, LAUNCHER_SERVER_ID, readLauncherSettings, type LaunchDefinition } from './launcher-settings';
+import { findLaunchDefinition, readLauncherSettings, type LaunchDefinition } from './launcher-settings';
 
 /** The built launcher-custom-server.ts, next to this file. */
 const CUSTOM_SERVER_MODULE_FILE = 'mcp-tray-launcher-custom.js';
@@ -43,7 +43,7 @@ async function runBundledInProcess(definition: Extract<LaunchDefinition, { kind:
 
 async function main(): Promise<void> {
   const [serverId, ...extra] = process.argv.slice(2);
-  if (serverId === undefined || extra.length > 0 || !LAUNCHER_SERVER_ID.test(serverId)) {
+  if (serverId === undefined || extra.length > 0 || !SERVER_ID_PATTERN.test(serverId)) {
     log('usage: mcp-tray-launcher <server id>. MCP clients run this from the entry "mcp-tray register" writes.');
     process.exitCode = 2;
     return;

@@ -16,13 +16,10 @@ import { z } from 'zod';
 import { DEFAULT_MAX_MESSAGE_MB, HIGHEST_MAX_MESSAGE_MB } from './message-size';
 import { MAX_INPUT_DEPTH, fieldNestedTooDeep } from './input-depth';
 import { isPlainObject } from './plain-object';
+import { ENV_NAME_PATTERN, ENV_NAME_RULE, SERVER_ID_PATTERN, SERVER_ID_RULE } from './vocabulary';
 
-export const ServerIdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'A server id is 1-63 lowercase letters, digits and dashes, starting with a letter or digit (e.g. "memory").');
-export const EnvNameSchema = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'An environment variable name is letters, digits and underscores, not starting with a digit (e.g. "API_KEY").');
+export const ServerIdSchema = z.string().regex(SERVER_ID_PATTERN, SERVER_ID_RULE);
+export const EnvNameSchema = z.string().regex(ENV_NAME_PATTERN, ENV_NAME_RULE);
 const EnvMapSchema = z.record(EnvNameSchema, z.string());
 
 export const ServerStateSchema = z.enum(['stopped', 'starting', 'running', 'degraded', 'backoff', 'failed']);
@@ -247,7 +244,7 @@ export const contract = {
   ),
   'secrets.list': method(
     z.object({ serverId: ServerIdSchema.optional() }).default({}),
-    // keychainService: where the values are kept (with the account from shared/keychain-item), so the UI can say so.
+    // keychainService: where the values are kept (with the account from shared/vocabulary), so the UI can say so.
     z.object({ secrets: z.array(SecretStatusSchema), keychainService: z.string().optional() }),
   ),
   'secrets.set': method(

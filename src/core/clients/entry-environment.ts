@@ -4,7 +4,8 @@
  * keychain entries and session bus as the app that registered it. Nothing here is ever a secret:
  * the launcher reads secrets from the keychain itself.
  */
-import { DEFAULT_KEYCHAIN_SERVICE, resolveDataDir } from '../data-dir';
+import { DEFAULT_KEYCHAIN_SERVICE } from '../../shared/vocabulary';
+import { resolveDataDir } from '../data-dir';
 import { busAddressToRegister, REGISTERED_BUS_VARIABLE } from './session-bus';
 
 export interface EntryEnvironmentInput {

@@ -1,4 +1,4 @@
-import { BUNDLED_SERVERS } from '../../shared/bundled-servers';
+import { BUNDLED_SERVERS } from '../../shared/vocabulary';
 import type { ServerSummary } from '../../shared/contract';
 import { routeHref } from '../app/route';
 import { describeSecretLocation } from './secret-location';

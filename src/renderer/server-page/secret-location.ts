@@ -1,4 +1,4 @@
-import { keychainAccount } from '../../shared/keychain-item';
+import { keychainAccount } from '../../shared/vocabulary';
 
 /** Where a secret's value is kept, in words a person can look up in their keychain app. */
 export function describeSecretLocation(serverId: string, name: string, keychainService: string | undefined): string {
