@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { AppCore } from '../core/app-core';
 import { resolveDataDir, resolveKeychainService } from '../core/data-dir';
 import { KeytarSecretStore } from '../core/secrets';
-import type { MethodInput, MethodName, MethodResult } from '../shared/contract';
+import type { ContractPort } from '../surfaces/contract-port';
 import { CliFailure, MANAGER_NOT_RUNNING_MESSAGE } from './cli-errors';
 import { writeErr } from './cli-output';
-import { connectControlSocket, type ControlClient } from './control-socket';
+import { connectControlSocket, type ControlClient } from '../surfaces/control-socket/client';
 
 export interface CliEnvironment {
   dataDir: string;
@@ -39,14 +39,13 @@ export async function createCore(environment: CliEnvironment): Promise<AppCore> 
   });
 }
 
-/** One way to call the contract, whether the manager runs elsewhere or in this process. */
-export interface ManagerSession {
+/** The contract port's `call`, whether the manager runs elsewhere or in this process. */
+export interface ManagerSession extends Pick<ContractPort, 'call'> {
   /** True when a running manager answers; false for an in-process one. */
   readonly running: boolean;
   readonly managerPid: number | undefined;
   /** The live connection, for subscriptions; only when `running`. */
   readonly client: ControlClient | undefined;
-  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>>;
   close(): Promise<void>;
 }
 

@@ -9,9 +9,9 @@ import type { LogEntry } from '../shared/contract';
 import { createCore, type CliEnvironment } from './cli-context';
 import { CliFailure, EXIT_OK } from './cli-errors';
 import { writeErr, writeOut } from './cli-output';
-import { connectControlSocket, serveControlSocket } from './control-socket';
+import { serveControlSocket } from '../surfaces/control-socket/server';
 import { formatLogLine } from './log-line';
-import { takeOverStopSignals } from './stop-signals';
+import { runningManagerPid, stopOnSignals } from '../surfaces/manager-process';
 
 /** Something the manager exposes besides its control socket (serve: the HTTP bridge and the UI). */
 export interface ManagerSurface {
@@ -27,10 +27,8 @@ export interface ForegroundManagerOptions {
 }
 
 async function refuseIfRunning(environment: CliEnvironment): Promise<void> {
-  const running = await connectControlSocket(environment.dataDir);
-  if (!running) return;
-  const pid = running.managerPid;
-  running.close();
+  const pid = await runningManagerPid(environment.dataDir);
+  if (pid === undefined) return;
   throw new CliFailure(`MCP Tray is already running for ${environment.dataDir} (pid ${pid}). Use it with the other mcp-tray commands, or stop it first.`);
 }
 
@@ -40,13 +38,11 @@ async function closeAll(surfaces: ManagerSurface[]): Promise<void> {
 }
 
 export async function runManagerInForeground(environment: CliEnvironment, options: ForegroundManagerOptions = {}): Promise<number> {
-  const signals = takeOverStopSignals();
   // A second Ctrl+C while stopping gives up waiting; the orphan guard still ends the children.
-  signals.onRepeat((signal) => {
+  const stop = stopOnSignals((signal) => {
     writeErr(`${signal} again: stopping at once.`);
     process.exit(130);
   });
-  const stop = signals.requested;
   // stdout may be a pipe that closes (`mcp-tray run | head`) or a terminal that went away; the manager keeps running without it.
   process.stdout.on('error', () => {});
   process.stderr.on('error', () => {});

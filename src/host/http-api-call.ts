@@ -5,16 +5,14 @@
  * 413, not JSON 400/415, each still with an envelope the renderer can read.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ResponseEnvelope } from '../shared/bridge';
 import { isMethodName } from '../shared/contract';
-import type { ControlTarget } from './control-socket-server';
-import { toWireError } from './control-socket-server';
+import { toEnvelope, type ContractPort } from '../surfaces/contract-port';
 import { readJsonBody } from './http-json-body';
 import { sendErrorEnvelope, sendJson } from './http-responses';
 
 export const API_CALL_PREFIX = '/api/call/';
 
-export async function handleApiCall(request: IncomingMessage, response: ServerResponse, target: ControlTarget, methodName: string): Promise<void> {
+export async function handleApiCall(request: IncomingMessage, response: ServerResponse, target: ContractPort, methodName: string): Promise<void> {
   if (!isMethodName(methodName)) {
     return sendErrorEnvelope(response, 404, 'not_found', `MCP Tray has no method "${methodName.slice(0, 100)}".`);
   }
@@ -26,13 +24,8 @@ export async function handleApiCall(request: IncomingMessage, response: ServerRe
     // The rest of an oversized body is never read: close the connection rather than drain it.
     return sendErrorEnvelope(response, body.status, 'invalid_input', body.message, body.status === 413 ? { Connection: 'close' } : {});
   }
-  let envelope: ResponseEnvelope;
-  try {
-    // AppCore.call validates the input against the contract: a bad one fails with code invalid_input.
-    envelope = { ok: true, result: await target.call(methodName, body.value) };
-  } catch (error) {
-    envelope = { ok: false, error: toWireError(error) };
-  }
+  // AppCore.call validates the input against the contract: a bad one fails with code invalid_input.
+  const envelope = await toEnvelope(() => target.call(methodName, body.value));
   // A browser that went away (closed tab, Ctrl+C) no longer wants the answer.
   if (response.destroyed) return;
   sendJson(response, 200, envelope);

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { events, type EventName } from '../shared/contract';
-import type { ControlTarget } from './control-socket-server';
+import type { ContractPort } from '../surfaces/contract-port';
 
 /** Not a contract event: tells the page that events were lost and it should query its state again. */
 export const RESYNC_EVENT = 'resync';
@@ -51,7 +51,7 @@ export class EventStreamHub {
   private readonly unsubscribes: Array<() => void>;
   private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(target: Pick<ControlTarget, 'on'>, options: EventStreamOptions = {}) {
+  constructor(target: Pick<ContractPort, 'on'>, options: EventStreamOptions = {}) {
     this.options = { ...DEFAULTS, ...options };
     const names = Object.keys(events) as EventName[];
     this.unsubscribes = names.map((name) => target.on(name, (payload) => this.publish(name, payload)));

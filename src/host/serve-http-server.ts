@@ -10,7 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ContractError } from '../shared/contract';
-import type { ControlTarget } from './control-socket-server';
+import type { ContractPort } from '../surfaces/contract-port';
 import { AccessToken, carriesToken, sessionCookie } from './http-access-token';
 import { API_CALL_PREFIX, handleApiCall } from './http-api-call';
 import { EventStreamHub, type EventStreamOptions } from './http-event-stream';
@@ -23,7 +23,7 @@ export const EVENTS_PATH = '/api/events';
 
 export interface ServeHttpOptions {
   /** The manager: AppCore. */
-  target: ControlTarget;
+  target: ContractPort;
   /** The built UI: a folder with index.html (out/renderer). */
   uiDir: string;
   /** 0 (the default) lets the OS pick a free port. */

@@ -13,12 +13,12 @@ import { AppCore } from '../core/app-core';
 import { resolveDataDir, resolveKeychainService } from '../core/data-dir';
 import { hasAbandonedKeychainCall, KeytarSecretStore } from '../core/secrets';
 import { SettingsStore } from '../core/settings';
-import { connectControlSocket, serveControlSocket, type ControlSocketServer } from '../host/control-socket';
-import { takeOverStopSignals } from '../host/stop-signals';
+import { toWireError } from '../surfaces/contract-port';
+import { serveControlSocket, type ControlSocketServer } from '../surfaces/control-socket/server';
+import { runningManagerPid, stopOnSignals } from '../surfaces/manager-process';
 import { appLayout, browserProfileDir } from './app-layout';
 import { waitAtMost } from './bounded-wait';
 import { electronStoreSettingsBackend, openShellStateBackend } from './electron-stores';
-import { errorEnvelope } from './ipc-envelope';
 import { forwardEvents, handleContractCalls } from './ipc-bridge';
 import { loginItemUnavailableReason } from './login-item';
 import { MainWindow } from './main-window';
@@ -70,15 +70,13 @@ function warn(message: string): void {
 }
 
 function messageOf(error: unknown): string {
-  return errorEnvelope(error).error.message;
+  return toWireError(error).message;
 }
 
 /** Another manager (`mcp-tray run`) on the same data folder would fight this one over the servers. */
 async function refuseIfCliManagerRuns(): Promise<boolean> {
-  const running = await connectControlSocket(dataDir, { timeoutMs: 2_000 }).catch(() => undefined);
-  if (!running) return false;
-  const pid = running.managerPid;
-  running.close();
+  const pid = await runningManagerPid(dataDir, { timeoutMs: 2_000 }).catch(() => undefined);
+  if (pid === undefined) return false;
   dialog.showErrorBox(
     `${PRODUCT_NAME} is already running`,
     `The mcp-tray command runs a manager for ${dataDir} (pid ${pid ?? 'unknown'}). Stop it (Ctrl+C in its terminal), then open ${PRODUCT_NAME} again.`,
@@ -183,12 +181,11 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // conf (through when-exit) re-raises SIGINT/SIGTERM after its own cleanup, which would kill the
   // app before the servers stop: take the signals over and quit the normal way instead.
-  const signals = takeOverStopSignals();
-  void signals.requested.then(() => app.quit());
-  signals.onRepeat(() => {
+  const stopRequested = stopOnSignals(() => {
     readyToExit = true;
     app.exit(130);
   });
+  void stopRequested.then(() => app.quit());
 
   app.on('before-quit', (event) => {
     if (readyToExit) return;

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract, ContractError, parseInput, type EventName, type EventPayload, type MethodName, type MethodResult } from '../shared/contract';
-import type { Manager } from './manager';
+import type { ContractPort as Manager } from '../surfaces/contract-port';
 
 type Handler = (event: unknown, input: unknown) => unknown;
 const handlers = new Map<string, Handler>();

@@ -6,9 +6,9 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { eventChannel, methodChannel } from '../shared/bridge';
 import { contract, events, type EventName, type MethodName } from '../shared/contract';
-import { toEnvelope, UNTRUSTED_SENDER_ENVELOPE } from './ipc-envelope';
+import { toEnvelope, type ContractPort } from '../surfaces/contract-port';
+import { UNTRUSTED_SENDER_ENVELOPE } from './ipc-envelope';
 import { isTrustedIpcSender, type IpcSenderFrame } from './ipc-sender';
-import type { Manager } from './manager';
 import { isRendererUrl, type RendererLocation } from './renderer-location';
 
 const METHOD_NAMES = Object.keys(contract) as MethodName[];
@@ -26,7 +26,7 @@ function senderFrameOf(event: IpcMainInvokeEvent): IpcSenderFrame | undefined {
 }
 
 /** Registers every method's handler; returns a function that removes them. */
-export function handleContractCalls(manager: Manager, location: RendererLocation): () => void {
+export function handleContractCalls(manager: ContractPort, location: RendererLocation): () => void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(methodChannel(method), (event, input: unknown) => {
       if (!isTrustedIpcSender(senderFrameOf(event), location)) return UNTRUSTED_SENDER_ENVELOPE;
@@ -39,7 +39,7 @@ export function handleContractCalls(manager: Manager, location: RendererLocation
 }
 
 /** Pushes every manager event to the window while it shows our page; returns an unsubscribe. */
-export function forwardEvents(manager: Manager, currentWindow: () => BrowserWindow | undefined, location: RendererLocation): () => void {
+export function forwardEvents(manager: ContractPort, currentWindow: () => BrowserWindow | undefined, location: RendererLocation): () => void {
   const unsubscribes = EVENT_NAMES.map((event) =>
     manager.on(event, (payload) => {
       const window = currentWindow();

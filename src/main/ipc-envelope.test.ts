@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ResponseEnvelopeSchema } from '../shared/bridge';
 import { ContractError } from '../shared/contract';
-import { errorEnvelope, toEnvelope, UNTRUSTED_SENDER_ENVELOPE } from './ipc-envelope';
+import { errorEnvelope, toEnvelope } from '../surfaces/contract-port';
+import { UNTRUSTED_SENDER_ENVELOPE } from './ipc-envelope';
 
 describe('toEnvelope', () => {
   it('wraps a result', async () => {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive, waitFor } from '../../test/support/chaos';
-import { connectControlSocket } from '../host/control-socket';
+import { connectControlSocket } from '../surfaces/control-socket/client';
 import { FIXTURE_PAGE, MainProcessUnderTest } from './testing/main-process-harness';
 
 interface Envelope {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppSettingsSchema, ContractError, parseInput, type MethodName, type MethodResult } from '../shared/contract';
-import { observeSettings, type Manager } from './manager';
+import type { ContractPort as Manager } from '../surfaces/contract-port';
+import { observeSettings } from './manager';
 
 /** Just enough of AppCore: validates like it, keeps settings, fails on anything else. */
 function fakeManager(): Manager {

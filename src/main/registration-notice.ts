@@ -3,7 +3,7 @@
  * next (Claude Desktop reads its config only at start).
  */
 import type { ClientChangeResult } from '../shared/contract';
-import type { FailureEnvelope } from './ipc-envelope';
+import type { FailureEnvelope } from '../surfaces/contract-port';
 
 export interface Notice {
   title: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ContractError, type MethodName } from '../shared/contract';
-import type { Manager } from './manager';
+import type { ContractPort as Manager } from '../surfaces/contract-port';
 import type { Notice } from './registration-notice';
 import { runTrayAction, type TrayActionContext } from './tray-actions';
 

@@ -2,13 +2,12 @@
  * What each tray menu item does. Failures are told to the person (a server that will not start
  * says why); nothing here throws.
  */
-import { errorEnvelope } from './ipc-envelope';
-import type { Manager } from './manager';
+import { errorEnvelope, type ContractPort } from '../surfaces/contract-port';
 import { describeClaudeRegistration, type Notice } from './registration-notice';
 import type { TrayAction } from './tray-menu-model';
 
 export interface TrayActionContext {
-  manager: Manager;
+  manager: ContractPort;
   openWindow: () => void;
   quit: () => void;
   notify: (notice: Notice) => void;

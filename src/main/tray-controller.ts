@@ -6,7 +6,7 @@ import { Menu, nativeImage, nativeTheme, Tray, type MenuItemConstructorOptions, 
 import path from 'node:path';
 import type { AppSettings, ServerSummary } from '../shared/contract';
 import { debounce } from './debounce';
-import type { Manager } from './manager';
+import type { ContractPort } from '../surfaces/contract-port';
 import { trayIconFile, trayIconPlatform, panelTheme } from './tray-icons';
 import { buildTrayMenuModel, type TrayAction, type TrayMenuEntry } from './tray-menu-model';
 import { overallTrayState, trayTooltip, type TrayState } from './tray-state';
@@ -14,7 +14,7 @@ import { overallTrayState, trayTooltip, type TrayState } from './tray-state';
 const REBUILD_DELAY_MS = 200;
 
 export interface TrayControllerOptions {
-  manager: Manager;
+  manager: ContractPort;
   resourcesDir: string;
   startAtLoginUnavailable: string | undefined;
   onAction: (action: TrayAction) => void;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import path from 'node:path';
-import { connectControlSocket } from '../../src/host/control-socket';
+import { connectControlSocket } from '../../src/surfaces/control-socket/client';
 import { MAX_INPUT_DEPTH } from '../../src/shared/input-depth';
 import { TASK_REQUIRED_REASON } from '../../src/shared/tool-task-support';
 import { chaosServerPath, waitFor } from '../support/chaos';

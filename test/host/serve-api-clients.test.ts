@@ -129,9 +129,9 @@ describe('the HTTP client against a headless host', () => {
       target: {
         async call(method, input) {
           const params = parseInput(method, input);
-          if (method === 'servers.list') return [summary('weather', 'running', 7)];
-          if (method === 'servers.get') return { not: 'a summary' };
-          return params;
+          if (method === 'servers.list') return [summary('weather', 'running', 7)] as never;
+          if (method === 'servers.get') return { not: 'a summary' } as never;
+          return params as never;
         },
         on: () => () => {},
       },

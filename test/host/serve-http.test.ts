@@ -7,8 +7,8 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ContractError, parseInput, type EventName, type EventPayload, type MethodName } from '../../src/shared/contract';
-import type { ControlTarget } from '../../src/host/control-socket-server';
+import { ContractError, parseInput, type EventName, type EventPayload, type MethodName, type MethodResult } from '../../src/shared/contract';
+import type { ContractPort as ControlTarget } from '../../src/surfaces/contract-port';
 import { MAX_JSON_BODY_BYTES } from '../../src/host/http-json-body';
 import { startServeHttp, type ServeHttpServer } from '../../src/host/serve-http-server';
 import { makeTempDir, waitFor } from '../support/chaos';
@@ -20,12 +20,12 @@ const HASHED_ASSET = 'assets/index-Ab3dEf9_.js';
 class StandInManager implements ControlTarget {
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
-  async call<M extends MethodName>(method: M, input: unknown): Promise<unknown> {
+  async call<M extends MethodName>(method: M, input: unknown): Promise<MethodResult<M>> {
     const params = parseInput(method, input);
-    if (method === 'servers.list') return [];
+    if (method === 'servers.list') return [] as unknown as MethodResult<M>;
     if (method === 'health.get') throw new ContractError('not_found', 'There is no server "nosuch".');
     if (method === 'settings.get') throw new Error('The settings file could not be read.');
-    return { echoed: params };
+    return { echoed: params } as unknown as MethodResult<M>;
   }
 
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

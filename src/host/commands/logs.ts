@@ -5,7 +5,7 @@ import { EXIT_OK, UsageError } from '../cli-errors';
 import { writeErr, writeJson, writeJsonLine, writeOut } from '../cli-output';
 import { levelRank, readLogTail } from '../log-file-tail';
 import { formatLogLine } from '../log-line';
-import { takeOverStopSignals } from '../stop-signals';
+import { takeOverStopSignals } from '../../surfaces/stop-signals';
 import type { CliCommand } from './command';
 
 const OPTIONS = {

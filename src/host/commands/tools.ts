@@ -6,7 +6,7 @@ import { withSession, type CliEnvironment, type ManagerSession } from '../cli-co
 import { CliFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, UsageError } from '../cli-errors';
 import { describeProblem, formatTable, writeErr, writeJson, writeOut } from '../cli-output';
 import { formatToolResult } from '../tool-result-text';
-import { takeOverStopSignals } from '../stop-signals';
+import { takeOverStopSignals } from '../../surfaces/stop-signals';
 import { parseJsonArguments, parseKeyValueArguments, type ToolArguments } from '../tool-arguments';
 import { TASK_REQUIRED_REASON, requiresTaskExecution } from '../../shared/tool-task-support';
 import type { CliCommand } from './command';

@@ -5,10 +5,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect, type Socket } from 'node:net';
 import path from 'node:path';
-import type { EventName, EventPayload } from '../../src/shared/contract';
-import { connectControlSocket, serveControlSocket, type ControlSocketServer, type ControlTarget } from '../../src/host/control-socket';
-import { MAX_BUFFERED_CHARS_PER_CLIENT } from '../../src/host/control-protocol';
-import { makeTempDir, waitFor } from '../support/chaos';
+import type { EventName, EventPayload, MethodName, MethodResult } from '../../../src/shared/contract';
+import type { ContractPort as ControlTarget } from '../../../src/surfaces/contract-port';
+import { connectControlSocket } from '../../../src/surfaces/control-socket/client';
+import { serveControlSocket, type ControlSocketServer } from '../../../src/surfaces/control-socket/server';
+import { MAX_BUFFERED_CHARS_PER_CLIENT } from '../../../src/surfaces/control-socket/protocol';
+import { makeTempDir, waitFor } from '../../support/chaos';
 
 const MB = 1024 * 1024;
 
@@ -17,9 +19,9 @@ class StandInManager implements ControlTarget {
   resultChars = 0;
   private readonly logListeners = new Set<(payload: EventPayload<'log.entry'>) => void>();
 
-  async call(method: string): Promise<unknown> {
+  async call<M extends MethodName>(method: M): Promise<MethodResult<M>> {
     if (method !== 'tools.call') throw new Error(`not in this stand-in: ${method}`);
-    return { callId: 'big', durationMs: 1, result: { content: [{ type: 'text', text: 'x'.repeat(this.resultChars) }] } };
+    return { callId: 'big', durationMs: 1, result: { content: [{ type: 'text', text: 'x'.repeat(this.resultChars) }] } } as MethodResult<M>;
   }
 
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

@@ -7,13 +7,15 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import path from 'node:path';
-import { AppCore } from '../../src/core/app-core';
-import { InMemorySecretStore } from '../../src/core/secrets';
-import { ContractError } from '../../src/shared/contract';
-import { connectControlSocket, controlSocketPath, serveControlSocket, type ControlSocketServer } from '../../src/host/control-socket';
-import { MAX_REQUEST_LINE_CHARS } from '../../src/host/control-protocol';
-import { makeTempDir, waitFor } from '../support/chaos';
-import { projectRoot } from '../support/mcp-child';
+import { AppCore } from '../../../src/core/app-core';
+import { InMemorySecretStore } from '../../../src/core/secrets';
+import { ContractError } from '../../../src/shared/contract';
+import { connectControlSocket } from '../../../src/surfaces/control-socket/client';
+import { serveControlSocket, type ControlSocketServer } from '../../../src/surfaces/control-socket/server';
+import { controlSocketPath } from '../../../src/surfaces/control-socket/socket-path';
+import { MAX_REQUEST_LINE_CHARS } from '../../../src/surfaces/control-socket/protocol';
+import { makeTempDir, waitFor } from '../../support/chaos';
+import { projectRoot } from '../../support/mcp-child';
 
 /** A raw client: send lines, read the replies as parsed JSON, see when the manager hangs up. */
 function rawClient(socketPath: string) {
@@ -182,7 +184,7 @@ describe('control socket files left behind', () => {
     expect(existsSync(socketPath)).toBe(true);
     expect(await connectControlSocket(temp.dir)).toBeUndefined();
 
-    const target = { call: async () => ({}), on: () => () => {} };
+    const target = { call: async () => ({}) as never, on: () => () => {} };
     const control = await serveControlSocket(target, temp.dir);
     const client = await connectControlSocket(temp.dir);
     expect(client?.managerPid).toBe(process.pid);

@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { chmod, lstat, mkdir, unlink } from 'node:fs/promises';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { ContractError, describeValidationError, isMethodName, type EventName, type EventPayload, type MethodName } from '../shared/contract';
+import { ContractError, describeValidationError, isMethodName, type EventName } from '../../shared/contract';
+import { toWireError, type ContractPort } from '../contract-port';
 import {
   CONTROL_PROTOCOL_VERSION,
   ControlRequestSchema,
@@ -16,16 +17,10 @@ import {
   encodeLine,
   parseJsonLine,
   type RequestId,
-} from './control-protocol';
-import { isPlainObject } from '../shared/plain-object';
-import { controlSocketPath, socketPathProblem } from './control-socket-path';
+} from './protocol';
+import { isPlainObject } from '../../shared/plain-object';
+import { controlSocketPath, socketPathProblem } from './socket-path';
 import { BoundedLineReader } from './ndjson-lines';
-
-/** What the socket needs from the manager: AppCore satisfies it. */
-export interface ControlTarget {
-  call<M extends MethodName>(method: M, input: unknown): Promise<unknown>;
-  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
-}
 
 export interface ControlSocketServer {
   readonly path: string;
@@ -37,19 +32,13 @@ const PROBE_TIMEOUT_MS = 2_000;
 /** A result this long (a large tool result) is left out of the per-client buffer limit while it is being written. */
 const LARGE_RESULT_CHARS = 1024 * 1024;
 
-export function toWireError(error: unknown): { code: ContractError['code']; message: string } {
-  if (error instanceof ContractError) return { code: error.code, message: error.message };
-  const message = error instanceof Error && error.message !== '' ? error.message : 'Something went wrong in MCP Tray.';
-  return { code: 'failed', message };
-}
-
 /** A tool call without an id of its caller's gets one, so the connection can cancel it when it closes. */
 function withCallId(params: unknown): unknown {
   if (!isPlainObject(params) || params.callId !== undefined) return params;
   return { ...params, callId: `socket-${randomUUID()}` };
 }
 
-function serveConnection(socket: Socket, target: ControlTarget): void {
+function serveConnection(socket: Socket, target: ContractPort): void {
   const subscriptions = new Map<EventName, () => void>();
   /** Tool calls this connection started and that still run: nobody is left to read their answers once it closes. */
   const callsStarted = new Set<string>();
@@ -162,7 +151,7 @@ function listen(server: Server, socketPath: string, dataDir: string): Promise<vo
   });
 }
 
-export async function serveControlSocket(target: ControlTarget, dataDir: string): Promise<ControlSocketServer> {
+export async function serveControlSocket(target: ContractPort, dataDir: string): Promise<ControlSocketServer> {
   const socketPath = controlSocketPath(dataDir);
   const posix = process.platform !== 'win32';
   const tooLong = socketPathProblem(socketPath);

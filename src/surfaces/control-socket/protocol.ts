@@ -11,8 +11,8 @@
  * Both sides validate every line they receive with the schemas below before acting on it.
  */
 import { z } from 'zod';
-import { ContractErrorSchema, events, type EventName } from '../shared/contract';
-import { BYTES_PER_MB, HIGHEST_MAX_MESSAGE_MB } from '../shared/message-size';
+import { ContractErrorSchema, events, type EventName } from '../../shared/contract';
+import { BYTES_PER_MB, HIGHEST_MAX_MESSAGE_MB } from '../../shared/message-size';
 
 export const CONTROL_PROTOCOL_VERSION = 1;
 

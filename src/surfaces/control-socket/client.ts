@@ -11,19 +11,19 @@ import {
   events,
   type EventName,
   type EventPayload,
-  type MethodInput,
   type MethodName,
   type MethodResult,
-} from '../shared/contract';
-import { ControlReplySchema, MAX_REPLY_LINE_CHARS, PingResultSchema, encodeLine, parseJsonLine, type PingResult } from './control-protocol';
-import { controlSocketPath } from './control-socket-path';
+} from '../../shared/contract';
+import { ControlReplySchema, MAX_REPLY_LINE_CHARS, PingResultSchema, encodeLine, parseJsonLine, type PingResult } from './protocol';
+import { controlSocketPath } from './socket-path';
 import { BoundedLineReader } from './ndjson-lines';
 
 export interface ControlClient {
   /** The manager's process id, as it answered the ping. */
   readonly managerPid: number;
   readonly path: string;
-  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>>;
+  /** Sends `input` as it is: the manager checks it against the contract. */
+  call<M extends MethodName>(method: M, input: unknown): Promise<MethodResult<M>>;
   /** Resolves once the manager confirmed the subscription; the returned function ends it. */
   subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Promise<() => void>;
   /** Called once when the connection ends, for whatever reason. */
@@ -68,7 +68,7 @@ class SocketControlClient implements ControlClient {
     socket.on('close', () => this.fail());
   }
 
-  async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+  async call<M extends MethodName>(method: M, input: unknown): Promise<MethodResult<M>> {
     const result = await this.request({ method, params: input });
     const checked = contract[method].output.safeParse(result);
     if (!checked.success) {
