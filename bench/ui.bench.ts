@@ -23,7 +23,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { AppCore } from '../src/core/app-core';
 import { KeytarSecretStore } from '../src/core/secrets';
-import { startServeHttp, type ServeHttpServer } from '../src/host/serve-http-server';
+import { startServeHttp, type ServeHttpServer } from '../src/surfaces/http/serve-http-server';
 import { buildIfNeeded, createE2eSandbox, projectRoot, uiDir, type E2eSandbox } from '../e2e/support/sandbox';
 import type { PageElement, PageGlobals } from './support/page-globals';
 import { fmt, median, percentile, verdict } from './support/stats';

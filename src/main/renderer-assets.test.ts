@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeFor } from '../core/static-asset-path';
+import { contentTypeFor } from '../surfaces/http/static-asset-path';
 import { appResponseHeaders, resolveRendererAsset } from './renderer-assets';
 
 const root = '/app/out/renderer';

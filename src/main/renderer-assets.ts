@@ -4,7 +4,7 @@
  * index.html, so a reload on any route shows the app.
  */
 import nodePath from 'node:path';
-import { contentTypeFor, decodeAssetPath } from '../core/static-asset-path';
+import { contentTypeFor, decodeAssetPath } from '../surfaces/http/static-asset-path';
 import { APP_HOST, APP_SCHEME, parseUrl } from './renderer-location';
 
 export type AssetLookup =

@@ -11,7 +11,7 @@ import type { ServerSummary } from '../../src/shared/contract';
 import { chaosServerPath, waitFor } from '../support/chaos';
 import { projectRoot, textOf } from '../support/mcp-child';
 import { createCliSandbox, describeRun, jsonOf, waitForOutput, type BackgroundCli, type CliSandbox } from './cli-harness';
-import { callMethod } from './serve-http-support';
+import { callMethod } from '../surfaces/http/serve-http-support';
 
 const LINK = /^(http:\/\/127\.0\.0\.1:\d+)\/\?token=([A-Za-z0-9_-]{43})$/m;
 const MB = 1024 * 1024;

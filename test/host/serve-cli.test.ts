@@ -12,7 +12,7 @@ import { projectRoot } from '../support/mcp-child';
 import { isAlive, waitFor } from '../support/chaos';
 import { startFakeOpenMeteo, type FakeOpenMeteo } from '../servers/fixtures/weather-fake-open-meteo';
 import { createCliSandbox, describeRun, jsonOf, waitForOutput, type BackgroundCli, type CliSandbox } from './cli-harness';
-import { callMethod, openEventStream, rawRequest, tokenOf } from './serve-http-support';
+import { callMethod, openEventStream, rawRequest, tokenOf } from '../surfaces/http/serve-http-support';
 
 const LINK = /^http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]{43})$/m;
 const GITHUB_SECRET = 'ghp_serve_test_secret_value_0123456789';

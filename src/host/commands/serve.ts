@@ -4,9 +4,9 @@ import type { CliEnvironment } from '../cli-context';
 import { UsageError } from '../cli-errors';
 import { writeErr, writeOut } from '../cli-output';
 import { runManagerInForeground } from '../foreground-manager';
-import { LOOPBACK_ADDRESS, isLoopbackHostName, refuseNonLoopbackHost } from '../http-request-guard';
-import { openInBrowser } from '../serve-browser';
-import { startServeHttp } from '../serve-http-server';
+import { LOOPBACK_ADDRESS, isLoopbackHostName, refuseNonLoopbackHost } from '../../surfaces/http/request-guard';
+import { openInBrowser } from '../../surfaces/http/serve-browser';
+import { startServeHttp } from '../../surfaces/http/serve-http-server';
 import type { CliCommand } from './command';
 
 const SERVE_OPTIONS = {

@@ -1,7 +1,7 @@
 /** Small helpers for the headless host's answers: JSON with no caching, plain text, and contract error envelopes. */
 import type { ServerResponse } from 'node:http';
-import type { ResponseEnvelope } from '../shared/bridge';
-import type { ContractErrorCode } from '../shared/contract';
+import type { ResponseEnvelope } from '../../shared/bridge';
+import type { ContractErrorCode } from '../../shared/contract';
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);

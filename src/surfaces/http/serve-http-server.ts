@@ -2,22 +2,22 @@
  * The headless host's HTTP side: the built UI and the contract on 127.0.0.1, for one person holding
  * the one-time token. Every request passes, in order: the Host/Origin check (403), the token (401),
  * then one of
- *   POST /api/call/<method>  the contract method, answered with a ResponseEnvelope (http-api-call.ts)
- *   GET  /api/events         every contract event as Server-Sent Events (http-event-stream.ts)
- *   GET  /<anything else>    the built UI (http-static-files.ts); `/?token=<token>` also sets the session cookie
+ *   POST /api/call/<method>  the contract method, answered with a ResponseEnvelope (api-call.ts)
+ *   GET  /api/events         every contract event as Server-Sent Events (event-stream.ts)
+ *   GET  /<anything else>    the built UI (static-files.ts); `/?token=<token>` also sets the session cookie
  * Nothing here logs a request, so neither the token nor a cookie ever reaches a log.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ContractError } from '../shared/contract';
-import type { ContractPort } from '../surfaces/contract-port';
-import { AccessToken, carriesToken, sessionCookie } from './http-access-token';
-import { API_CALL_PREFIX, handleApiCall } from './http-api-call';
-import { EventStreamHub, type EventStreamOptions } from './http-event-stream';
-import { LOOPBACK_ADDRESS, checkApiFetchSite, checkHostAndOrigin, isLoopbackHostName, refuseNonLoopbackHost } from './http-request-guard';
-import { sendErrorEnvelope, sendText } from './http-responses';
-import { applySecurityHeaders } from './http-security-headers';
-import { StaticFiles } from './http-static-files';
+import { ContractError } from '../../shared/contract';
+import type { ContractPort } from '../contract-port';
+import { AccessToken, carriesToken, sessionCookie } from './access-token';
+import { API_CALL_PREFIX, handleApiCall } from './api-call';
+import { EventStreamHub, type EventStreamOptions } from './event-stream';
+import { LOOPBACK_ADDRESS, checkApiFetchSite, checkHostAndOrigin, isLoopbackHostName, refuseNonLoopbackHost } from './request-guard';
+import { sendErrorEnvelope, sendText } from './responses';
+import { applySecurityHeaders } from './security-headers';
+import { StaticFiles } from './static-files';
 
 export const EVENTS_PATH = '/api/events';
 

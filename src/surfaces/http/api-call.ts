@@ -5,10 +5,10 @@
  * 413, not JSON 400/415, each still with an envelope the renderer can read.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isMethodName } from '../shared/contract';
-import { toEnvelope, type ContractPort } from '../surfaces/contract-port';
-import { readJsonBody } from './http-json-body';
-import { sendErrorEnvelope, sendJson } from './http-responses';
+import { isMethodName } from '../../shared/contract';
+import { toEnvelope, type ContractPort } from '../contract-port';
+import { readJsonBody } from './json-body';
+import { sendErrorEnvelope, sendJson } from './responses';
 
 export const API_CALL_PREFIX = '/api/call/';
 

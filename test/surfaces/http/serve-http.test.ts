@@ -7,11 +7,11 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ContractError, parseInput, type EventName, type EventPayload, type MethodName, type MethodResult } from '../../src/shared/contract';
-import type { ContractPort as ControlTarget } from '../../src/surfaces/contract-port';
-import { MAX_JSON_BODY_BYTES } from '../../src/host/http-json-body';
-import { startServeHttp, type ServeHttpServer } from '../../src/host/serve-http-server';
-import { makeTempDir, waitFor } from '../support/chaos';
+import { ContractError, parseInput, type EventName, type EventPayload, type MethodName, type MethodResult } from '../../../src/shared/contract';
+import type { ContractPort as ControlTarget } from '../../../src/surfaces/contract-port';
+import { MAX_JSON_BODY_BYTES } from '../../../src/surfaces/http/json-body';
+import { startServeHttp, type ServeHttpServer } from '../../../src/surfaces/http/serve-http-server';
+import { makeTempDir, waitFor } from '../../support/chaos';
 import { callMethod, openEventStream, rawRequest, tokenOf, type SseConnection } from './serve-http-support';
 
 const HASHED_ASSET = 'assets/index-Ab3dEf9_.js';

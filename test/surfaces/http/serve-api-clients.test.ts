@@ -6,14 +6,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { PreloadBridge, ResponseEnvelope } from '../../src/shared/bridge';
-import { contract, events, parseInput, type EventName, type EventPayload, type Health, type LogEntry, type MethodName, type ServerSummary } from '../../src/shared/contract';
-import { ApiError } from '../../src/renderer/api/api-client';
-import { EventStreamClient, type EventStreamSource } from '../../src/renderer/api/event-stream-client';
-import { createHttpClient } from '../../src/renderer/api/http-client';
-import { createIpcClient } from '../../src/renderer/api/ipc-client';
-import { startServeHttp, type ServeHttpServer } from '../../src/host/serve-http-server';
-import { makeTempDir, waitFor } from '../support/chaos';
+import type { PreloadBridge, ResponseEnvelope } from '../../../src/shared/bridge';
+import { contract, events, parseInput, type EventName, type EventPayload, type Health, type LogEntry, type MethodName, type ServerSummary } from '../../../src/shared/contract';
+import { ApiError } from '../../../src/renderer/api/api-client';
+import { EventStreamClient, type EventStreamSource } from '../../../src/renderer/api/event-stream-client';
+import { createHttpClient } from '../../../src/renderer/api/http-client';
+import { createIpcClient } from '../../../src/renderer/api/ipc-client';
+import { startServeHttp, type ServeHttpServer } from '../../../src/surfaces/http/serve-http-server';
+import { makeTempDir, waitFor } from '../../support/chaos';
 import { tokenOf } from './serve-http-support';
 
 function health(serverId: string, state: Health['state'], pid: number | null = null): Health {

@@ -1,6 +1,6 @@
 /**
  * What the two ways of serving the built UI (out/renderer) agree on: the headless host's HTTP
- * server (src/host/http-static-files.ts) and the Electron app scheme (src/main/renderer-assets.ts).
+ * server (src/surfaces/http/static-files.ts) and the Electron app scheme (src/main/renderer-assets.ts).
  * They answer differently (404 versus 400, index.html fallback rules), so this module only decodes
  * and vets the path and names content types; each caller decides what a refusal means.
  * Kept free of electron so the headless host can load it.

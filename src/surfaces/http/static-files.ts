@@ -8,8 +8,8 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { contentTypeFor, decodeAssetPath } from '../core/static-asset-path';
-import { sendText } from './http-responses';
+import { contentTypeFor, decodeAssetPath } from './static-asset-path';
+import { sendText } from './responses';
 
 /** Vite names hashed files `<name>-<8+ url-safe base64 chars>.<ext>`. */
 const HASHED_NAME = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;

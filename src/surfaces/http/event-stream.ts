@@ -10,8 +10,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { events, type EventName } from '../shared/contract';
-import type { ContractPort } from '../surfaces/contract-port';
+import { events, type EventName } from '../../shared/contract';
+import type { ContractPort } from '../contract-port';
 
 /** Not a contract event: tells the page that events were lost and it should query its state again. */
 export const RESYNC_EVENT = 'resync';

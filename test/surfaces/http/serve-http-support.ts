@@ -4,7 +4,7 @@
  * reader that keeps every frame it received.
  */
 import { request as httpRequest, type IncomingHttpHeaders, type ClientRequest } from 'node:http';
-import { waitFor } from '../support/chaos';
+import { waitFor } from '../../support/chaos';
 
 export interface RawResponse {
   status: number;
