@@ -29,7 +29,7 @@ const targets = [
   {
     name: 'the CLI and the bundled servers',
     outputs: ['out/host/cli.js', 'out/servers/weather.js', 'out/servers/github.js'],
-    inputs: ['src/host', 'src/core', 'src/shared', 'src/servers', 'scripts/build-servers.mjs', 'package.json'],
+    inputs: ['src/host', 'src/surfaces', 'src/launcher', 'src/core', 'src/shared', 'src/servers', 'scripts/build-servers.mjs', 'package.json'],
     command: [process.execPath, ['scripts/build-servers.mjs']],
   },
   {

@@ -14,10 +14,10 @@ const allEntries = {
 };
 const CLI_ENTRY = 'src/host/cli.ts';
 const CLI_OUTFILE = 'out/host/cli.js';
-// What MCP clients run (see src/host/launcher.ts); its file name is how our config entries are recognised.
-const LAUNCHER_ENTRY = 'src/host/launcher.ts';
+// What MCP clients run (see src/launcher/launcher.ts); its file name is how our config entries are recognised.
+const LAUNCHER_ENTRY = 'src/launcher/launcher.ts';
 const LAUNCHER_OUTFILE = 'out/host/mcp-tray-launcher.js';
-const LAUNCHER_CUSTOM_ENTRY = 'src/host/launcher-custom-server.ts';
+const LAUNCHER_CUSTOM_ENTRY = 'src/launcher/custom-server.ts';
 const LAUNCHER_CUSTOM_OUTFILE = 'out/host/mcp-tray-launcher-custom.js';
 
 // `node scripts/build-servers.mjs weather` builds just that one; `cli` names the CLI, `launcher` the launcher.

@@ -14,10 +14,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolveDataDir } from '../core/data-dir';
 import { BUNDLED_SERVERS, SERVER_ID_PATTERN } from '../shared/vocabulary';
-import { LAUNCHER_KEYCHAIN_TIMEOUT_MS, readLaunchSecrets } from './launcher-keychain';
-import { findLaunchDefinition, readLauncherSettings, type LaunchDefinition } from './launcher-settings';
+import { LAUNCHER_KEYCHAIN_TIMEOUT_MS, readLaunchSecrets } from './keychain';
+import { findLaunchDefinition, readLauncherSettings, type LaunchDefinition } from './settings';
 
-/** The built launcher-custom-server.ts, next to this file. */
+/** The built custom-server.ts, next to this file (see scripts/build-servers.mjs). */
 const CUSTOM_SERVER_MODULE_FILE = 'mcp-tray-launcher-custom.js';
 
 function log(message: string): void {
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   }
   // A file of its own (see scripts/build-servers.mjs), loaded only here: a bundled server's start does not pay for it.
   const customServerModule = new URL(`./${CUSTOM_SERVER_MODULE_FILE}`, import.meta.url).href;
-  const { runCustomServer } = (await import(customServerModule)) as typeof import('./launcher-custom-server');
+  const { runCustomServer } = (await import(customServerModule)) as typeof import('./custom-server');
   const runtime = { execPath: process.execPath, runAsNode: process.versions.electron !== undefined, serversDir };
   await runCustomServer(definition, secrets.values, runtime, log);
 }

@@ -7,7 +7,7 @@ import crossSpawn from 'cross-spawn';
 import { buildServerEnv, type Runtime } from '../core/catalog';
 import { findExecutable } from '../core/find-executable';
 import { MANAGED_ENV_NAMES } from '../core/clients/session-bus';
-import type { LaunchDefinition } from './launcher-settings';
+import type { LaunchDefinition } from './settings';
 
 /** Variables meant for the launcher alone: a custom server must not see them (ELECTRON_RUN_AS_NODE would change how an Electron-based server runs). */
 const LAUNCHER_ONLY_ENV = MANAGED_ENV_NAMES;

@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chaosServerPath, isAlive, startsRecorded, waitFor } from '../support/chaos';
-import { createClientSandbox, type ClientSandbox } from './support/client-sandbox';
-import { ConfigEntrySchema, connectToEntry, type ConfigEntry, type LaunchedEntry } from './support/entry-process';
+import { createClientSandbox, type ClientSandbox } from '../clients/support/client-sandbox';
+import { ConfigEntrySchema, connectToEntry, type ConfigEntry, type LaunchedEntry } from '../clients/support/entry-process';
 
 const SECRET = 'chaos-secret-value-4d7e9a1c';
 

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SettingsStore } from '../../src/core/settings';
-import { findLaunchDefinition, readLauncherSettings } from '../../src/host/launcher-settings';
+import { findLaunchDefinition, readLauncherSettings } from '../../src/launcher/settings';
 import { ServerIdSchema } from '../../src/shared/contract';
 import { keychainAccount, keychainAccount as launcherKeychainAccount, SERVER_ID_PATTERN as LAUNCHER_SERVER_ID } from '../../src/shared/vocabulary';
 import { makeTempDir } from '../support/chaos';

@@ -12,7 +12,7 @@ import { makeTempDir, waitFor } from '../support/chaos';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github';
 import { requireTestKeychain, startIsolatedKeyring } from '../support/isolated-keyring';
 import { projectRoot, textOf } from '../support/mcp-child';
-import { connectToEntry, type ConfigEntry } from './support/entry-process';
+import { connectToEntry, type ConfigEntry } from '../clients/support/entry-process';
 
 const LAUNCHER = path.join(projectRoot, 'out/host/mcp-tray-launcher.js');
 

@@ -10,8 +10,8 @@ import { startFakeOpenMeteo, weatherEnv, type FakeOpenMeteo } from '../servers/f
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github';
 import { requireTestKeychain } from '../support/isolated-keyring';
 import { textOf } from '../support/mcp-child';
-import { createClientSandbox, type ClientSandbox } from './support/client-sandbox';
-import { ConfigEntrySchema, connectToEntry, type ConfigEntry, type LaunchedEntry } from './support/entry-process';
+import { createClientSandbox, type ClientSandbox } from '../clients/support/client-sandbox';
+import { ConfigEntrySchema, connectToEntry, type ConfigEntry, type LaunchedEntry } from '../clients/support/entry-process';
 
 describe('a client starts our entry with nothing but the entry', () => {
   let sandbox: ClientSandbox;
