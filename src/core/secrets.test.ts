@@ -9,7 +9,6 @@ import { requireTestKeychain, startIsolatedKeyring, type IsolatedKeyring } from 
 import { ContractError } from '../shared/contract';
 import { DEFAULT_KEYCHAIN_SERVICE } from '../shared/vocabulary';
 import {
-  InMemorySecretStore,
   KeytarSecretStore,
   MAX_SECRET_BYTES,
   keychainUnavailableMessage,
@@ -277,26 +276,5 @@ describe('KeytarSecretStore when no keychain is reachable (each case in its own 
       console.log(JSON.stringify({ afterImport, afterUse: keytarLoaded() }));
     `;
     expect(JSON.parse(await runInChild(code, { ...requireTestKeychain().env }))).toEqual({ afterImport: false, afterUse: true });
-  });
-});
-
-describe('InMemorySecretStore (for other modules’ unit tests)', () => {
-  it('behaves like the keychain store', async () => {
-    const store: SecretStore = new InMemorySecretStore();
-    await store.set('github', 'GITHUB_TOKEN', 'in-memory');
-    expect(await store.has('github', 'GITHUB_TOKEN')).toBe(true);
-    expect(await store.get('github', 'GITHUB_TOKEN')).toBe('in-memory');
-    expect(await store.delete('github', 'GITHUB_TOKEN')).toBe(true);
-    expect(await store.delete('github', 'GITHUB_TOKEN')).toBe(false);
-    await expectContractError(store.set('github', 'GITHUB_TOKEN', ''), 'invalid_input');
-    await expectContractError(store.get('Bad Id', 'X'), 'invalid_input');
-  });
-
-  it('can play a missing keychain', async () => {
-    const store = new InMemorySecretStore({ unavailable: true, platform: 'linux' });
-    const error = await expectContractError(store.set('github', 'GITHUB_TOKEN', 'never-kept'), 'unavailable');
-    expect(error.message).toContain('gnome-keyring');
-    expect(error.message).not.toContain('never-kept');
-    await expectContractError(store.has('github', 'GITHUB_TOKEN'), 'unavailable');
   });
 });

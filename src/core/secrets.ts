@@ -77,8 +77,13 @@ function parseSecretName(name: unknown): string {
   return parsed.data;
 }
 
+/** The keychain account of one secret, once the server id and the secret name are checked. */
+export function secretAccount(serverId: unknown, name: unknown): string {
+  return keychainAccount(parseServerId(serverId), parseSecretName(name));
+}
+
 /** Checks a value before it goes anywhere. Messages never quote the value. */
-function checkSecretValue(value: unknown, platform: NodeJS.Platform): string {
+export function checkSecretValue(value: unknown, platform: NodeJS.Platform): string {
   if (typeof value !== 'string') throw new ContractError('invalid_input', 'A secret must be text.');
   if (value.length === 0) throw new ContractError('invalid_input', 'A secret cannot be empty; use delete to clear it.');
   // Secrets end up in a child's environment, and neither environments nor libsecret's C strings can hold NUL.
@@ -190,24 +195,24 @@ export class KeytarSecretStore implements SecretStore {
   }
 
   async get(serverId: string, name: string): Promise<string | undefined> {
-    const account = keychainAccount(parseServerId(serverId), parseSecretName(name));
+    const account = secretAccount(serverId, name);
     const value = await this.call((keytar) => keytar.getPassword(this.service, account));
     return value ?? undefined;
   }
 
   async set(serverId: string, name: string, value: string): Promise<void> {
-    const account = keychainAccount(parseServerId(serverId), parseSecretName(name));
+    const account = secretAccount(serverId, name);
     const checkedValue = checkSecretValue(value, this.platform);
     await this.call((keytar) => keytar.setPassword(this.service, account, checkedValue), checkedValue);
   }
 
   async delete(serverId: string, name: string): Promise<boolean> {
-    const account = keychainAccount(parseServerId(serverId), parseSecretName(name));
+    const account = secretAccount(serverId, name);
     return this.call((keytar) => keytar.deletePassword(this.service, account));
   }
 
   async has(serverId: string, name: string): Promise<boolean> {
-    const account = keychainAccount(parseServerId(serverId), parseSecretName(name));
+    const account = secretAccount(serverId, name);
     // keytar has no "exists"; the value is read and dropped right here.
     const value = await this.call((keytar) => keytar.getPassword(this.service, account));
     return value !== null;
@@ -237,53 +242,5 @@ export class KeytarSecretStore implements SecretStore {
           `it did not answer within ${seconds} s (it may be locked and waiting for a password, or stuck)`,
         ),
     );
-  }
-}
-
-/**
- * Keeps secrets in a Map. For unit tests of OTHER modules only (AppCore, the CLI, the launcher) so they
- * can run without a keychain; the app itself never uses it, because a secret must live only in the keychain.
- * It validates exactly like the keychain store, and `{ unavailable: true }` makes every call fail the way a
- * missing keychain does.
- */
-export class InMemorySecretStore implements SecretStore {
-  private readonly values = new Map<string, string>();
-  private readonly unavailable: boolean;
-  private readonly platform: NodeJS.Platform;
-
-  constructor(options: { unavailable?: boolean; platform?: NodeJS.Platform } = {}) {
-    this.unavailable = options.unavailable ?? false;
-    this.platform = options.platform ?? process.platform;
-  }
-
-  async get(serverId: string, name: string): Promise<string | undefined> {
-    const account = this.reachableAccount(serverId, name);
-    return this.values.get(account);
-  }
-
-  async set(serverId: string, name: string, value: string): Promise<void> {
-    const account = keychainAccount(parseServerId(serverId), parseSecretName(name));
-    const checkedValue = checkSecretValue(value, this.platform);
-    this.failIfUnavailable();
-    this.values.set(account, checkedValue);
-  }
-
-  async delete(serverId: string, name: string): Promise<boolean> {
-    return this.values.delete(this.reachableAccount(serverId, name));
-  }
-
-  async has(serverId: string, name: string): Promise<boolean> {
-    return this.values.has(this.reachableAccount(serverId, name));
-  }
-
-  /** Validates like the keychain store does, then fails like it would if the keychain were missing. */
-  private reachableAccount(serverId: string, name: string): string {
-    const account = keychainAccount(parseServerId(serverId), parseSecretName(name));
-    this.failIfUnavailable();
-    return account;
-  }
-
-  private failIfUnavailable(): void {
-    if (this.unavailable) throw keychainUnavailable(this.platform, 'the keychain cannot be reached (simulated by InMemorySecretStore)');
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The real main process (src/main/index.ts) with a fake Electron (testing/fake-electron.mjs): the
+ * The real main process (src/main/index.ts) with a fake Electron (test/support/main-process/fake-electron.mjs): the
  * wiring between AppCore, IPC, the app scheme, the tray, the window, the control socket and quit,
  * checked in plain Node. What only a real Electron can show (a window on screen) is the e2e spec's.
  */
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive, waitFor } from '../../test/support/chaos';
 import { connectControlSocket } from '../surfaces/control-socket/client';
-import { FIXTURE_PAGE, MainProcessUnderTest } from './testing/main-process-harness';
+import { FIXTURE_PAGE, MainProcessUnderTest } from '../../test/support/main-process/main-process-harness';
 
 interface Envelope {
   ok: boolean;

@@ -227,7 +227,7 @@ describe('AppCore', () => {
 describe('AppCore with the keychain unavailable', () => {
   it('says so plainly and stores nothing elsewhere', async () => {
     const temp = await makeTempDir('core-nokeychain');
-    const { InMemorySecretStore } = await import('../../src/core/secrets');
+    const { InMemorySecretStore } = await import('../support/in-memory-secret-store');
     const { core } = await createTestCore(temp.dir, { secrets: new InMemorySecretStore({ unavailable: true }) });
     try {
       await expect(core.call('secrets.set', { serverId: 'github', name: 'GITHUB_TOKEN', value: 'ghp_notstored' })).rejects.toMatchObject({ code: 'unavailable' });

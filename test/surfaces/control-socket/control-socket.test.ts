@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import path from 'node:path';
 import { AppCore } from '../../../src/core/app-core';
-import { InMemorySecretStore } from '../../../src/core/secrets';
+import { InMemorySecretStore } from '../../support/in-memory-secret-store';
 import { ContractError } from '../../../src/shared/contract';
 import { connectControlSocket } from '../../../src/surfaces/control-socket/client';
 import { serveControlSocket, type ControlSocketServer } from '../../../src/surfaces/control-socket/server';

@@ -1,5 +1,5 @@
 // Registered with `node --import` before the main process starts: every import of 'electron'
-// gets fake-electron.mjs instead, so src/main/index.ts runs in plain Node (see main-process.test.ts).
+// gets fake-electron.mjs instead, so src/main/index.ts runs in plain Node (see src/main/main-process.test.ts).
 import { register } from 'node:module';
 
 register(
