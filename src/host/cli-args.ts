@@ -14,9 +14,9 @@ type OptionValue<C extends ParseArgsOptionsConfig[string]> = C['type'] extends '
     ? string[]
     : string;
 
-export type OptionValues<O extends ParseArgsOptionsConfig> = { [K in keyof O]?: OptionValue<O[K]> };
+type OptionValues<O extends ParseArgsOptionsConfig> = { [K in keyof O]?: OptionValue<O[K]> };
 
-export interface ParsedCommandLine<O extends ParseArgsOptionsConfig> {
+interface ParsedCommandLine<O extends ParseArgsOptionsConfig> {
   values: OptionValues<O>;
   positionals: string[];
 }

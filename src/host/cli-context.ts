@@ -69,13 +69,13 @@ function inProcessSession(core: AppCore): ManagerSession {
   };
 }
 
-export type SessionMode =
+type SessionMode =
   /** Use the running manager, or an in-process one when none runs. */
   | 'running-or-in-process'
   /** Only a running manager will do (start/stop/restart, logs --follow). */
   | 'running-only';
 
-export async function openSession(environment: CliEnvironment, mode: SessionMode): Promise<ManagerSession> {
+async function openSession(environment: CliEnvironment, mode: SessionMode): Promise<ManagerSession> {
   const client = await connectControlSocket(environment.dataDir);
   if (client) return remoteSession(client);
   if (mode === 'running-only') throw new CliFailure(MANAGER_NOT_RUNNING_MESSAGE);

@@ -14,11 +14,11 @@ import { formatLogLine } from './log-line';
 import { runningManagerPid, stopOnSignals } from '../surfaces/manager-process';
 
 /** Something the manager exposes besides its control socket (serve: the HTTP bridge and the UI). */
-export interface ManagerSurface {
+interface ManagerSurface {
   close(): Promise<void>;
 }
 
-export interface ForegroundManagerOptions {
+interface ForegroundManagerOptions {
   /**
    * Opens an extra surface once the core and its control socket are up, before any server starts.
    * It is closed first on the way out. A failure here stops the manager with that error.

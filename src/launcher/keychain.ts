@@ -53,13 +53,13 @@ function messageOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).trim().replace(/\.$/, '') || 'unknown error';
 }
 
-export interface LaunchSecrets {
+interface LaunchSecrets {
   values: Record<string, string>;
   /** Why some or all secrets could not be read; the launcher logs it to stderr. */
   problem?: string;
 }
 
-export interface ReadLaunchSecretsOptions {
+interface ReadLaunchSecretsOptions {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   timeoutMs: number;

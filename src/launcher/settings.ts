@@ -27,13 +27,13 @@ const LauncherSettingsSchema = z.object({
     ),
   ),
 });
-export type LauncherSettings = z.infer<typeof LauncherSettingsSchema>;
+type LauncherSettings = z.infer<typeof LauncherSettingsSchema>;
 
 export type LaunchDefinition =
   | { kind: 'bundled'; id: string; entryFile: string; env: Record<string, string>; secretEnv: readonly string[] }
   | { kind: 'custom'; id: string; command: string; args: string[]; env: Record<string, string>; secretEnv: string[] };
 
-export interface SettingsRead {
+interface SettingsRead {
   settings: LauncherSettings;
   /** Why the file could not be used, when it could not; the launcher carries on with defaults. */
   problem?: string;

@@ -22,7 +22,7 @@ export function keychainAccount(serverId: string, name: string): string {
 }
 
 /** The MCP servers that ship inside MCP Tray, as the UI and the manager name them. */
-export interface BundledServerInfo {
+interface BundledServerInfo {
   id: 'weather' | 'github';
   name: string;
   description: string;

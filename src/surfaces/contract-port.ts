@@ -14,7 +14,7 @@ export interface ContractPort {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
-export interface WireError {
+interface WireError {
   code: ContractErrorCode;
   message: string;
 }

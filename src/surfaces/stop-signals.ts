@@ -8,7 +8,7 @@
  */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-export interface StopSignals {
+interface StopSignals {
   /** Resolves with the first stop signal. */
   readonly requested: Promise<NodeJS.Signals>;
   /** Called for every signal after the first (e.g. to give up waiting). */

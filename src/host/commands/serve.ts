@@ -23,7 +23,7 @@ function parsePort(raw: string | undefined): number {
 }
 
 /** The built UI sits beside the built servers: out/renderer next to out/servers. */
-export function uiDirOf(environment: CliEnvironment): string {
+function uiDirOf(environment: CliEnvironment): string {
   return path.join(path.dirname(environment.serversDir), 'renderer');
 }
 

@@ -27,27 +27,25 @@ export const MAX_REPLY_LINE_CHARS = (HIGHEST_MAX_MESSAGE_MB + 16) * BYTES_PER_MB
 export const MAX_BUFFERED_CHARS_PER_CLIENT = 32 * 1024 * 1024;
 
 const eventNames = Object.keys(events) as [EventName, ...EventName[]];
-export const EventNameSchema = z.enum(eventNames);
+const EventNameSchema = z.enum(eventNames);
 
-export const RequestIdSchema = z.union([z.number().int().nonnegative(), z.string().min(1).max(100)]);
+const RequestIdSchema = z.union([z.number().int().nonnegative(), z.string().min(1).max(100)]);
 export type RequestId = z.infer<typeof RequestIdSchema>;
 
-export const CallRequestSchema = z.strictObject({ id: RequestIdSchema, method: z.string().min(1).max(100), params: z.unknown().optional() });
-export const SubscribeRequestSchema = z.strictObject({ id: RequestIdSchema, subscribe: EventNameSchema });
-export const UnsubscribeRequestSchema = z.strictObject({ id: RequestIdSchema, unsubscribe: EventNameSchema });
-export const PingRequestSchema = z.strictObject({ id: RequestIdSchema, ping: z.literal(true) });
+const CallRequestSchema = z.strictObject({ id: RequestIdSchema, method: z.string().min(1).max(100), params: z.unknown().optional() });
+const SubscribeRequestSchema = z.strictObject({ id: RequestIdSchema, subscribe: EventNameSchema });
+const UnsubscribeRequestSchema = z.strictObject({ id: RequestIdSchema, unsubscribe: EventNameSchema });
+const PingRequestSchema = z.strictObject({ id: RequestIdSchema, ping: z.literal(true) });
 
 export const ControlRequestSchema = z.union([CallRequestSchema, SubscribeRequestSchema, UnsubscribeRequestSchema, PingRequestSchema]);
-export type ControlRequest = z.infer<typeof ControlRequestSchema>;
 
 export const PingResultSchema = z.object({ pid: z.number().int(), protocol: z.number().int() });
 export type PingResult = z.infer<typeof PingResultSchema>;
 
-export const SuccessReplySchema = z.strictObject({ id: RequestIdSchema, result: z.unknown() });
-export const ErrorReplySchema = z.strictObject({ id: RequestIdSchema.nullable(), error: ContractErrorSchema });
-export const EventMessageSchema = z.strictObject({ event: EventNameSchema, payload: z.unknown() });
+const SuccessReplySchema = z.strictObject({ id: RequestIdSchema, result: z.unknown() });
+const ErrorReplySchema = z.strictObject({ id: RequestIdSchema.nullable(), error: ContractErrorSchema });
+const EventMessageSchema = z.strictObject({ event: EventNameSchema, payload: z.unknown() });
 export const ControlReplySchema = z.union([SuccessReplySchema, ErrorReplySchema, EventMessageSchema]);
-export type ControlReply = z.infer<typeof ControlReplySchema>;
 
 export function encodeLine(message: object): string {
   return `${JSON.stringify(message)}\n`;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 
-export const CONTROL_SOCKET_FILE_NAME = 'control.sock';
+const CONTROL_SOCKET_FILE_NAME = 'control.sock';
 /** sun_path holds 104 bytes on macOS and 108 on Linux, NUL included. */
 const MAX_UNIX_SOCKET_PATH_BYTES = 103;
 

@@ -45,7 +45,7 @@ export class AccessToken {
 }
 
 /** Per port, so two hosts on one machine (cookies ignore ports) do not overwrite each other's cookie. */
-export function sessionCookieName(port: number): string {
+function sessionCookieName(port: number): string {
   return `mcp-tray-${port}`;
 }
 

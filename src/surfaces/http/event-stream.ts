@@ -14,7 +14,7 @@ import { events, type EventName } from '../../shared/contract';
 import type { ContractPort } from '../contract-port';
 
 /** Not a contract event: tells the page that events were lost and it should query its state again. */
-export const RESYNC_EVENT = 'resync';
+const RESYNC_EVENT = 'resync';
 
 export interface EventStreamOptions {
   heartbeatMs?: number;

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 /** Far above any contract input (a custom server's settings, a tool's arguments), far below what could hurt. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
-export type JsonBody =
+type JsonBody =
   | { ok: true; value: unknown }
   | { ok: false; status: 400 | 413 | 415; message: string };
 

@@ -26,11 +26,11 @@ export function refuseNonLoopbackHost(host: string): string {
 }
 
 /** The origins of this listener, as a browser writes them. */
-export function allowedOrigins(port: number): string[] {
+function allowedOrigins(port: number): string[] {
   return LOOPBACK_NAMES.map((name) => `http://${name}:${port}`);
 }
 
-export type GuardVerdict = { allowed: true } | { allowed: false; reason: string };
+type GuardVerdict = { allowed: true } | { allowed: false; reason: string };
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;

@@ -9,7 +9,7 @@ import type { ServerResponse } from 'node:http';
  * Inline styles stay allowed because React's `style` attributes need them; images and audio may be
  * data:/blob: URLs because tool results carry them inline.
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",

@@ -9,7 +9,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export interface OpenedBrowser {
+interface OpenedBrowser {
   /** Removes the forwarding page. */
   cleanup(): Promise<void>;
 }

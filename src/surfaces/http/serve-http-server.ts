@@ -19,9 +19,9 @@ import { sendErrorEnvelope, sendText } from './responses';
 import { applySecurityHeaders } from './security-headers';
 import { StaticFiles } from './static-files';
 
-export const EVENTS_PATH = '/api/events';
+const EVENTS_PATH = '/api/events';
 
-export interface ServeHttpOptions {
+interface ServeHttpOptions {
   /** The manager: AppCore. */
   target: ContractPort;
   /** The built UI: a folder with index.html (out/renderer). */

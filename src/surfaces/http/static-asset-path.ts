@@ -33,7 +33,7 @@ export function contentTypeFor(filePath: string): string {
   return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
-export type DecodedAssetPath =
+type DecodedAssetPath =
   | { ok: true; decoded: string }
   | { ok: false; problem: 'malformed percent-encoding' | 'invalid character in path' };
 

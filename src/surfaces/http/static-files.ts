@@ -16,14 +16,14 @@ const HASHED_NAME = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 const IMMUTABLE = 'private, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
-export const INDEX_FILE = 'index.html';
+const INDEX_FILE = 'index.html';
 
-export function cacheControlOf(relativePath: string): string {
+function cacheControlOf(relativePath: string): string {
   return relativePath.startsWith('assets/') && HASHED_NAME.test(relativePath) ? IMMUTABLE : REVALIDATE;
 }
 
 /** The file a URL path names, relative to the root, or undefined when the path is not one we serve. */
-export function relativeFileOf(pathname: string): string | undefined {
+function relativeFileOf(pathname: string): string | undefined {
   const decodedPath = decodeAssetPath(pathname);
   if (!decodedPath.ok) return undefined;
   const segments = decodedPath.decoded.split('/').filter((segment) => segment !== '');

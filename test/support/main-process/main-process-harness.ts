@@ -8,13 +8,13 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-export const projectRoot = path.resolve(import.meta.dirname, '../../..');
+const projectRoot = path.resolve(import.meta.dirname, '../../..');
 const hooksPath = path.join(import.meta.dirname, 'fake-electron-hooks.mjs');
 const mainEntry = path.join(projectRoot, 'src/main/index.ts');
 
 export const FIXTURE_PAGE = '<!doctype html><html><head><script type="module" src="./assets/app.js"></script></head><body><div id="root"></div></body></html>';
 
-export interface FakeElectronMessage {
+interface FakeElectronMessage {
   type: string;
   [key: string]: unknown;
 }

@@ -6,13 +6,13 @@
 import { request as httpRequest, type IncomingHttpHeaders, type ClientRequest } from 'node:http';
 import { waitFor } from '../../support/chaos';
 
-export interface RawResponse {
+interface RawResponse {
   status: number;
   headers: IncomingHttpHeaders;
   body: string;
 }
 
-export interface RawRequest {
+interface RawRequest {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
@@ -52,7 +52,7 @@ export function tokenOf(url: string): string {
   return token;
 }
 
-export interface SseFrame {
+interface SseFrame {
   id?: string;
   event?: string;
   data?: string;
