@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectContractError } from '../../test/support/contract-error';
 import { requireTestKeychain, startIsolatedKeyring, type IsolatedKeyring } from '../../test/support/isolated-keyring';
-import { ContractError } from '../shared/contract';
 import { DEFAULT_KEYCHAIN_SERVICE } from '../shared/vocabulary';
 import {
   KeytarSecretStore,
@@ -18,16 +18,6 @@ import {
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const secretsModuleUrl = pathToFileURL(fileURLToPath(new URL('./secrets.ts', import.meta.url))).href;
-
-async function expectContractError(promise: Promise<unknown>, code: string): Promise<ContractError> {
-  const error = await promise.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  expect(error).toBeInstanceOf(ContractError);
-  expect((error as ContractError).code).toBe(code);
-  return error as ContractError;
-}
 
 /** Asked for in each test, so that without a keychain every one of them fails with the reason. */
 function testKeychainService(): string {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SecretStore } from '../../src/core/secrets';
-import { ContractError } from '../../src/shared/contract';
+import { expectContractError } from './contract-error';
 import { InMemorySecretStore } from './in-memory-secret-store';
-
-async function expectContractError(promise: Promise<unknown>, code: string): Promise<ContractError> {
-  const error = await promise.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  expect(error).toBeInstanceOf(ContractError);
-  expect((error as ContractError).code).toBe(code);
-  return error as ContractError;
-}
 
 describe('InMemorySecretStore (for other modules’ unit tests)', () => {
   it('behaves like the keychain store', async () => {
