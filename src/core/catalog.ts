@@ -2,7 +2,8 @@ import { getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js
 import path from 'node:path';
 import { BUNDLED_SERVERS } from '../shared/bundled-servers';
 import type { CustomServer, ServerDefinition } from '../shared/contract';
-import type { PersistedSettings } from './settings';
+import type { PersistedSettings, PersistedSettingsInput, SettingsStore } from './settings';
+import { ContractError, type AppSettings } from '../shared/contract';
 
 /** How the manager runs JavaScript: node itself, or Electron acting as node. */
 export interface Runtime {
@@ -83,4 +84,58 @@ export function buildServerEnv(
   env.PATH = pathDirs.join(separator);
   if (definition.kind === 'bundled' && runtime.runAsNode) env.ELECTRON_RUN_AS_NODE = '1';
   return { ...env, ...definition.env, ...secrets };
+}
+
+/**
+ * The servers as the settings describe them, and the one owner of the settings snapshot: every
+ * call and health check reads it, so it is kept rather than copied out of the store each time, and
+ * the definitions built from it are rebuilt only when the settings change.
+ */
+export class ServerCatalog {
+  private snapshot: PersistedSettings;
+  private built: { snapshot: PersistedSettings; list: ServerDefinition[]; byId: Map<string, ServerDefinition> } | undefined;
+
+  constructor(
+    private readonly store: SettingsStore,
+    private readonly runtime: Runtime,
+    /** Told after every change to the servers, with the ids of all of them. */
+    private readonly onServersChanged: (serverIds: string[]) => void,
+  ) {
+    this.snapshot = store.get();
+  }
+
+  get app(): AppSettings {
+    return this.snapshot.app;
+  }
+
+  list(): ServerDefinition[] {
+    return this.current().list;
+  }
+
+  get(id: string): ServerDefinition {
+    const definition = this.current().byId.get(id);
+    if (!definition) throw new ContractError('not_found', `There is no server "${id}". Run "mcp-tray servers list" to see them.`);
+    return definition;
+  }
+
+  /** Saves a change to the app settings; returns them as saved. */
+  updateApp(change: Partial<AppSettings>): AppSettings {
+    this.snapshot = this.store.update((current) => ({ ...current, app: { ...current.app, ...change } }));
+    return this.snapshot.app;
+  }
+
+  /** Saves a change to the servers (validated by the store), then says so. */
+  updateServers(mutate: (current: PersistedSettings) => PersistedSettingsInput): void {
+    this.snapshot = this.store.update(mutate);
+    this.onServersChanged(this.list().map((definition) => definition.id));
+  }
+
+  private current(): { list: ServerDefinition[]; byId: Map<string, ServerDefinition> } {
+    if (this.built?.snapshot !== this.snapshot) {
+      // Shared by every caller until the next settings change, so frozen against accidental edits.
+      const list = listDefinitions(this.snapshot, this.runtime).map(frozenDefinition);
+      this.built = { snapshot: this.snapshot, list, byId: new Map(list.map((definition) => [definition.id, definition])) };
+    }
+    return this.built;
+  }
 }
