@@ -2,7 +2,7 @@ import { getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js
 import path from 'node:path';
 import { BUNDLED_SERVERS } from '../shared/bundled-servers';
 import type { CustomServer, ServerDefinition } from '../shared/contract';
-import type { PersistedSettings, PersistedSettingsInput, SettingsStore } from './settings';
+import { ServerOverridesSchema, type PersistedSettings, type PersistedSettingsInput, type SettingsStore } from './settings';
 import { ContractError, type AppSettings } from '../shared/contract';
 
 /** How the manager runs JavaScript: node itself, or Electron acting as node. */
@@ -86,6 +86,15 @@ export function buildServerEnv(
   return { ...env, ...definition.env, ...secrets };
 }
 
+/** A change to one server's settings. */
+export type ServerChange = Partial<Omit<CustomServer, 'id'>>;
+
+const BUNDLED_OVERRIDE_KEYS: ReadonlySet<string> = new Set(Object.keys(ServerOverridesSchema.shape));
+
+function refuseBundledEdit(id: string): never {
+  throw new ContractError('invalid_input', `"${id}" is a bundled server: it can be disabled, not edited or removed.`);
+}
+
 /**
  * The servers as the settings describe them, and the one owner of the settings snapshot: every
  * call and health check reads it, so it is kept rather than copied out of the store each time, and
@@ -124,8 +133,36 @@ export class ServerCatalog {
     return this.snapshot.app;
   }
 
+  /** The custom server `id`; a bundled one is refused, as it can be disabled but not edited or removed. */
+  requireCustom(id: string): ServerDefinition {
+    if (isBundledId(id)) refuseBundledEdit(id);
+    return this.get(id);
+  }
+
+  /**
+   * Changes one server's settings, bundled or custom alike: a bundled server's overrides take only
+   * enabled, autostart and env; a custom server takes any of its fields. The store validates the result.
+   */
+  patch(id: string, change: ServerChange): void {
+    const definition = this.get(id);
+    if (definition.kind === 'bundled' && Object.keys(change).some((key) => !BUNDLED_OVERRIDE_KEYS.has(key))) refuseBundledEdit(id);
+    this.updateServers((current) =>
+      definition.kind === 'custom'
+        ? { ...current, customServers: current.customServers.map((server) => (server.id === id ? { ...server, ...change } : server)) }
+        : { ...current, servers: { ...current.servers, [id]: { ...current.servers[id], ...change } } },
+    );
+  }
+
+  addCustom(server: CustomServer): void {
+    this.updateServers((current) => ({ ...current, customServers: [...current.customServers, server] }));
+  }
+
+  removeCustom(id: string): void {
+    this.updateServers((current) => ({ ...current, customServers: current.customServers.filter((server) => server.id !== id) }));
+  }
+
   /** Saves a change to the servers (validated by the store), then says so. */
-  updateServers(mutate: (current: PersistedSettings) => PersistedSettingsInput): void {
+  private updateServers(mutate: (current: PersistedSettings) => PersistedSettingsInput): void {
     this.snapshot = this.store.update(mutate);
     this.onServersChanged(this.list().map((definition) => definition.id));
   }

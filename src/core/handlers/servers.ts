@@ -1,5 +1,4 @@
-import { ContractError, CustomServerInputSchema, describeValidationError, type ServerDefinition } from '../../shared/contract';
-import { isBundledId } from '../catalog';
+import { ContractError } from '../../shared/contract';
 import { applyToRunning, summaryOf, type CoreParts, type HandlersOf } from './core-parts';
 
 type ServerMethods =
@@ -23,25 +22,6 @@ export function serverHandlers(parts: CoreParts): HandlersOf<ServerMethods> {
     if (!catalog.get(id).enabled) throw new ContractError('conflict', `Server "${id}" is disabled. Enable it first.`);
   };
 
-  const requireCustom = (id: string): void => {
-    if (isBundledId(id)) throw new ContractError('invalid_input', `"${id}" is a bundled server: it can be disabled, not edited or removed.`);
-    catalog.get(id);
-  };
-
-  const setServerFlag = (definition: ServerDefinition, flag: { enabled?: boolean; autostart?: boolean }): void => {
-    if (definition.kind === 'custom') {
-      catalog.updateServers((current) => ({
-        ...current,
-        customServers: current.customServers.map((server) => (server.id === definition.id ? { ...server, ...flag } : server)),
-      }));
-    } else {
-      catalog.updateServers((current) => ({
-        ...current,
-        servers: { ...current.servers, [definition.id]: { env: {}, ...current.servers[definition.id], ...flag } },
-      }));
-    }
-  };
-
   return {
     // Each summary built from the list already in hand: summaryOf(id) would look every definition up again.
     'servers.list': async () => catalog.list().map((definition) => ({ ...definition, health: parts.supervisorFor(definition.id).health() })),
@@ -63,31 +43,22 @@ export function serverHandlers(parts: CoreParts): HandlersOf<ServerMethods> {
         throw new ContractError('conflict', `A server with id "${server.id}" already exists. Choose another id.`);
       }
       await parts.launches.requireCommand(server.command);
-      catalog.updateServers((current) => ({ ...current, customServers: [...current.customServers, server] }));
+      catalog.addCustom(server);
       if (server.enabled && server.autostart) await parts.supervisorFor(server.id).start();
       return summaryOf(parts, server.id);
     },
     'servers.update': async ({ id, patch }) => {
-      requireCustom(id);
+      catalog.requireCustom(id);
       if (patch.command !== undefined) await parts.launches.requireCommand(patch.command);
-      catalog.updateServers((current) => ({
-        ...current,
-        customServers: current.customServers.map((server) => {
-          if (server.id !== id) return server;
-          const parsed = CustomServerInputSchema.safeParse({ ...server, ...patch, id });
-          if (!parsed.success) throw new ContractError('invalid_input', describeValidationError(parsed.error));
-          return parsed.data;
-        }),
-      }));
+      catalog.patch(id, patch);
       if (catalog.get(id).enabled) await applyToRunning(parts, id, 'the new settings');
       else await parts.supervisorFor(id).stop();
       return summaryOf(parts, id);
     },
     'servers.remove': async ({ id }) => {
-      requireCustom(id);
-      const definition = catalog.get(id);
+      const definition = catalog.requireCustom(id);
       await parts.disposeSupervisor(id);
-      catalog.updateServers((current) => ({ ...current, customServers: current.customServers.filter((server) => server.id !== id) }));
+      catalog.removeCustom(id);
       for (const name of definition.secretEnv) await parts.secrets.delete(id, name).catch(() => false);
       await parts.logs.removeServer(id).catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
@@ -96,13 +67,13 @@ export function serverHandlers(parts: CoreParts): HandlersOf<ServerMethods> {
       return { removed: true as const };
     },
     'servers.setEnabled': async ({ id, enabled }) => {
-      setServerFlag(catalog.get(id), { enabled });
+      catalog.patch(id, { enabled });
       if (!enabled) await parts.supervisorFor(id).stop();
       else await parts.supervisorFor(id).start();
       return summaryOf(parts, id);
     },
     'servers.setAutostart': async ({ id, autostart }) => {
-      setServerFlag(catalog.get(id), { autostart });
+      catalog.patch(id, { autostart });
       return summaryOf(parts, id);
     },
     'servers.setEnv': async ({ id, env }) => {
@@ -115,14 +86,7 @@ export function serverHandlers(parts: CoreParts): HandlersOf<ServerMethods> {
         if (value === null) delete next[name];
         else next[name] = value;
       }
-      if (definition.kind === 'custom') {
-        catalog.updateServers((current) => ({
-          ...current,
-          customServers: current.customServers.map((server) => (server.id === id ? { ...server, env: next } : server)),
-        }));
-      } else {
-        catalog.updateServers((current) => ({ ...current, servers: { ...current.servers, [id]: { ...current.servers[id], env: next } } }));
-      }
+      catalog.patch(id, { env: next });
       await applyToRunning(parts, id, 'the new environment');
       return summaryOf(parts, id);
     },
