@@ -22,7 +22,6 @@ import { errorEnvelope } from './ipc-envelope';
 import { forwardEvents, handleContractCalls } from './ipc-bridge';
 import { loginItemUnavailableReason } from './login-item';
 import { MainWindow } from './main-window';
-import { observeSettings } from './manager';
 import { notify } from './notifier';
 import type { Notice } from './registration-notice';
 import { chooseRendererLocation } from './renderer-location';
@@ -118,7 +117,8 @@ async function startShell(): Promise<void> {
 
   const applyLoginSetting = (enabled: boolean) =>
     applyStartAtLogin(enabled).catch((error: unknown) => warn(`Could not change start at login: ${messageOf(error)}`));
-  const manager = observeSettings(core, (settings) => {
+  const manager = core;
+  core.on('settings.changed', (settings) => {
     void applyLoginSetting(settings.startAtLogin);
     tray?.refreshSoon();
   });

@@ -208,6 +208,30 @@ describe('AppCore', () => {
     expect(isAlive(weather.pid as number)).toBe(false);
   });
 
+  it('tells settings.changed subscribers of each saved settings change, with the saved values', async () => {
+    const changes: EventPayload<'settings.changed'>[] = [];
+    core.on('settings.changed', (settings) => changes.push(settings));
+    await core.call('settings.update', { startAtLogin: true });
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ startAtLogin: true, healthIntervalMs: 15_000 });
+  });
+
+  it('stays quiet on settings.changed for other methods and for refused updates', async () => {
+    const changes: EventPayload<'settings.changed'>[] = [];
+    core.on('settings.changed', (settings) => changes.push(settings));
+    await core.call('settings.get', {});
+    await core.call('servers.setAutostart', { id: 'weather', autostart: false });
+    await expect(core.call('settings.update', { healthIntervalMs: 5 })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(changes).toEqual([]);
+  });
+
+  it('returns the saved settings even when a settings.changed subscriber throws', async () => {
+    core.on('settings.changed', () => {
+      throw new Error('no login items here');
+    });
+    await expect(core.call('settings.update', { startAtLogin: true })).resolves.toMatchObject({ startAtLogin: true });
+  });
+
   it('settings survive a restart of the manager, and a corrupt settings file does not stop it', async () => {
     await addChaos({ autostart: false });
     await core.call('settings.update', { healthIntervalMs: 5_000 });

@@ -6,6 +6,7 @@ export function settingsHandlers(parts: CoreParts): HandlersOf<'settings.get' | 
     'settings.update': async (change) => {
       const saved = parts.catalog.updateApp(change);
       parts.logs.setBufferSize(saved.logBufferSize);
+      parts.emit('settings.changed', saved);
       return saved;
     },
   };
