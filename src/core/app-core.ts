@@ -19,6 +19,7 @@ import { LaunchResolution } from './launch-resolution';
 import { LogStore } from './logs';
 import { OrphanGuard } from './orphan-guard';
 import type { RestartPolicyOptions } from './restart-policy';
+import { RunningCalls } from './running-calls';
 import type { SecretStore } from './secrets';
 import { SettingsStore } from './settings';
 import { ServerSupervisor } from './supervisor';
@@ -50,6 +51,7 @@ export class AppCore {
   private readonly supervisors = new Map<string, ServerSupervisor>();
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   private readonly errorRedaction = new ErrorRedaction();
+  private readonly runningCalls = new RunningCalls();
   /** Ids for calls whose caller chose none: unique in this run, and cheaper than a UUID per call. */
   private readonly callIdPrefix = randomUUID().slice(0, 8);
   private callCount = 0;
@@ -72,6 +74,7 @@ export class AppCore {
       logs,
       secrets: options.secrets,
       launches: this.launches,
+      runningCalls: this.runningCalls,
       clients: () => this.clients(),
       supervisorFor: (id) => this.supervisorFor(id),
       disposeSupervisor: async (id) => {
@@ -174,6 +177,7 @@ export class AppCore {
         logs: this.logs,
         timings: () => this.catalog.app,
         guard: this.guard,
+        runningCalls: this.runningCalls,
         onHealth: (health) => this.emit('server.health', health),
         onListChanged: (kind) => this.emit('server.listChanged', { serverId: id, kind }),
         onCallProgress: (callId, progress) => this.emit('call.progress', { callId, serverId: id, ...progress }),

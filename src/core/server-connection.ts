@@ -51,6 +51,16 @@ export interface CallOptions {
   onProgress(progress: CallProgress): void;
 }
 
+/**
+ * A tool call's deadline ran out: the SDK's own timeout error (so the server is told the same
+ * reason when the call is cancelled), told apart by its class wherever it is caught.
+ */
+export class CallTimeoutError extends McpError {
+  constructor(timeoutMs: number) {
+    super(ErrorCode.RequestTimeout, 'Request timed out', { timeout: timeoutMs });
+  }
+}
+
 /** The longest delay a Node timer takes (about 24.8 days): the SDK's own timeout, kept out of the way of ours. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -110,8 +120,8 @@ export class ServerConnection {
   async callTool(name: string, args: Record<string, unknown>, options: CallOptions): Promise<CallToolResult> {
     const { timeoutMs, cancellation } = options;
     const progressToken = ++this.lastProgressToken;
-    // The same error the SDK gives for its own timeouts; cancelling also tells the server to stop.
-    const deadline = setTimeout(() => cancellation.abort(new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: timeoutMs })), timeoutMs);
+    // Cancelling also tells the server to stop.
+    const deadline = setTimeout(() => cancellation.abort(new CallTimeoutError(timeoutMs)), timeoutMs);
     this.progressListeners.set(progressToken, (progress) => {
       deadline.refresh();
       options.onProgress(progress);

@@ -81,6 +81,16 @@ describe('AppCore', () => {
     expect(await core.call('calls.cancel', { callId: 'long' })).toEqual({ cancelled: false });
   });
 
+  it('answers a call with the same duration that its log line gives', async () => {
+    await addChaos();
+    const call = await core.call('tools.call', { serverId: 'chaos', name: 'echo', arguments: { text: 'timed' }, callId: 'timed' });
+    const line = await waitFor('the call in the logs', async () => {
+      const { entries } = await core.call('logs.query', { serverId: 'chaos', text: 'echo ok' });
+      return entries.find((entry) => entry.fields?.callId === 'timed');
+    });
+    expect(line.fields?.durationMs).toBe(call.durationMs);
+  });
+
   it('shares its server definitions read-only: a caller cannot change the manager\'s copy through a result', async () => {
     await addChaos({ env: { MODE: 'calm' } });
     const first = await core.call('servers.get', { id: 'chaos' });

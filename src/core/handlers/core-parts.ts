@@ -3,6 +3,7 @@ import type { ServerCatalog } from '../catalog';
 import type { ClientRegistrar } from '../clients/client-registrar';
 import type { LaunchResolution } from '../launch-resolution';
 import type { LogStore } from '../logs';
+import type { RunningCalls } from '../running-calls';
 import type { SecretStore } from '../secrets';
 import type { ServerLists } from '../server-connection';
 import type { ServerSupervisor } from '../supervisor';
@@ -16,6 +17,7 @@ export interface CoreParts {
   readonly logs: LogStore;
   readonly secrets: SecretStore;
   readonly launches: LaunchResolution;
+  readonly runningCalls: RunningCalls;
   /** Registration with MCP clients (src/core/clients), created on first use. */
   clients(): ClientRegistrar;
   supervisorFor(id: string): ServerSupervisor;
