@@ -15,6 +15,7 @@ import {
   type ResourceTemplate,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
+import { messageOf } from '../shared/error-message';
 import type { CallCancellation } from './call-cancellation';
 import { CoalescedTask } from './coalesced-task';
 import { ChildProcessTransport, type ChildLaunch, type ChildTransportHooks, type StopTimings } from './child-transport';
@@ -204,7 +205,7 @@ export class ServerConnection {
       }
     } catch (error) {
       if (this.closed) throw error;
-      this.hooks.onListFailed(method, error instanceof Error ? error.message : String(error));
+      this.hooks.onListFailed(method, messageOf(error));
       return [];
     }
     return items;

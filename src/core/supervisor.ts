@@ -1,4 +1,5 @@
 import type { CallToolResult, GetPromptResult, ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import { messageOf } from '../shared/error-message';
 import { ContractError, type Health, type LastExit, type LogEntry, type LogLevel, type LogSource, type ServerState } from '../shared/contract';
 import { DEFAULT_STOP_TIMINGS, type ChildLaunch, type StopTimings } from './child-transport';
 import type { LogInput } from './logs';
@@ -434,10 +435,6 @@ function roundMs(ms: number): number {
 /** A server's error as a contract error, its "MCP error <code>:" prefix said once. */
 function rethrowSaidOnce(error: unknown): never {
   throw error instanceof ContractError ? error : new ContractError('failed', mcpErrorText(error));
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export function describeExit(code: number | null, signal: string | null): string {

@@ -1,4 +1,5 @@
 import { ContractError } from '../../shared/contract';
+import { messageOf } from '../../shared/error-message';
 import { applyToRunning, summaryOf, type CoreParts, type HandlersOf } from './core-parts';
 
 type ServerMethods =
@@ -61,8 +62,7 @@ export function serverHandlers(parts: CoreParts): HandlersOf<ServerMethods> {
       catalog.removeCustom(id);
       for (const name of definition.secretEnv) await parts.secrets.delete(id, name).catch(() => false);
       await parts.logs.removeServer(id).catch((error: unknown) => {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new ContractError('failed', `"${id}" was removed, but its log files could not be deleted (${reason}). Delete ${id}.jsonl and ${id}.*.jsonl in the logs folder by hand.`);
+        throw new ContractError('failed', `"${id}" was removed, but its log files could not be deleted (${messageOf(error)}). Delete ${id}.jsonl and ${id}.*.jsonl in the logs folder by hand.`);
       });
       return { removed: true as const };
     },
