@@ -322,11 +322,12 @@ export class ServerSupervisor {
     this.scheduleHealthCheck();
   }
 
+  /** The result alone, for a caller that does not report how long the call took. */
   async callTool(request: ToolCallRequest): Promise<CallToolResult> {
     return (await this.timedCall(request)).result;
   }
 
-  /** Calls a tool; a call id already running is refused. */
+  /** Calls a tool and times it; a call id already running, on any server, is refused. */
   async timedCall(request: ToolCallRequest): Promise<TimedToolResult> {
     const connection = this.requireConnection();
     const cancellation = this.calls.start(request.callId, this.serverId);

@@ -24,7 +24,7 @@ export function serverHandlers(parts: CoreParts): HandlersOf<ServerMethods> {
   };
 
   return {
-    // Each summary built from the list already in hand: summaryOf(id) would look every definition up again.
+    // Each summary built from the definition already in hand, not looked up again per server.
     'servers.list': async () => catalog.list().map((definition) => ({ ...definition, health: parts.supervisorFor(definition.id).health() })),
     'servers.get': async ({ id }) => summaryOf(parts, id),
     'servers.start': async ({ id }) => {
