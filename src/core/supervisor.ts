@@ -1,6 +1,6 @@
 import type { CallToolResult, GetPromptResult, ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
-import { messageOf } from '../shared/error-message';
 import { ContractError, type Health, type LastExit, type LogEntry, type LogLevel, type LogSource, type ServerState } from '../shared/contract';
+import { messageOf } from '../shared/error-message';
 import { DEFAULT_STOP_TIMINGS, type ChildLaunch, type StopTimings } from './child-transport';
 import type { LogInput } from './logs';
 import { mcpErrorText } from './mcp-error-text';
