@@ -7,6 +7,7 @@ import { asJsonRpcMessage } from './json-rpc-envelope';
 import { LineSplitter } from './line-splitter';
 import { MessageLineReader, type OversizedLine } from './message-line-reader';
 import { describeOversizedLine, tooLargeErrorResponse } from './oversized-message';
+import { terminateThenKill } from './process-group';
 import { SlicedChunkQueue } from './sliced-chunk-queue';
 
 export interface ChildLaunch {
@@ -172,9 +173,7 @@ export class ChildProcessTransport implements Transport {
     const exited = this.exited as Promise<void>;
     const { termAfterMs, killAfterMs } = this.stopTimings;
     if (await exitsWithin(exited, termAfterMs)) return;
-    this.signal('SIGTERM');
-    if (await exitsWithin(exited, Math.max(0, killAfterMs - termAfterMs))) return;
-    this.signal('SIGKILL');
+    await terminateThenKill((signal) => this.signal(signal), (ms) => exitsWithin(exited, ms), Math.max(0, killAfterMs - termAfterMs));
     await exited;
   }
 
@@ -185,15 +184,17 @@ export class ChildProcessTransport implements Transport {
     await this.exited;
   }
 
-  private signal(signal: NodeJS.Signals): void {
+  /** False when there is no child left to signal. */
+  private signal(signal: NodeJS.Signals): boolean {
     const pid = this.child?.pid;
-    if (pid === undefined || this.hasExited) return;
+    if (pid === undefined || this.hasExited) return false;
     try {
       if (process.platform === 'win32') killWindowsTree(pid);
       else process.kill(-pid, signal);
     } catch {
       // Already gone.
     }
+    return true;
   }
 }
 

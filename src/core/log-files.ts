@@ -13,6 +13,7 @@
  */
 import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { messageOf } from '../shared/error-message';
 
 export interface LogFileLimits {
   /** A file is rotated before a line would take it past this size (a longer line gets a file alone). */
@@ -278,9 +279,8 @@ export class LogFileWriter {
   }
 
   private describeFailure(error: unknown): Error {
-    const reason = error instanceof Error ? error.message : String(error);
     return new Error(
-      `Could not write the log file ${this.filePath} (${reason}). Log entries stay visible in the app; check free disk space and that the folder is writable.`,
+      `Could not write the log file ${this.filePath} (${messageOf(error)}). Log entries stay visible in the app; check free disk space and that the folder is writable.`,
       { cause: error },
     );
   }

@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { ServerIdSchema, type LogEntry, type LogLevel, type LogQuerySchema, type LogSource } from '../shared/contract';
+import { messageOf } from '../shared/error-message';
 import { DEFAULT_LOG_FILE_LIMITS, LogFileWriter, logFilePath, removeLogFiles, type DroppedLines, type LogFileLimits } from './log-files';
 import { EntryRedactor, type SafeFields } from './log-redaction';
 import { checkedRingCapacity, RingBuffer } from './log-ring';
@@ -215,7 +216,7 @@ export class LogStore {
       try {
         input = build();
       } catch (error) {
-        this.reportError(new Error(`A log line could not be built: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+        this.reportError(new Error(`A log line could not be built: ${messageOf(error)}`, { cause: error }));
         continue;
       }
       this.store(input.serverId, input.level, input.source, input.message, input.fields, input.time);
@@ -292,8 +293,7 @@ export class LogStore {
       } catch (error) {
         if (this.reportedListeners.has(listener)) continue;
         this.reportedListeners.add(listener);
-        const reason = error instanceof Error ? error.message : String(error);
-        this.reportError(new Error(`A log subscriber threw (${reason}); it keeps receiving entries.`, { cause: error }));
+        this.reportError(new Error(`A log subscriber threw (${messageOf(error)}); it keeps receiving entries.`, { cause: error }));
       }
     }
   }

@@ -33,13 +33,29 @@ export async function waitForEmptyGroup(pgid: number, timeoutMs: number): Promis
 }
 
 /**
+ * The escalation every stop ends with: SIGTERM, up to graceMs to go by itself, then SIGKILL.
+ * `send` returns false when there is nothing left to signal; `goneWithin` resolves true once it is gone.
+ */
+export async function terminateThenKill(
+  send: (signal: 'SIGTERM' | 'SIGKILL') => boolean,
+  goneWithin: (ms: number) => Promise<boolean>,
+  graceMs: number,
+): Promise<void> {
+  if (!send('SIGTERM')) return;
+  if (await goneWithin(graceMs)) return;
+  send('SIGKILL');
+}
+
+/**
  * Ends every process still in the group: SIGTERM, then SIGKILL to what is left after graceMs.
  * Resolves once the group is empty or SIGKILL has been sent.
  */
-export async function terminateGroup(pgid: number, graceMs: number): Promise<void> {
-  if (!signalGroup(pgid, 'SIGTERM')) return;
-  if (await waitForEmptyGroup(pgid, graceMs)) return;
-  signalGroup(pgid, 'SIGKILL');
+export function terminateGroup(pgid: number, graceMs: number): Promise<void> {
+  return terminateThenKill(
+    (signal) => signalGroup(pgid, signal),
+    (ms) => waitForEmptyGroup(pgid, ms),
+    graceMs,
+  );
 }
 
 export interface GroupReaperOptions {

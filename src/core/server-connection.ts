@@ -15,6 +15,7 @@ import {
   type ResourceTemplate,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
+import { messageOf } from '../shared/error-message';
 import type { CallCancellation } from './call-cancellation';
 import { CoalescedTask } from './coalesced-task';
 import { ChildProcessTransport, type ChildLaunch, type ChildTransportHooks, type StopTimings } from './child-transport';
@@ -49,6 +50,16 @@ export interface CallOptions {
   timeoutMs: number;
   cancellation: CallCancellation;
   onProgress(progress: CallProgress): void;
+}
+
+/**
+ * A tool call's deadline ran out: the SDK's own timeout error (so the server is told the same
+ * reason when the call is cancelled), told apart by its class wherever it is caught.
+ */
+export class CallTimeoutError extends McpError {
+  constructor(timeoutMs: number) {
+    super(ErrorCode.RequestTimeout, 'Request timed out', { timeout: timeoutMs });
+  }
 }
 
 /** The longest delay a Node timer takes (about 24.8 days): the SDK's own timeout, kept out of the way of ours. */
@@ -110,8 +121,8 @@ export class ServerConnection {
   async callTool(name: string, args: Record<string, unknown>, options: CallOptions): Promise<CallToolResult> {
     const { timeoutMs, cancellation } = options;
     const progressToken = ++this.lastProgressToken;
-    // The same error the SDK gives for its own timeouts; cancelling also tells the server to stop.
-    const deadline = setTimeout(() => cancellation.abort(new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: timeoutMs })), timeoutMs);
+    // Cancelling also tells the server to stop.
+    const deadline = setTimeout(() => cancellation.abort(new CallTimeoutError(timeoutMs)), timeoutMs);
     this.progressListeners.set(progressToken, (progress) => {
       deadline.refresh();
       options.onProgress(progress);
@@ -194,7 +205,7 @@ export class ServerConnection {
       }
     } catch (error) {
       if (this.closed) throw error;
-      this.hooks.onListFailed(method, error instanceof Error ? error.message : String(error));
+      this.hooks.onListFailed(method, messageOf(error));
       return [];
     }
     return items;

@@ -1,14 +1,15 @@
 import type { CallToolResult, GetPromptResult, ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { ContractError, type Health, type LastExit, type LogEntry, type LogLevel, type LogSource, type ServerState } from '../shared/contract';
+import { messageOf } from '../shared/error-message';
 import { DEFAULT_STOP_TIMINGS, type ChildLaunch, type StopTimings } from './child-transport';
-import { CallCancellation } from './call-cancellation';
 import type { LogInput } from './logs';
 import { mcpErrorText } from './mcp-error-text';
 import type { OrphanGuard } from './orphan-guard';
 import { GroupReaper } from './process-group';
 import { readRssBytes } from './process-memory';
 import { DEFAULT_RESTART_POLICY, RestartPolicy, type RestartPolicyOptions } from './restart-policy';
-import { ServerConnection, type CallProgress, type ListKind, type ServerLists } from './server-connection';
+import { RunningCalls } from './running-calls';
+import { CallTimeoutError, ServerConnection, type CallProgress, type ListKind, type ServerLists } from './server-connection';
 import { summarizeCallResult } from './call-summary';
 
 export interface LaunchSpec extends ChildLaunch {
@@ -45,6 +46,8 @@ export interface SupervisorOptions {
   initializeTimeoutMs?: number;
   /** Missed pings in a row that mean the server is hung. */
   maxMissedPings?: number;
+  /** The manager's one map of calls in flight, shared by every server; a lone supervisor keeps its own. */
+  runningCalls?: RunningCalls;
 }
 
 export interface ToolCallRequest {
@@ -52,6 +55,12 @@ export interface ToolCallRequest {
   arguments: Record<string, unknown>;
   callId: string;
   timeoutMs?: number | undefined;
+}
+
+export interface TimedToolResult {
+  result: CallToolResult;
+  /** From the request sent to the answer read, as logged with the call. */
+  durationMs: number;
 }
 
 const STDERR_TAIL_LINES = 20;
@@ -79,13 +88,14 @@ export class ServerSupervisor {
   private rssBytes: number | null = null;
   private stderrTail: string[] = [];
   private readonly restartPolicy: RestartPolicy;
-  private readonly activeCalls = new Map<string, CallCancellation>();
+  private readonly calls: RunningCalls;
   private pendingStart: Promise<void> | undefined;
   /** Ends what an exited server left in its process group; a stop waits for it. */
   private readonly groups: GroupReaper;
 
   constructor(private readonly options: SupervisorOptions) {
     this.restartPolicy = new RestartPolicy(options.restartPolicy ?? DEFAULT_RESTART_POLICY);
+    this.calls = options.runningCalls ?? new RunningCalls();
     const { termAfterMs, killAfterMs } = options.stopTimings ?? DEFAULT_STOP_TIMINGS;
     this.groups = new GroupReaper({
       graceMs: Math.max(0, killAfterMs - termAfterMs),
@@ -144,7 +154,7 @@ export class ServerSupervisor {
     this.stopping = true;
     this.clearRestartTimer();
     this.clearHealthTimer();
-    for (const cancellation of this.activeCalls.values()) cancellation.abort(new ContractError('cancelled', 'The server was stopped.'));
+    this.calls.cancelAllOf(this.serverId);
     const connection = this.connection;
     if (connection && this.state !== 'stopped' && this.state !== 'failed' && this.state !== 'backoff') {
       this.log('info', 'lifecycle', 'stopping');
@@ -312,10 +322,15 @@ export class ServerSupervisor {
     this.scheduleHealthCheck();
   }
 
+  /** The result alone, for a caller that does not report how long the call took. */
   async callTool(request: ToolCallRequest): Promise<CallToolResult> {
+    return (await this.timedCall(request)).result;
+  }
+
+  /** Calls a tool and times it; a call id already running, on any server, is refused. */
+  async timedCall(request: ToolCallRequest): Promise<TimedToolResult> {
     const connection = this.requireConnection();
-    const cancellation = new CallCancellation();
-    this.activeCalls.set(request.callId, cancellation);
+    const cancellation = this.calls.start(request.callId, this.serverId);
     const startedAt = performance.now();
     try {
       const result = await connection.callTool(request.name, request.arguments, {
@@ -337,7 +352,7 @@ export class ServerSupervisor {
           time: new Date(finishedAt),
         };
       });
-      return result;
+      return { result, durationMs };
     } catch (error) {
       const durationMs = roundMs(performance.now() - startedAt);
       // Aborted by cancelCall or a stop, not by the call's own deadline (which aborts with a timeout error).
@@ -350,18 +365,16 @@ export class ServerSupervisor {
         outcome: cancelled ? 'cancelled' : 'failed',
       });
       if (cancelled) throw new ContractError('cancelled', `The call to ${request.name} was cancelled.`);
-      if (/timed out/i.test(message)) throw new ContractError('timeout', `${request.name} did not answer in time. Try again, or raise the call timeout in Settings.`);
+      if (error instanceof CallTimeoutError) throw new ContractError('timeout', `${request.name} did not answer in time. Try again, or raise the call timeout in Settings.`);
       throw new ContractError('failed', `${request.name} failed: ${message}`);
     } finally {
-      this.activeCalls.delete(request.callId);
+      this.calls.end(request.callId);
     }
   }
 
+  /** Cancels one of this server's calls; false when it has no such call running. */
   cancelCall(callId: string): boolean {
-    const cancellation = this.activeCalls.get(callId);
-    if (!cancellation) return false;
-    cancellation.abort(new ContractError('cancelled', 'Cancelled by the user.'));
-    return true;
+    return this.calls.cancel(callId, this.serverId);
   }
 
   readResource(uri: string): Promise<ReadResourceResult> {
@@ -423,10 +436,6 @@ function roundMs(ms: number): number {
 /** A server's error as a contract error, its "MCP error <code>:" prefix said once. */
 function rethrowSaidOnce(error: unknown): never {
   throw error instanceof ContractError ? error : new ContractError('failed', mcpErrorText(error));
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export function describeExit(code: number | null, signal: string | null): string {

@@ -22,7 +22,6 @@ import { electronStoreSettingsBackend, openShellStateBackend } from './electron-
 import { forwardEvents, handleContractCalls } from './ipc-bridge';
 import { loginItemUnavailableReason } from './login-item';
 import { MainWindow } from './main-window';
-import { observeSettings } from './manager';
 import { notify } from './notifier';
 import type { Notice } from './registration-notice';
 import { chooseRendererLocation } from './renderer-location';
@@ -116,13 +115,13 @@ async function startShell(): Promise<void> {
 
   const applyLoginSetting = (enabled: boolean) =>
     applyStartAtLogin(enabled).catch((error: unknown) => warn(`Could not change start at login: ${messageOf(error)}`));
-  const manager = observeSettings(core, (settings) => {
+  core.on('settings.changed', (settings) => {
     void applyLoginSetting(settings.startAtLogin);
     tray?.refreshSoon();
   });
 
   try {
-    control = await serveControlSocket(manager, dataDir);
+    control = await serveControlSocket(core, dataDir);
   } catch (error) {
     warn(`The mcp-tray command cannot reach this app: ${messageOf(error)}`);
   }
@@ -135,17 +134,17 @@ async function startShell(): Promise<void> {
     notify: tell,
   });
   mainWindow = appWindow;
-  handleContractCalls(manager, location);
-  forwardEvents(manager, () => appWindow.current, location);
+  handleContractCalls(core, location);
+  forwardEvents(core, () => appWindow.current, location);
 
   tray = new TrayController({
-    manager,
+    manager: core,
     resourcesDir: layout.resourcesDir,
     startAtLoginUnavailable: loginItemUnavailableReason({ isPackaged: app.isPackaged }),
     onIconClick: () => appWindow.open(),
     onAction: (action) => {
       void runTrayAction(action, {
-        manager,
+        manager: core,
         openWindow: () => appWindow.open(),
         quit: () => app.quit(),
         notify: tell,

@@ -52,6 +52,7 @@ export const EVENT_NAMES = [
   'log.entry',
   'call.progress',
   'server.listChanged',
+  'settings.changed',
 ] as const satisfies readonly EventName[];
 
 const everyMethodListed: ExactlyAll<MethodName, (typeof METHOD_NAMES)[number]> = true;

@@ -285,6 +285,8 @@ export const events = {
   'log.entry': LogEntrySchema,
   'call.progress': ProgressEventSchema,
   'server.listChanged': z.object({ serverId: ServerIdSchema, kind: z.enum(['tools', 'resources', 'prompts']) }),
+  /** The app settings as saved, after every successful settings.update from any surface. */
+  'settings.changed': AppSettingsSchema,
 } as const;
 
 export type Events = typeof events;

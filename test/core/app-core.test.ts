@@ -81,6 +81,16 @@ describe('AppCore', () => {
     expect(await core.call('calls.cancel', { callId: 'long' })).toEqual({ cancelled: false });
   });
 
+  it('answers a call with the same duration that its log line gives', async () => {
+    await addChaos();
+    const call = await core.call('tools.call', { serverId: 'chaos', name: 'echo', arguments: { text: 'timed' }, callId: 'timed' });
+    const line = await waitFor('the call in the logs', async () => {
+      const { entries } = await core.call('logs.query', { serverId: 'chaos', text: 'echo ok' });
+      return entries.find((entry) => entry.fields?.callId === 'timed');
+    });
+    expect(line.fields?.durationMs).toBe(call.durationMs);
+  });
+
   it('shares its server definitions read-only: a caller cannot change the manager\'s copy through a result', async () => {
     await addChaos({ env: { MODE: 'calm' } });
     const first = await core.call('servers.get', { id: 'chaos' });
@@ -206,6 +216,30 @@ describe('AppCore', () => {
     await upstream.close();
     expect(isAlive(chaos.health.pid as number)).toBe(false);
     expect(isAlive(weather.pid as number)).toBe(false);
+  });
+
+  it('tells settings.changed subscribers of each saved settings change, with the saved values', async () => {
+    const changes: EventPayload<'settings.changed'>[] = [];
+    core.on('settings.changed', (settings) => changes.push(settings));
+    await core.call('settings.update', { startAtLogin: true });
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ startAtLogin: true, healthIntervalMs: 15_000 });
+  });
+
+  it('stays quiet on settings.changed for other methods and for refused updates', async () => {
+    const changes: EventPayload<'settings.changed'>[] = [];
+    core.on('settings.changed', (settings) => changes.push(settings));
+    await core.call('settings.get', {});
+    await core.call('servers.setAutostart', { id: 'weather', autostart: false });
+    await expect(core.call('settings.update', { healthIntervalMs: 5 })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(changes).toEqual([]);
+  });
+
+  it('returns the saved settings even when a settings.changed subscriber throws', async () => {
+    core.on('settings.changed', () => {
+      throw new Error('no login items here');
+    });
+    await expect(core.call('settings.update', { startAtLogin: true })).resolves.toMatchObject({ startAtLogin: true });
   });
 
   it('settings survive a restart of the manager, and a corrupt settings file does not stop it', async () => {

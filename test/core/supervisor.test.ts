@@ -262,6 +262,13 @@ describe('ServerSupervisor with a real child process', () => {
     await waitFor('the server to stop the timed-out call', () => entries().find((entry) => entry.message === 'slow: cancelled at step 1'));
   });
 
+  it('reports a server\'s own error that speaks of a timeout as a failure with its message, not as the call timing out', async () => {
+    const supervisor = supervise({ CHAOS_NOTE: 'the weather service timed out' });
+    await supervisor.start();
+    const failed = supervisor.callTool({ name: 'error_with_env', arguments: { name: 'CHAOS_NOTE' }, callId: 'server-said' });
+    await expect(failed).rejects.toMatchObject({ code: 'failed', message: 'error_with_env failed: MCP error -32603: upstream refused the key the weather service timed out' });
+  });
+
   it('refreshes its tool list on list_changed and forwards MCP log messages', async () => {
     const changed: string[] = [];
     const supervisor = supervise({}, { onListChanged: (kind) => changed.push(kind) });

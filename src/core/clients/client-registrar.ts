@@ -14,6 +14,7 @@ import {
   type MethodParams,
   type ServerDefinition,
 } from '../../shared/contract';
+import { messageOf } from '../../shared/error-message';
 import type { Runtime } from '../catalog';
 import { resolveKeychainService } from '../data-dir';
 import { KeytarSecretStore, type SecretStore } from '../secrets';
@@ -132,7 +133,7 @@ export class ClientRegistrar {
       const parsed = parseConfigText(splitByteOrderMark(snapshot.text ?? '').body, client.syntax, client.serversKey, configPath);
       status.servers = classify(parsed.servers, this.wantedEntries(client, this.options.servers().map((server) => server.id), setup));
     } catch (error) {
-      status.error = error instanceof Error ? error.message : String(error);
+      status.error = messageOf(error);
     }
     return status;
   }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { ContractError } from '../../shared/contract';
-import { errorMessage } from './config-file-errors';
+import { messageOf } from '../../shared/error-message';
 import { describeTarget, resolveConfigTarget, type ConfigTarget } from './config-file-target';
 
 /** No client config comes close; past this it is not a config file. */
@@ -49,7 +49,7 @@ function tooLarge(shownAs: string, maxBytes: number): ContractError {
 }
 
 function cannotRead(shownAs: string, error: unknown): ContractError {
-  return new ContractError('failed', `Cannot read ${shownAs}: ${errorMessage(error)}. Check that it is a file you can read and write.`);
+  return new ContractError('failed', `Cannot read ${shownAs}: ${messageOf(error)}. Check that it is a file you can read and write.`);
 }
 
 /**

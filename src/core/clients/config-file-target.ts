@@ -6,7 +6,7 @@
 import { lstat, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ContractError } from '../../shared/contract';
-import { errorMessage } from './config-file-errors';
+import { messageOf } from '../../shared/error-message';
 
 /** Links followed before the chain counts as a loop; Linux gives up after 40 as well. */
 const MAX_LINK_HOPS = 40;
@@ -40,7 +40,7 @@ export async function resolveConfigTarget(configPath: string): Promise<ConfigTar
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return reached;
       if (code === 'ELOOP') throw loopRefusal(configPath);
-      throw new ContractError('failed', `Cannot read ${describeTarget(reached)}: ${errorMessage(error)}. Check that it is a file you can read and write.`);
+      throw new ContractError('failed', `Cannot read ${describeTarget(reached)}: ${messageOf(error)}. Check that it is a file you can read and write.`);
     }
     if (info.isDirectory()) {
       throw new ContractError('failed', `${describeTarget(reached)} is a folder, not a file. MCP Tray left it as it is; the client expects a file there.`);
@@ -51,7 +51,7 @@ export async function resolveConfigTarget(configPath: string): Promise<ConfigTar
       current = path.resolve(await realpath(path.dirname(current)), await readlink(current));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw loopRefusal(configPath);
-      throw new ContractError('failed', `Cannot follow the link ${current}: ${errorMessage(error)}. MCP Tray left it as it is.`);
+      throw new ContractError('failed', `Cannot follow the link ${current}: ${messageOf(error)}. MCP Tray left it as it is.`);
     }
   }
   throw loopRefusal(configPath);

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ContractError } from '../../shared/contract';
 import { addBackup, pruneBackups, writeBackup, type BackupLocation } from './config-backups';
-import { errorMessage } from './config-file-errors';
+import { messageOf } from '../../shared/error-message';
 import { readSnapshot, sameSnapshot, type ConfigSnapshot } from './config-file-read';
 import { describeTarget, resolveConfigTarget, type ConfigTarget } from './config-file-target';
 import { removeStaleTempFiles, tempPathFor, writeTempFile } from './config-temp-files';
@@ -153,7 +153,7 @@ export async function rewriteConfigFile(rewrite: ConfigRewrite): Promise<Rewrite
       await rm(tempPath, { force: true });
       if (backupPath !== null) await rm(backupPath, { force: true });
       if (error instanceof ContractError) throw error;
-      throw new ContractError('failed', `Could not write ${describeTarget(target)}: ${errorMessage(error)}. The file was left as it was.`);
+      throw new ContractError('failed', `Could not write ${describeTarget(target)}: ${messageOf(error)}. The file was left as it was.`);
     }
     await pruneBackups(rewrite.backup, backupPath ?? undefined);
     return { filePath: target.path, before: snapshot.text, after, changed: true, backupPath };

@@ -5,7 +5,7 @@
 import type { ApiClient } from '../api/api-client';
 import { CallHistoryStore } from './call-history';
 import { browserStorage, type KeyValueStorage } from './key-value-storage';
-import { ToolCallRunner, type ToolCallPort } from './tool-call-runner';
+import { ToolCallRunner } from './tool-call-runner';
 import { ToolInputStore } from './tool-input-store';
 
 let storage: KeyValueStorage | null = null;
@@ -29,16 +29,6 @@ export function toolInputStore(): ToolInputStore {
   return inputs;
 }
 
-function toolCallPort(api: ApiClient): ToolCallPort {
-  return {
-    callTool: (input) => api.call('tools.call', input),
-    cancelCall: async (callId) => {
-      await api.call('calls.cancel', { callId });
-    },
-    onProgress: (listener) => api.on('call.progress', listener),
-  };
-}
-
 export function toolCallRunner(api: ApiClient, serverId: string): ToolCallRunner {
   let byServer = runners.get(api);
   if (!byServer) {
@@ -47,7 +37,7 @@ export function toolCallRunner(api: ApiClient, serverId: string): ToolCallRunner
   }
   let runner = byServer.get(serverId);
   if (!runner) {
-    runner = new ToolCallRunner(toolCallPort(api), callHistoryStore(), serverId);
+    runner = new ToolCallRunner(api, callHistoryStore(), serverId);
     byServer.set(serverId, runner);
   }
   return runner;

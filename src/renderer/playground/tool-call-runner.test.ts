@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { EventPayload } from '../../shared/contract';
+import type { EventName, EventPayload, MethodInput, MethodName, MethodResult } from '../../shared/contract';
 import { ApiError } from '../api/api-client';
 import { CallHistoryStore } from './call-history';
 import { MemoryStorage } from './key-value-storage';
 import type { ToolArguments, ToolCallResponse } from './mcp-types';
-import { summarizeResult, ToolCallRunner, type ToolCallPort } from './tool-call-runner';
+import { summarizeResult, ToolCallRunner, type ToolCallApi } from './tool-call-runner';
 
 interface PendingCall {
   input: { serverId: string; name: string; arguments: ToolArguments; callId: string };
@@ -13,23 +13,33 @@ interface PendingCall {
 }
 
 /** A manager stand-in whose calls finish when the test says so. */
-class FakePort implements ToolCallPort {
+class FakePort implements ToolCallApi {
   readonly pending: PendingCall[] = [];
   readonly cancelled: string[] = [];
   private progressListeners = new Set<(event: EventPayload<'call.progress'>) => void>();
 
-  callTool(input: PendingCall['input']): Promise<ToolCallResponse> {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+    if (method === 'tools.call') return this.callTool(input as PendingCall['input']) as Promise<MethodResult<M>>;
+    if (method === 'calls.cancel') return this.cancelCall((input as MethodInput<'calls.cancel'>).callId) as Promise<MethodResult<M>>;
+    throw new Error(`${method} is not in this fake`);
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    if (event !== 'call.progress') throw new Error(`${event} is not in this fake`);
+    const progressListener = listener as (event: EventPayload<'call.progress'>) => void;
+    this.progressListeners.add(progressListener);
+    return () => this.progressListeners.delete(progressListener);
+  }
+
+  private callTool(input: PendingCall['input']): Promise<ToolCallResponse> {
     return new Promise((resolve, reject) => this.pending.push({ input, resolve, reject }));
   }
 
-  async cancelCall(callId: string): Promise<void> {
+  private async cancelCall(callId: string): Promise<MethodResult<'calls.cancel'>> {
     this.cancelled.push(callId);
-    this.pending.find((call) => call.input.callId === callId)?.reject(new ApiError('cancelled', 'The call to slow was cancelled.'));
-  }
-
-  onProgress(listener: (event: EventPayload<'call.progress'>) => void): () => void {
-    this.progressListeners.add(listener);
-    return () => this.progressListeners.delete(listener);
+    const call = this.pending.find((pending) => pending.input.callId === callId);
+    call?.reject(new ApiError('cancelled', 'The call to slow was cancelled.'));
+    return { cancelled: call !== undefined };
   }
 
   emitProgress(event: EventPayload<'call.progress'>): void {

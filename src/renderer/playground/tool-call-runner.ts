@@ -3,16 +3,12 @@
  * It lives outside React so a call keeps going (and lands in history) while the user looks at
  * another tool or tab, and so it can be tested without a DOM.
  */
-import type { EventPayload } from '../../shared/contract';
-import { ApiError } from '../api/api-client';
+import { ApiError, type ApiClient } from '../api/api-client';
 import { summarize, type CallHistoryEntry, type CallHistoryStore } from './call-history';
-import type { CallToolResult, ToolArguments, ToolCallResponse } from './mcp-types';
+import type { CallToolResult, ToolArguments } from './mcp-types';
 
-export interface ToolCallPort {
-  callTool(input: { serverId: string; name: string; arguments: ToolArguments; callId: string }): Promise<ToolCallResponse>;
-  cancelCall(callId: string): Promise<void>;
-  onProgress(listener: (event: EventPayload<'call.progress'>) => void): () => void;
-}
+/** What a runner needs of the manager: tools.call, calls.cancel and call.progress. */
+export type ToolCallApi = Pick<ApiClient, 'call' | 'on'>;
 
 export interface CallProgress {
   progress: number;
@@ -58,7 +54,7 @@ export class ToolCallRunner {
   private readonly now: () => number;
 
   constructor(
-    private readonly port: ToolCallPort,
+    private readonly api: ToolCallApi,
     private readonly history: CallHistoryStore,
     readonly serverId: string,
     options: ToolCallRunnerOptions = {},
@@ -87,7 +83,7 @@ export class ToolCallRunner {
     this.setState(toolName, { status: 'running', callId, startedAt, arguments: args, progress: null, cancelRequested: false });
     let outcome: ToolCallState;
     try {
-      const response = await this.port.callTool({ serverId: this.serverId, name: toolName, arguments: args, callId });
+      const response = await this.api.call('tools.call', { serverId: this.serverId, name: toolName, arguments: args, callId });
       outcome = { status: 'done', callId, arguments: args, durationMs: response.durationMs, result: response.result };
     } catch (error) {
       const code = error instanceof ApiError ? error.code : 'failed';
@@ -106,7 +102,7 @@ export class ToolCallRunner {
     if (state.status !== 'running' || state.cancelRequested) return;
     this.setState(toolName, { ...state, cancelRequested: true });
     try {
-      await this.port.cancelCall(state.callId);
+      await this.api.call('calls.cancel', { callId: state.callId });
     } catch {
       // The call may have just ended; its own outcome says what happened.
     }
@@ -127,7 +123,7 @@ export class ToolCallRunner {
 
   private listenForProgress(): void {
     if (this.unsubscribeProgress) return;
-    this.unsubscribeProgress = this.port.onProgress((event) => {
+    this.unsubscribeProgress = this.api.on('call.progress', (event) => {
       const toolName = this.toolOfCall.get(event.callId);
       if (toolName === undefined) return;
       const state = this.state(toolName);
