@@ -3,7 +3,7 @@ import { CachedLoader } from './cached-loader';
 
 describe('CachedLoader', () => {
   it('loads once and then answers from the cache', async () => {
-    const loader = new CachedLoader<number>(10, 60_000);
+    const loader = new CachedLoader<number>({ name: 'test', maxEntries: 10, ttlMs: 60_000 });
     let loads = 0;
     const load = async () => ++loads;
     expect(await loader.get('a', load)).toBe(1);
@@ -13,7 +13,7 @@ describe('CachedLoader', () => {
   });
 
   it('shares one load between concurrent callers of the same key', async () => {
-    const loader = new CachedLoader<string>(10, 60_000);
+    const loader = new CachedLoader<string>({ name: 'test', maxEntries: 10, ttlMs: 60_000 });
     let loads = 0;
     let finish: (value: string) => void = () => undefined;
     const load = () => {
@@ -28,7 +28,7 @@ describe('CachedLoader', () => {
   });
 
   it('starts a new load for a caller who comes after everyone gave up on the old one', async () => {
-    const loader = new CachedLoader<string>(10, 60_000);
+    const loader = new CachedLoader<string>({ name: 'test', maxEntries: 10, ttlMs: 60_000 });
     let loads = 0;
     // The first load settles only some time after it is aborted, as a real request does.
     const load = (signal: AbortSignal) => {
@@ -45,7 +45,7 @@ describe('CachedLoader', () => {
   });
 
   it('does not keep a failure: the next caller loads again', async () => {
-    const loader = new CachedLoader<string>(10, 60_000);
+    const loader = new CachedLoader<string>({ name: 'test', maxEntries: 10, ttlMs: 60_000 });
     await expect(loader.get('k', () => Promise.reject(new Error('upstream down')))).rejects.toThrow('upstream down');
     expect(await loader.get('k', async () => 'recovered')).toBe('recovered');
   });

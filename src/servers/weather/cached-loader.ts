@@ -1,5 +1,13 @@
 import { untilAborted } from '../kit/abortable';
 import { TtlCache } from '../kit/ttl-cache';
+import { upstreamObserver } from '../kit/upstream-telemetry';
+
+export interface CachedLoaderOptions {
+  /** A fixed short name, e.g. "place-search": the cache's metric label. */
+  name: string;
+  maxEntries: number;
+  ttlMs: number;
+}
 
 interface SharedLoad<V> {
   promise: Promise<V>;
@@ -17,15 +25,13 @@ export class CachedLoader<V> {
   private readonly cache: TtlCache<V>;
   private readonly inFlight = new Map<string, SharedLoad<V>>();
 
-  constructor(
-    maxEntries: number,
-    private readonly ttlMs: number,
-  ) {
-    this.cache = new TtlCache<V>(maxEntries);
+  constructor(private readonly options: CachedLoaderOptions) {
+    this.cache = new TtlCache<V>(options.maxEntries);
   }
 
   get(key: string, load: (signal: AbortSignal) => Promise<V>, signal?: AbortSignal): Promise<V> {
     const cached = this.cache.get(key);
+    upstreamObserver().cacheLookup(this.options.name, cached !== undefined);
     if (cached !== undefined) return Promise.resolve(cached);
     if (signal?.aborted) return Promise.reject(signal.reason);
     const shared = this.inFlight.get(key) ?? this.startLoad(key, load);
@@ -45,7 +51,7 @@ export class CachedLoader<V> {
     const controller = new AbortController();
     const promise = load(controller.signal)
       .then((value) => {
-        this.cache.set(key, value, this.ttlMs);
+        this.cache.set(key, value, this.options.ttlMs);
         return value;
       })
       .finally(() => {

@@ -36,9 +36,9 @@ const DAILY_VARIABLES =
 export class OpenMeteoClient {
   private readonly forecastHttp: HttpJsonClient;
   private readonly geocodingHttp: HttpJsonClient;
-  private readonly placeSearches = new CachedLoader<GeocodingPlace[]>(1_000, GEOCODING_TTL_MS);
-  private readonly currentForecasts = new CachedLoader<CurrentForecastResponse>(500, FORECAST_TTL_MS);
-  private readonly dailyForecasts = new CachedLoader<DailyForecastResponse>(500, FORECAST_TTL_MS);
+  private readonly placeSearches = new CachedLoader<GeocodingPlace[]>({ name: 'place-search', maxEntries: 1_000, ttlMs: GEOCODING_TTL_MS });
+  private readonly currentForecasts = new CachedLoader<CurrentForecastResponse>({ name: 'current-forecast', maxEntries: 500, ttlMs: FORECAST_TTL_MS });
+  private readonly dailyForecasts = new CachedLoader<DailyForecastResponse>({ name: 'daily-forecast', maxEntries: 500, ttlMs: FORECAST_TTL_MS });
 
   constructor(
     private readonly config: WeatherConfig,
@@ -53,8 +53,8 @@ export class OpenMeteoClient {
       upstream: FORECAST_UPSTREAM,
     });
     const shared = { timeoutMs: config.timeoutMs, retry: { ...DEFAULT_RETRY_POLICY, retries: config.retries }, limiter, logger, userAgent };
-    this.forecastHttp = new HttpJsonClient({ ...shared, upstream: FORECAST_UPSTREAM });
-    this.geocodingHttp = new HttpJsonClient({ ...shared, upstream: GEOCODING_UPSTREAM });
+    this.forecastHttp = new HttpJsonClient({ ...shared, upstream: FORECAST_UPSTREAM, metricName: 'open-meteo-forecast' });
+    this.geocodingHttp = new HttpJsonClient({ ...shared, upstream: GEOCODING_UPSTREAM, metricName: 'open-meteo-geocoding' });
   }
 
   /** Up to PLACE_SEARCH_LIMIT places whose name matches, best match first; [] when there is none. */

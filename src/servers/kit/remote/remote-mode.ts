@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { readFlagEnv, readNumberEnv } from '../env';
+import { installUpstreamObserver } from '../upstream-telemetry';
 import { readRemoteAuth } from './auth-config';
 import type { CallerRateLimiter } from './caller-rate-limit';
 import { MemoryRateLimiter } from './memory-rate-limiter';
@@ -53,6 +54,7 @@ export function startRemoteMode({ server, env, logger }: RemoteModeOptions): Rem
       : new MemoryRateLimiter({ perMinute, burst });
   }
   installToolCallGate(new ToolCallGate(limiter ?? { take: async () => ({ allowed: true }), close: async () => {} }, metrics));
+  installUpstreamObserver(metrics);
 
   const readiness = new CachedReadiness(redis ? { redis: () => pingRedis(redis) } : {});
   const reloadKeys = () => {
@@ -81,6 +83,7 @@ export function startRemoteMode({ server, env, logger }: RemoteModeOptions): Rem
     release: async () => {
       process.off('SIGHUP', reloadKeys);
       installToolCallGate(undefined);
+      installUpstreamObserver(undefined);
       await limiter?.close();
       if (redis) await closeRedisConnection(redis);
     },

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { UpstreamObserver, UpstreamStatus } from '../upstream-telemetry';
 import type { Caller } from './caller';
 
 export type ToolOutcome = 'ok' | 'error' | 'rate_limited' | 'failed';
@@ -9,7 +10,7 @@ export type ToolOutcome = 'ok' | 'error' | 'rate_limited' | 'failed';
  * callers are API key names (or "oauth" / "anonymous", never an OAuth subject), upstream statuses
  * are classes like 2xx.
  */
-export class ServerMetrics {
+export class ServerMetrics implements UpstreamObserver {
   readonly registry = new Registry();
   private readonly toolCalls: Counter<'tool' | 'outcome' | 'caller'>;
   private readonly toolDuration: Histogram<'tool'>;
@@ -62,8 +63,8 @@ export class ServerMetrics {
     this.rateLimitStoreErrors.inc({ mode });
   }
 
-  /** `status` is an HTTP status, or a word for a request that got none (timeout, network). */
-  upstreamResponded(upstream: string, status: number | 'timeout' | 'network'): void {
+  /** `status` is an HTTP status, or a word for a request that got none (timeout, network, cancelled). */
+  upstreamResponded(upstream: string, status: UpstreamStatus): void {
     this.upstreamRequests.inc({ upstream, status: typeof status === 'number' ? `${Math.floor(status / 100)}xx` : status });
   }
 
