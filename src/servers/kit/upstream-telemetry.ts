@@ -1,3 +1,6 @@
+/** A cache lookup answered from this process's cache, from the cache shared by replicas, or by the upstream. */
+export type CacheLookupResult = 'hit' | 'shared_hit' | 'miss';
+
 /** What became of one request to an upstream API: its HTTP status, or why it got none. */
 export type UpstreamStatus = number | 'timeout' | 'network' | 'cancelled';
 
@@ -9,7 +12,7 @@ export type UpstreamStatus = number | 'timeout' | 'network' | 'cancelled';
 export interface UpstreamObserver {
   /** `upstream` and `cache` are fixed names chosen in code: never a URL, a repository or a token. */
   upstreamResponded(upstream: string, status: UpstreamStatus): void;
-  cacheLookup(cache: string, hit: boolean): void;
+  cacheLookup(cache: string, result: CacheLookupResult): void;
 }
 
 const ignored: UpstreamObserver = { upstreamResponded: () => {}, cacheLookup: () => {} };

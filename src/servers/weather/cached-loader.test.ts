@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { installSharedResponseCache, type SharedResponseCache } from '../kit/shared-response-cache';
 import { CachedLoader } from './cached-loader';
 
 describe('CachedLoader', () => {
@@ -48,5 +50,38 @@ describe('CachedLoader', () => {
     const loader = new CachedLoader<string>({ name: 'test', maxEntries: 10, ttlMs: 60_000 });
     await expect(loader.get('k', () => Promise.reject(new Error('upstream down')))).rejects.toThrow('upstream down');
     expect(await loader.get('k', async () => 'recovered')).toBe('recovered');
+  });
+});
+
+describe('CachedLoader with a shared response cache', () => {
+  const stored = new Map<string, { value: unknown; ttlMs: number }>();
+  const store: SharedResponseCache = {
+    get: async (cache, key) => stored.get(`${cache}|${key}`),
+    set: async (cache, key, value, ttlMs) => void stored.set(`${cache}|${key}`, { value, ttlMs }),
+  };
+  beforeEach(() => {
+    stored.clear();
+    installSharedResponseCache(store);
+  });
+  afterEach(() => installSharedResponseCache(undefined));
+
+  const shared = { scope: 'https://upstream.test/v1', schema: z.object({ celsius: z.number() }) };
+
+  it('answers from a value another replica stored, and stores what it loads for the others', async () => {
+    const first = new CachedLoader({ name: 'forecast', maxEntries: 10, ttlMs: 60_000, shared });
+    const second = new CachedLoader({ name: 'forecast', maxEntries: 10, ttlMs: 60_000, shared });
+    let loads = 0;
+    const load = async () => ({ celsius: ++loads });
+    expect(await first.get('berlin', load)).toEqual({ celsius: 1 });
+    expect(await second.get('berlin', load)).toEqual({ celsius: 1 });
+    expect(loads).toBe(1);
+    expect([...stored.keys()]).toEqual(['forecast|https://upstream.test/v1\nberlin']);
+  });
+
+  it('loads afresh when the shared value does not have the expected shape', async () => {
+    stored.set('forecast|https://upstream.test/v1\nberlin', { value: { fahrenheit: 50 }, ttlMs: 60_000 });
+    const loader = new CachedLoader({ name: 'forecast', maxEntries: 10, ttlMs: 60_000, shared });
+    expect(await loader.get('berlin', async () => ({ celsius: 10 }))).toEqual({ celsius: 10 });
+    expect(stored.get('forecast|https://upstream.test/v1\nberlin')?.value).toEqual({ celsius: 10 });
   });
 });

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { readFlagEnv, readNumberEnv } from '../env';
+import { installSharedResponseCache } from '../shared-response-cache';
 import { installUpstreamObserver } from '../upstream-telemetry';
 import { readRemoteAuth } from './auth-config';
 import type { CallerRateLimiter } from './caller-rate-limit';
@@ -7,6 +8,7 @@ import { MemoryRateLimiter } from './memory-rate-limiter';
 import { CachedReadiness } from './readiness';
 import { closeRedisConnection, createRedisConnection, type RedisConnection } from './redis-connection';
 import { RedisRateLimiter, type RedisFailureMode } from './redis-rate-limiter';
+import { RedisResponseCache } from './redis-response-cache';
 import { RemoteGuards } from './remote-guards';
 import { ServerMetrics } from './server-metrics';
 import { installToolCallGate, ToolCallGate } from './tool-call-gate';
@@ -55,6 +57,7 @@ export function startRemoteMode({ server, env, logger }: RemoteModeOptions): Rem
   }
   installToolCallGate(new ToolCallGate(limiter ?? { take: async () => ({ allowed: true }), close: async () => {} }, metrics));
   installUpstreamObserver(metrics);
+  if (redis) installSharedResponseCache(new RedisResponseCache(redis, { keyPrefix: `mcp:${server}:cache:`, logger }));
 
   const readiness = new CachedReadiness(redis ? { redis: () => pingRedis(redis) } : {});
   const reloadKeys = () => {
@@ -69,6 +72,7 @@ export function startRemoteMode({ server, env, logger }: RemoteModeOptions): Rem
   logger.info(
     {
       auth: { api_keys: auth.apiKeys?.size ?? 0, oauth: auth.protectedResource !== undefined },
+      response_cache: redis ? 'redis' : 'memory',
       rate_limit: perMinute > 0 ? { per_minute: perMinute, burst, store: redis ? 'redis' : 'memory', on_redis_error: redis ? onRedisError : undefined } : 'off',
     },
     'production mode',
@@ -84,6 +88,7 @@ export function startRemoteMode({ server, env, logger }: RemoteModeOptions): Rem
       process.off('SIGHUP', reloadKeys);
       installToolCallGate(undefined);
       installUpstreamObserver(undefined);
+      installSharedResponseCache(undefined);
       await limiter?.close();
       if (redis) await closeRedisConnection(redis);
     },

@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { UpstreamObserver, UpstreamStatus } from '../upstream-telemetry';
+import type { CacheLookupResult, UpstreamObserver, UpstreamStatus } from '../upstream-telemetry';
 import type { Caller } from './caller';
 
 export type ToolOutcome = 'ok' | 'error' | 'rate_limited' | 'failed';
@@ -41,7 +41,7 @@ export class ServerMetrics implements UpstreamObserver {
       registers,
     });
     this.upstreamRequests = new Counter({ name: 'mcp_upstream_requests_total', help: 'Requests to upstream APIs by status class.', labelNames: ['upstream', 'status'], registers });
-    this.cacheLookups = new Counter({ name: 'mcp_cache_lookups_total', help: 'Upstream response cache lookups.', labelNames: ['cache', 'result'], registers });
+    this.cacheLookups = new Counter({ name: 'mcp_cache_lookups_total', help: 'Upstream response cache lookups: hit (this process), shared_hit (the cache replicas share), miss (asked the upstream).', labelNames: ['cache', 'result'], registers });
   }
 
   /** Starts timing a call; the returned function records its outcome once. */
@@ -68,8 +68,8 @@ export class ServerMetrics implements UpstreamObserver {
     this.upstreamRequests.inc({ upstream, status: typeof status === 'number' ? `${Math.floor(status / 100)}xx` : status });
   }
 
-  cacheLookup(cache: string, hit: boolean): void {
-    this.cacheLookups.inc({ cache, result: hit ? 'hit' : 'miss' });
+  cacheLookup(cache: string, result: CacheLookupResult): void {
+    this.cacheLookups.inc({ cache, result });
   }
 
   async exposition(): Promise<{ contentType: string; body: string }> {
