@@ -44,6 +44,28 @@ export function readRemoteAuth(env: NodeJS.ProcessEnv, discover = discoverAuthor
   };
 }
 
+/**
+ * A server holding a credential of its own (GitHub's token) lends it to whoever can reach it. Without
+ * authentication that is every process on this machine, even on loopback, so it is refused unless
+ * MCP_AUTH=none says it is meant. MCP_AUTH=none does not lift the loopback-only rule.
+ */
+export function assertCredentialIsGuarded(auth: RemoteAuth, env: NodeJS.ProcessEnv, credential: string | undefined): void {
+  const raw = env.MCP_AUTH?.trim();
+  const withoutAuth = raw?.toLowerCase() === 'none';
+  if (raw && !withoutAuth) {
+    throw new Error(`MCP_AUTH must be "none" (serve without authentication on purpose) or unset; it is "${raw}". Keys go in MCP_AUTH_TOKENS.`);
+  }
+  if (withoutAuth && auth.authenticator.configured) {
+    throw new Error('MCP_AUTH=none asks for no authentication, but MCP_AUTH_TOKENS, MCP_AUTH_TOKENS_FILE or MCP_AUTH_ISSUER is set. Unset one or the other.');
+  }
+  if (credential !== undefined && !auth.authenticator.configured && !withoutAuth) {
+    throw new Error(
+      `Refusing to serve ${credential} over HTTP without authentication: any program on this machine could act with it through this server. ` +
+        `Set MCP_AUTH_TOKENS (or MCP_AUTH_ISSUER) to require a key, or set MCP_AUTH=none to serve it without one on purpose.`,
+    );
+  }
+}
+
 function requireHttpUrl(name: string, value: string): URL {
   let url: URL | undefined;
   try {

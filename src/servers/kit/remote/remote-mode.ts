@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { readFlagEnv, readNumberEnv } from '../env';
 import { installSharedResponseCache } from '../shared-response-cache';
 import { installUpstreamObserver } from '../upstream-telemetry';
-import { readRemoteAuth } from './auth-config';
+import { assertCredentialIsGuarded, readRemoteAuth } from './auth-config';
 import type { CallerRateLimiter } from './caller-rate-limit';
 import { MemoryRateLimiter } from './memory-rate-limiter';
 import { CachedReadiness } from './readiness';
@@ -19,6 +19,8 @@ export interface RemoteModeOptions {
   server: string;
   env: NodeJS.ProcessEnv;
   logger: Logger;
+  /** The name of a credential the server acts with (e.g. "GITHUB_TOKEN"), when it holds one. */
+  credential?: string;
 }
 
 export interface RemoteMode {
@@ -34,8 +36,9 @@ const READY_TIMEOUT_MS = 1_000;
  * readiness, and the tool-call gate every tool runs through. A bad setting stops start-up with a
  * message naming it; Redis being down does not.
  */
-export function startRemoteMode({ server, env, logger }: RemoteModeOptions): RemoteMode {
+export function startRemoteMode({ server, env, logger, credential }: RemoteModeOptions): RemoteMode {
   const auth = readRemoteAuth(env);
+  assertCredentialIsGuarded(auth, env, credential);
   const metrics = new ServerMetrics(server);
   const perMinute = readNumberEnv(env, 'RATE_LIMIT_RPM', DEFAULT_RPM, { min: 0, max: 1_000_000 });
   const burst = readNumberEnv(env, 'RATE_LIMIT_BURST', Math.min(DEFAULT_BURST, Math.max(1, perMinute)), { min: 1, max: 1_000_000 });
