@@ -33,7 +33,7 @@ export class ServerMetrics implements UpstreamObserver {
       registers,
     });
     this.inFlight = new Gauge({ name: 'mcp_tool_calls_in_flight', help: 'Tool calls running now.', registers });
-    this.rateLimited = new Counter({ name: 'mcp_rate_limit_rejections_total', help: 'Tool calls refused by the per-caller rate limit.', labelNames: ['caller'], registers });
+    this.rateLimited = new Counter({ name: 'mcp_rate_limit_rejections_total', help: 'Requests refused by the per-caller rate limit: tool calls, and resource reads and prompts that call the upstream.', labelNames: ['caller'], registers });
     this.rateLimitStoreErrors = new Counter({
       name: 'mcp_rate_limit_store_errors_total',
       help: 'Tool calls the Redis rate limit could not decide, by the mode that decided instead.',
@@ -55,8 +55,13 @@ export class ServerMetrics implements UpstreamObserver {
       this.inFlight.dec();
       stopTimer();
       this.toolCalls.inc({ tool, outcome, caller: caller.metricLabel });
-      if (outcome === 'rate_limited') this.rateLimited.inc({ caller: caller.metricLabel });
+      if (outcome === 'rate_limited') this.rateLimitRejected(caller);
     };
+  }
+
+  /** A request the caller's rate limit refused: a tool call, or a resource read or prompt that calls the upstream. */
+  rateLimitRejected(caller: Caller): void {
+    this.rateLimited.inc({ caller: caller.metricLabel });
   }
 
   rateLimitStoreError(mode: 'open' | 'closed'): void {
