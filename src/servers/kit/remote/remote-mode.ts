@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { readFlagEnv, readNumberEnv } from '../env';
+import { readChoiceEnv, readFlagEnv, readNumberEnv, readStringEnv } from '../env';
 import { installSharedResponseCache } from '../shared-response-cache';
 import { installUpstreamObserver } from '../upstream-telemetry';
 import { assertCredentialIsGuarded, readRemoteAuth } from './auth-config';
@@ -30,6 +30,10 @@ export interface RemoteMode {
 const DEFAULT_RPM = 120;
 const DEFAULT_BURST = 20;
 const READY_TIMEOUT_MS = 1_000;
+const REDIS_FAILURE_MODES: Record<RedisFailureMode, string> = {
+  open: 'let calls through while Redis is down',
+  closed: 'refuse them',
+};
 
 /**
  * Production mode from the environment: auth, per-caller limits (in Redis with REDIS_URL), metrics,
@@ -42,8 +46,8 @@ export function startRemoteMode({ server, env, logger, credential }: RemoteModeO
   const metrics = new ServerMetrics(server);
   const perMinute = readNumberEnv(env, 'RATE_LIMIT_RPM', DEFAULT_RPM, { min: 0, max: 1_000_000 });
   const burst = readNumberEnv(env, 'RATE_LIMIT_BURST', Math.min(DEFAULT_BURST, Math.max(1, perMinute)), { min: 1, max: 1_000_000 });
-  const onRedisError = readFailureMode(env);
-  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  const onRedisError: RedisFailureMode = readChoiceEnv(env, 'RATE_LIMIT_ON_REDIS_ERROR', REDIS_FAILURE_MODES, 'open');
+  const redisUrl = readStringEnv(env, 'REDIS_URL');
   const redis = redisUrl ? createRedisConnection(redisUrl, logger) : undefined;
 
   let limiter: CallerRateLimiter | undefined;
@@ -71,7 +75,7 @@ export function startRemoteMode({ server, env, logger, credential }: RemoteModeO
       logger.error({ error: (error as Error).message }, 'API keys not reloaded; the keys in use stay valid');
     }
   };
-  if (env.MCP_AUTH_TOKENS_FILE?.trim()) process.on('SIGHUP', reloadKeys);
+  if (readStringEnv(env, 'MCP_AUTH_TOKENS_FILE')) process.on('SIGHUP', reloadKeys);
   logger.info(
     {
       auth: { api_keys: auth.apiKeys?.size ?? 0, oauth: auth.protectedResource !== undefined },
@@ -97,14 +101,6 @@ export function startRemoteMode({ server, env, logger, credential }: RemoteModeO
     },
   });
   return { guards };
-}
-
-function readFailureMode(env: NodeJS.ProcessEnv): RedisFailureMode {
-  const raw = env.RATE_LIMIT_ON_REDIS_ERROR?.trim().toLowerCase() || 'open';
-  if (raw !== 'open' && raw !== 'closed') {
-    throw new Error(`RATE_LIMIT_ON_REDIS_ERROR must be "open" (let calls through while Redis is down) or "closed" (refuse them); it is "${env.RATE_LIMIT_ON_REDIS_ERROR}".`);
-  }
-  return raw;
 }
 
 async function pingRedis(redis: RedisConnection): Promise<void> {
