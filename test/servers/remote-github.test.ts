@@ -5,7 +5,7 @@ import { startFakeGitHub, type FakeGitHub } from '../support/fake-github';
 import { githubEnv } from './fixtures/github-harness';
 import { OCTOCAT_TOKEN } from './fixtures/github-data';
 import { startHttpServerProcess, type HttpServerProcess } from './fixtures/http-server-process';
-import { connectRemote, originOf, type RemoteClient } from './fixtures/remote-client';
+import { connectRemote, fetchMetrics, type RemoteClient } from './fixtures/remote-client';
 
 const KEY = 'github-key-4d9a0c7e2b5f8136';
 const README = 'github://repos/octocat/hello-world/readme';
@@ -91,7 +91,7 @@ describe('a resource read or prompt that calls GitHub draws on the caller\'s rat
     expect(fake.requestsTo('/readme')).toHaveLength(readmeRequests);
     expect(await client.listToolNames()).toContain('get_me');
 
-    const metrics = await (await fetch(`${originOf(server.url)}/metrics`, { headers: { authorization: `Bearer ${KEY}` } })).text();
+    const metrics = await fetchMetrics(server.url, KEY);
     expect(metrics).toContain('mcp_rate_limit_rejections_total{caller="ci",server="github"} 3');
   });
 });

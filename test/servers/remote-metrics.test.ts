@@ -4,7 +4,7 @@ import { sendJson } from '../support/fake-http';
 import { githubEnv } from './fixtures/github-harness';
 import { OCTOCAT_TOKEN } from './fixtures/github-data';
 import { startHttpServerProcess, type HttpServerProcess } from './fixtures/http-server-process';
-import { connectRemote, originOf, type RemoteClient } from './fixtures/remote-client';
+import { connectRemote, fetchMetrics, type RemoteClient } from './fixtures/remote-client';
 import { openMeteoHandler, startFakeOpenMeteo, weatherEnv } from './fixtures/weather-fake-open-meteo';
 
 const KEY = 'metrics-key-7b1e4c9a0d3f2e68';
@@ -20,12 +20,6 @@ async function serve(id: 'weather' | 'github', env: Record<string, string>): Pro
   const client = await connectRemote(server.url, KEY);
   cleanups.push(() => client.close());
   return { server, client };
-}
-
-async function metricsOf(server: HttpServerProcess): Promise<string> {
-  const response = await fetch(`${originOf(server.url)}/metrics`, { headers: { authorization: `Bearer ${KEY}` } });
-  expect(response.status).toBe(200);
-  return response.text();
 }
 
 /** The value of one sample, or 0 when the series does not exist yet. */
@@ -49,7 +43,7 @@ describe('upstream and cache metrics over HTTP', { timeout: 60_000 }, () => {
     expect((await client.call('get_weather', { location: '10,10' })).isError).toBe(true);
     expect((await client.call('search_locations', { query: 'Paris' })).isError ?? false).toBe(false);
 
-    const body = await metricsOf(server);
+    const body = await fetchMetrics(server.url, KEY);
     expect(sample(body, 'mcp_upstream_requests_total{upstream="open-meteo-forecast",status="2xx",server="weather"}')).toBe(1);
     // The failing place was tried twice (WEATHER_RETRIES=1), and each attempt is a request.
     expect(sample(body, 'mcp_upstream_requests_total{upstream="open-meteo-forecast",status="5xx",server="weather"}')).toBe(2);
@@ -73,7 +67,7 @@ describe('upstream and cache metrics over HTTP', { timeout: 60_000 }, () => {
     expect(missing.isError).toBe(true);
     expect(fake.requestsTo(/no-such-repository/)).toHaveLength(1);
 
-    const body = await metricsOf(server);
+    const body = await fetchMetrics(server.url, KEY);
     expect(sample(body, 'mcp_upstream_requests_total{upstream="github",status="2xx",server="github"}')).toBe(1);
     expect(sample(body, 'mcp_upstream_requests_total{upstream="github",status="4xx",server="github"}')).toBe(1);
     expect(body).not.toContain('no-such-repository');

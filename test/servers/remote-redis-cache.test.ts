@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServerProcess, type HttpServerProcess } from './fixtures/http-server-process';
 import { redisMissingReason, startRedis, type RedisProcess } from './fixtures/redis-process';
-import { connectRemote, originOf, type RemoteClient } from './fixtures/remote-client';
+import { connectRemote, fetchMetrics, waitForReadyStatus, type RemoteClient } from './fixtures/remote-client';
 import { startFakeOpenMeteo, weatherEnv, type FakeOpenMeteo } from './fixtures/weather-fake-open-meteo';
 
 const KEY = 'cache-key-0e5d8b2f7a9c4316';
@@ -26,21 +26,8 @@ async function startReplica(redis: RedisProcess): Promise<{ server: HttpServerPr
   cleanups.push(() => server.stop());
   const client = await connectRemote(server.url, KEY);
   cleanups.push(() => client.close());
-  await waitForReady(server, 200);
+  await waitForReadyStatus(server.url, 200);
   return { server, client };
-}
-
-async function waitForReady(server: HttpServerProcess, status: 200 | 503): Promise<void> {
-  for (;;) {
-    const response = await fetch(`${originOf(server.url)}/ready`);
-    await response.arrayBuffer();
-    if (response.status === status) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function metricsOf(server: HttpServerProcess): Promise<string> {
-  return (await fetch(`${originOf(server.url)}/metrics`, { headers: { authorization: `Bearer ${KEY}` } })).text();
 }
 
 async function succeeds(client: RemoteClient, args: Record<string, unknown>): Promise<string> {
@@ -62,7 +49,7 @@ describe.skipIf(missing !== undefined)('the upstream response cache shared throu
     expect(openMeteo.searchRequests()).toHaveLength(1);
     expect(openMeteo.forecastRequests()).toHaveLength(1);
 
-    const metrics = await metricsOf(second.server);
+    const metrics = await fetchMetrics(second.server.url, KEY);
     expect(metrics).toContain('mcp_cache_lookups_total{cache="place-search",result="shared_hit",server="weather"} 1');
     expect(metrics).toContain('mcp_cache_lookups_total{cache="current-forecast",result="shared_hit",server="weather"} 1');
     expect(metrics).not.toContain('result="miss"');
@@ -76,7 +63,7 @@ describe.skipIf(missing !== undefined)('the upstream response cache shared throu
     await succeeds(first.client, { location: '52.52,13.41' });
 
     await redis.kill();
-    await waitForReady(second.server, 503);
+    await waitForReadyStatus(second.server.url, 503);
     await succeeds(second.client, { location: '52.52,13.41' });
     await succeeds(second.client, { location: '48.85,2.35' });
     await succeeds(first.client, { location: '40.71,-74.01' });
