@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import * as z from 'zod';
+import type * as z from 'zod';
 import { ToolFailure } from '../kit/errors';
 import { HttpJsonClient } from '../kit/http-json';
 import { DEFAULT_RETRY_POLICY } from '../kit/retry';
@@ -10,7 +10,7 @@ import { roundCoordinates, type Coordinates } from './coordinates';
 import {
   currentForecastResponseSchema,
   dailyForecastResponseSchema,
-  geocodingPlaceSchema,
+  geocodingPlacesSchema,
   geocodingResponseSchema,
   type CurrentForecastResponse,
   type DailyForecastResponse,
@@ -57,9 +57,24 @@ export class OpenMeteoClient {
     // With Redis in HTTP mode, every replica shares these answers; the upstream's URL keeps deployments apart.
     const geocoding = config.geocodingUrl.href;
     const forecast = config.forecastUrl.href;
-    this.placeSearches = new CachedLoader({ name: 'place-search', maxEntries: 1_000, ttlMs: GEOCODING_TTL_MS, shared: { scope: geocoding, schema: z.array(geocodingPlaceSchema) } });
-    this.currentForecasts = new CachedLoader({ name: 'current-forecast', maxEntries: 500, ttlMs: FORECAST_TTL_MS, shared: { scope: forecast, schema: currentForecastResponseSchema } });
-    this.dailyForecasts = new CachedLoader({ name: 'daily-forecast', maxEntries: 500, ttlMs: FORECAST_TTL_MS, shared: { scope: forecast, schema: dailyForecastResponseSchema } });
+    this.placeSearches = new CachedLoader({
+      name: 'place-search',
+      maxEntries: 1_000,
+      ttlMs: GEOCODING_TTL_MS,
+      shared: { scope: geocoding, schema: geocodingPlacesSchema },
+    });
+    this.currentForecasts = new CachedLoader({
+      name: 'current-forecast',
+      maxEntries: 500,
+      ttlMs: FORECAST_TTL_MS,
+      shared: { scope: forecast, schema: currentForecastResponseSchema },
+    });
+    this.dailyForecasts = new CachedLoader({
+      name: 'daily-forecast',
+      maxEntries: 500,
+      ttlMs: FORECAST_TTL_MS,
+      shared: { scope: forecast, schema: dailyForecastResponseSchema },
+    });
     this.forecastHttp = new HttpJsonClient({ ...shared, upstream: FORECAST_UPSTREAM, metricName: 'open-meteo-forecast' });
     this.geocodingHttp = new HttpJsonClient({ ...shared, upstream: GEOCODING_UPSTREAM, metricName: 'open-meteo-geocoding' });
   }

@@ -36,9 +36,10 @@ const REDIS_FAILURE_MODES: Record<RedisFailureMode, string> = {
 };
 
 /**
- * Production mode from the environment: auth, per-caller limits (in Redis with REDIS_URL), metrics,
- * readiness, and the tool-call gate every tool runs through. A bad setting stops start-up with a
- * message naming it; Redis being down does not.
+ * Production mode from the environment: auth, per-caller limits (in Redis with REDIS_URL), metrics
+ * (fed by the tool-call gate every tool runs through and by the upstream observer), the upstream
+ * response cache shared through Redis, and readiness. A bad setting stops start-up with a message
+ * naming it; Redis being down does not.
  */
 export function startRemoteMode({ server, env, logger, credential }: RemoteModeOptions): RemoteMode {
   const auth = readRemoteAuth(env);
