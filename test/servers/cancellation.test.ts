@@ -76,7 +76,7 @@ describe('a cancelled call aborts its upstream request at once', () => {
 
   it('github over HTTP: a client that goes away closes the GitHub request', async () => {
     const upstream = await holding();
-    const server = await httpServer('github', githubEnvFor(upstream));
+    const server = await httpServer('github', { ...githubEnvFor(upstream), MCP_AUTH: 'none' });
     const client = new ModernClient({ name: 'cancel-test', version: '0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
     await client.connect(new ModernHttpTransport(new URL(server.url)));
     cleanups.push(() => client.close());

@@ -53,7 +53,7 @@ function runSuite(nodePath: string, url: string, output: string): Promise<{ code
 describe.skipIf(node22.kind === 'missing')('MCP conformance suite, 2026-07-28 requirements', () => {
   it.each([
     { id: 'weather' as const, env: () => weatherEnv(openMeteo) },
-    { id: 'github' as const, env: () => githubEnv(gitHub) },
+    { id: 'github' as const, env: () => githubEnv(gitHub, { MCP_AUTH: 'none' }) },
   ])('$id server passes everything but the fixture-only scenarios', async ({ id, env }) => {
     const server = await startHttpServerProcess(id, env());
     servers.push(server);

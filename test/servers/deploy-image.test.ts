@@ -116,4 +116,16 @@ describe('the container image', { timeout: 60_000 }, () => {
       await client.close();
     }
   });
+
+  it('hands GITHUB_TOKEN to the GitHub replicas only in compose.yaml', () => {
+    const compose = readFileSync(join(projectRoot, 'deploy/compose.yaml'), 'utf8').replace(/^\s*#.*$/gm, '');
+    const [shared = '', services = ''] = compose.split(/^services:$/m);
+    const blocks = Object.fromEntries([...services.matchAll(/^ {2}([\w-]+):\n((?: {4}.*\n|\s*\n)*)/gm)].map((match) => [match[1]!, match[2]!]));
+    // An env_file would hand every variable of .env, the token included, to every service that names it.
+    expect(compose).not.toMatch(/env_file/);
+    expect(shared).not.toContain('GITHUB_TOKEN');
+    expect(blocks.weather).toBeDefined();
+    expect(blocks.weather).not.toContain('GITHUB_TOKEN');
+    expect(blocks.github).toMatch(/GITHUB_TOKEN: \$\{GITHUB_TOKEN/);
+  });
 });

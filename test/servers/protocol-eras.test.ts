@@ -18,7 +18,7 @@ const servers = new Map<'weather' | 'github', HttpServerProcess>();
 
 const cases = [
   { id: 'weather', tool: 'get_weather', args: { location: '52.52,13.41' }, env: () => weatherEnv(openMeteo) },
-  { id: 'github', tool: 'get_me', args: {}, env: () => githubEnv(gitHub) },
+  { id: 'github', tool: 'get_me', args: {}, env: () => githubEnv(gitHub, { MCP_AUTH: 'none' }) },
 ] as const;
 
 beforeAll(async () => {

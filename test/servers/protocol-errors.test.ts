@@ -15,7 +15,7 @@ beforeAll(async () => {
   openMeteo = await startFakeOpenMeteo();
   gitHub = await startFakeGitHub();
   weather = await startHttpServerProcess('weather', weatherEnv(openMeteo));
-  github = await startHttpServerProcess('github', githubEnv(gitHub));
+  github = await startHttpServerProcess('github', githubEnv(gitHub, { MCP_AUTH: 'none' }));
 });
 
 afterAll(async () => {

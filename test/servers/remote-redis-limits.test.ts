@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServerProcess, type HttpServerProcess } from './fixtures/http-server-process';
 import { redisMissingReason, startRedis, type RedisProcess } from './fixtures/redis-process';
-import { connectRemote, originOf, type RemoteClient } from './fixtures/remote-client';
+import { connectRemote, fetchMetrics, waitForReadyStatus, type RemoteClient } from './fixtures/remote-client';
 import { startFakeOpenMeteo, weatherEnv, type FakeOpenMeteo } from './fixtures/weather-fake-open-meteo';
 
 const KEY = 'ci-key-5c0e8a1f93b7d246';
@@ -28,17 +28,8 @@ async function startReplica(redis: RedisProcess, env: Record<string, string>): P
   processes.push(server);
   const client = await connectRemote(server.url, KEY);
   clients.push(client);
-  await waitForReady(server, 200);
+  await waitForReadyStatus(server.url, 200);
   return { server, client };
-}
-
-async function waitForReady(server: HttpServerProcess, status: 200 | 503): Promise<void> {
-  for (;;) {
-    const response = await fetch(`${originOf(server.url)}/ready`);
-    await response.arrayBuffer();
-    if (response.status === status) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 const WEATHER_CALL = { location: '52.52,13.41' };
@@ -68,20 +59,20 @@ describe.skipIf(missing !== undefined)('rate limits shared through Redis', { tim
 
     await redis.kill();
     // Both see the outage first, so the ready answer awaited after the restart is a fresh one.
-    await waitForReady(open.server, 503);
-    await waitForReady(closed.server, 503);
+    await waitForReadyStatus(open.server.url, 503);
+    await waitForReadyStatus(closed.server.url, 503);
     const letThrough = await open.client.call('get_weather', WEATHER_CALL);
     expect(letThrough.isError ?? false).toBe(false);
     const refused = await closed.client.call('get_weather', WEATHER_CALL);
     expect(refused.isError).toBe(true);
     expect(refused.text).toMatch(/cannot check its rate limits right now, so it is refusing tool calls\. Try again in \d+ s\./);
     expect(await closed.client.listToolNames()).toContain('get_weather');
-    const metrics = await (await fetch(`${originOf(closed.server.url)}/metrics`, { headers: { authorization: `Bearer ${KEY}` } })).text();
+    const metrics = await fetchMetrics(closed.server.url, KEY);
     expect(metrics).toMatch(/mcp_rate_limit_store_errors_total\{mode="closed",server="weather"\} [1-9]/);
     expect(closed.server.logLines().some((line) => String(line.msg).startsWith('Rate limits cannot reach Redis; refusing tool calls'))).toBe(true);
 
     await redis.restart();
-    await waitForReady(closed.server, 200);
+    await waitForReadyStatus(closed.server.url, 200);
     const recovered = await closed.client.call('get_weather', WEATHER_CALL);
     expect({ isError: recovered.isError ?? false, text: recovered.text }).toMatchObject({ isError: false });
     expect(open.server.child.exitCode).toBeNull();

@@ -1,4 +1,4 @@
-import { readFlagEnv, readLogLevelEnv, readNumberEnv, readUrlEnv } from '../kit/env';
+import { readFlagEnv, readLogLevelEnv, readNumberEnv, readStringEnv, readUrlEnv } from '../kit/env';
 
 export interface GitHubConfig {
   /** GITHUB_TOKEN; undefined means anonymous: public reads only, at GitHub's 60 requests an hour. */
@@ -34,7 +34,7 @@ export function readGitHubConfig(env: NodeJS.ProcessEnv): GitHubConfig {
 }
 
 function readToken(env: NodeJS.ProcessEnv): string | undefined {
-  const token = env.GITHUB_TOKEN?.trim();
+  const token = readStringEnv(env, 'GITHUB_TOKEN');
   if (!token) return undefined;
   // A token pasted with a label or a second line would be sent as a broken header; say so without echoing it.
   if (/[^\x21-\x7e]/.test(token)) {

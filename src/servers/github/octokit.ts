@@ -3,6 +3,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from 'pino';
+import { unansweredStatus, upstreamObserver } from '../kit/upstream-telemetry';
 import type { GitHubConfig } from './config';
 import { GITHUB_USER_AGENT } from './version';
 
@@ -13,6 +14,8 @@ export type GitHubClient = InstanceType<typeof GitHubOctokit>;
 
 /** A rate-limit wait longer than this is not waited out: the person is told when to come back instead. */
 export const MAX_RATE_LIMIT_WAIT_SECONDS = 10;
+
+const GITHUB_METRIC_NAME = 'github';
 
 /** Retries of 5xx and network failures after the first attempt (waits of 1 and 4 retry units). */
 const SERVER_ERROR_RETRIES = 2;
@@ -83,15 +86,21 @@ export function withCallSignal<T>(signal: AbortSignal, work: () => Promise<T>): 
   return callSignals.run(signal, work);
 }
 
-/** Gives every request its own deadline; the caller's signal and the MCP call's signal (if any) cancel it too. */
+/**
+ * Gives every request its own deadline; the caller's signal and the MCP call's signal (if any) cancel it too.
+ * Every attempt's status is reported here, below Octokit's retries, as the weather client reports its own.
+ */
 function fetchWithTimeout(timeoutMs: number): typeof fetch {
   return async (input, init) => {
     const deadline = AbortSignal.timeout(timeoutMs);
     const signals = [init?.signal, callSignals.getStore(), deadline].filter((signal): signal is AbortSignal => signal != null);
     const signal = AbortSignal.any(signals);
     try {
-      return await fetch(input, { ...init, signal });
+      const response = await fetch(input, { ...init, signal });
+      upstreamObserver().upstreamResponded(GITHUB_METRIC_NAME, response.status);
+      return response;
     } catch (error) {
+      upstreamObserver().upstreamResponded(GITHUB_METRIC_NAME, unansweredStatus(deadline, signal));
       if (deadline.aborted) throw new GitHubTimeoutError(timeoutMs);
       throw error;
     }

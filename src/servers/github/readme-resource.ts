@@ -1,5 +1,6 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import { ToolFailure } from '../kit/errors';
+import { drawOnCallerLimit } from '../kit/remote/tool-call-gate';
 import { asProtocolError } from './errors';
 import { withCallSignal } from './octokit';
 import { classifyFileContent, MAX_TEXT_BYTES } from './file-content';
@@ -24,6 +25,7 @@ export function registerReadmeResource(server: McpServer, context: GitHubToolCon
       const repo = single(variables.repo);
       try {
         assertRepository(owner, repo);
+        await drawOnCallerLimit();
         const response = await withCallSignal(ctx.mcpReq.signal, () =>
           requestGitHub(context, `The README of ${owner}/${repo}`, (github) => github.rest.repos.getReadme({ owner, repo, mediaType: { format: 'raw' } })),
         );

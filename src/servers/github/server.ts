@@ -61,5 +61,5 @@ export async function runGitHubServer(env: NodeJS.ProcessEnv, argv: readonly str
       'GITHUB_TOKEN is not set: only public data can be read (GitHub allows 60 requests an hour without a token), and tools that write will ask for a token.',
     );
   }
-  await serveByFlag('github', gitHubServerFactory(createGitHubRuntime(config, logger)), env, argv, logger);
+  await serveByFlag('github', gitHubServerFactory(createGitHubRuntime(config, logger)), env, argv, logger, config.token ? 'GITHUB_TOKEN' : undefined);
 }

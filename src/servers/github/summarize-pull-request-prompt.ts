@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { ToolFailure } from '../kit/errors';
+import { drawOnCallerLimit } from '../kit/remote/tool-call-gate';
 import { asProtocolError } from './errors';
 import { withCallSignal } from './octokit';
 import { hideToken, type GitHubToolContext } from './tool-definition';
@@ -31,6 +32,7 @@ export function registerSummarizePullRequestPrompt(server: McpServer, context: G
     async ({ owner, repo, number }, ctx) => {
       const pullNumber = Number(number.replace('#', ''));
       try {
+        await drawOnCallerLimit();
         const details = await withCallSignal(ctx.mcpReq.signal, () => loadPullRequest(context, owner, repo, pullNumber));
         context.logger.info({ prompt: 'summarize-pull-request', owner, repo, number: pullNumber, outcome: 'ok' }, 'prompt');
         const instructions =

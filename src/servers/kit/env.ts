@@ -14,6 +14,41 @@ export function readNumberEnv(
   return value;
 }
 
+/** Reads a whole number within range, e.g. a retry count; anything else stops start-up with a message naming the variable. */
+export function readWholeNumberEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, range: { min: number; max: number }): number {
+  const value = readNumberEnv(env, name, fallback, range);
+  if (!Number.isInteger(value)) throw new Error(`${name} must be a whole number from ${range.min} to ${range.max}; it is "${env[name]}".`);
+  return value;
+}
+
+/** Reads a text setting without surrounding spaces; unset and blank both read as undefined. */
+export function readStringEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  return env[name]?.trim() || undefined;
+}
+
+/** Reads a list separated by commas or spaces; unset and empty both read as undefined. */
+export function readListEnv(env: NodeJS.ProcessEnv, name: string): string[] | undefined {
+  const items = (env[name] ?? '').split(/[\s,]+/).filter((item) => item !== '');
+  return items.length > 0 ? items : undefined;
+}
+
+/**
+ * Reads one of a few words (case-insensitive); `choices` maps each to what it means, for the message
+ * that stops start-up on any other value. Unset reads as `fallback`.
+ */
+export function readChoiceEnv<Choice extends string, Fallback extends Choice | undefined>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  choices: Record<Choice, string>,
+  fallback: Fallback,
+): Choice | Fallback {
+  const raw = readStringEnv(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (Object.hasOwn(choices, raw)) return raw as Choice;
+  const accepted = Object.entries(choices).map(([choice, meaning]) => `"${choice}" (${String(meaning)})`);
+  throw new Error(`${name} must be ${accepted.join(' or ')}${fallback === undefined ? ', or unset' : ''}; it is "${env[name]}".`);
+}
+
 /** Reads a base URL from the environment, without a trailing slash so paths can be appended. */
 export function readUrlEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): URL {
   const raw = env[name]?.trim() || fallback;

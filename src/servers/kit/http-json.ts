@@ -2,10 +2,13 @@ import type { Logger } from 'pino';
 import { ToolFailure, UpstreamHttpError } from './errors';
 import { parseRetryAfter, withRetry, type RetryPolicy } from './retry';
 import type { TokenBucket } from './token-bucket';
+import { unansweredStatus, upstreamObserver } from './upstream-telemetry';
 
 export interface HttpJsonClientOptions {
   /** Name of the upstream, as a person would call it in an error message. */
   upstream: string;
+  /** A fixed short name for metrics, e.g. "open-meteo-forecast". */
+  metricName: string;
   timeoutMs: number;
   retry: RetryPolicy;
   limiter: TokenBucket;
@@ -37,13 +40,20 @@ export class HttpJsonClient {
   }
 
   private async attempt(url: URL, signal: AbortSignal | undefined): Promise<unknown> {
-    const { upstream, timeoutMs, limiter, userAgent } = this.options;
+    const { upstream, metricName, timeoutMs, limiter, userAgent } = this.options;
     await limiter.take();
     const timeout = AbortSignal.timeout(timeoutMs);
-    const response = await fetch(url, {
-      headers: { accept: 'application/json', 'user-agent': userAgent },
-      signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
-    });
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        headers: { accept: 'application/json', 'user-agent': userAgent },
+        signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
+      });
+    } catch (error) {
+      upstreamObserver().upstreamResponded(metricName, unansweredStatus(timeout, signal));
+      throw error;
+    }
+    upstreamObserver().upstreamResponded(metricName, response.status);
     if (!response.ok) {
       const body = await response.text().catch(() => '');
       throw new UpstreamHttpError(upstream, response.status, parseRetryAfter(response.headers.get('retry-after')), body);

@@ -13,6 +13,8 @@ export async function serveByFlag(
   env: NodeJS.ProcessEnv,
   argv: readonly string[],
   logger: Logger,
+  /** The name of a credential the server acts with (e.g. "GITHUB_TOKEN"), when it was given one: HTTP mode guards it. */
+  credential?: string,
 ): Promise<void> {
   if (!argv.includes('--http')) {
     serveOverStdio(factory, logger);
@@ -20,5 +22,5 @@ export async function serveByFlag(
   }
   // Loaded only in HTTP mode, so a stdio start does not pay for auth, limits and metrics.
   const { serveRemote } = await import('./remote/serve-remote');
-  await serveRemote(server, factory, env, logger);
+  await serveRemote(server, factory, env, logger, credential);
 }

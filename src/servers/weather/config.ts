@@ -1,4 +1,4 @@
-import { readLogLevelEnv, readNumberEnv, readUrlEnv } from '../kit/env';
+import { readLogLevelEnv, readNumberEnv, readUrlEnv, readWholeNumberEnv } from '../kit/env';
 
 export interface WeatherConfig {
   /** Full URL of the forecast endpoint (`<WEATHER_API_URL>/v1/forecast`). */
@@ -26,12 +26,6 @@ export function readWeatherConfig(env: NodeJS.ProcessEnv): WeatherConfig {
     },
     logLevel,
   };
-}
-
-function readWholeNumberEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, range: { min: number; max: number }): number {
-  const value = readNumberEnv(env, name, fallback, range);
-  if (!Number.isInteger(value)) throw new Error(`${name} must be a whole number from ${range.min} to ${range.max}; it is "${env[name]}".`);
-  return value;
 }
 
 /** Appends the endpoint to any base path; a bare host reads back as "/", so trailing slashes are dropped first. */

@@ -10,6 +10,7 @@ import { roundCoordinates, type Coordinates } from './coordinates';
 import {
   currentForecastResponseSchema,
   dailyForecastResponseSchema,
+  geocodingPlacesSchema,
   geocodingResponseSchema,
   type CurrentForecastResponse,
   type DailyForecastResponse,
@@ -36,9 +37,9 @@ const DAILY_VARIABLES =
 export class OpenMeteoClient {
   private readonly forecastHttp: HttpJsonClient;
   private readonly geocodingHttp: HttpJsonClient;
-  private readonly placeSearches = new CachedLoader<GeocodingPlace[]>(1_000, GEOCODING_TTL_MS);
-  private readonly currentForecasts = new CachedLoader<CurrentForecastResponse>(500, FORECAST_TTL_MS);
-  private readonly dailyForecasts = new CachedLoader<DailyForecastResponse>(500, FORECAST_TTL_MS);
+  private readonly placeSearches: CachedLoader<GeocodingPlace[]>;
+  private readonly currentForecasts: CachedLoader<CurrentForecastResponse>;
+  private readonly dailyForecasts: CachedLoader<DailyForecastResponse>;
 
   constructor(
     private readonly config: WeatherConfig,
@@ -53,8 +54,29 @@ export class OpenMeteoClient {
       upstream: FORECAST_UPSTREAM,
     });
     const shared = { timeoutMs: config.timeoutMs, retry: { ...DEFAULT_RETRY_POLICY, retries: config.retries }, limiter, logger, userAgent };
-    this.forecastHttp = new HttpJsonClient({ ...shared, upstream: FORECAST_UPSTREAM });
-    this.geocodingHttp = new HttpJsonClient({ ...shared, upstream: GEOCODING_UPSTREAM });
+    // With Redis in HTTP mode, every replica shares these answers; the upstream's URL keeps deployments apart.
+    const geocoding = config.geocodingUrl.href;
+    const forecast = config.forecastUrl.href;
+    this.placeSearches = new CachedLoader({
+      name: 'place-search',
+      maxEntries: 1_000,
+      ttlMs: GEOCODING_TTL_MS,
+      shared: { scope: geocoding, schema: geocodingPlacesSchema },
+    });
+    this.currentForecasts = new CachedLoader({
+      name: 'current-forecast',
+      maxEntries: 500,
+      ttlMs: FORECAST_TTL_MS,
+      shared: { scope: forecast, schema: currentForecastResponseSchema },
+    });
+    this.dailyForecasts = new CachedLoader({
+      name: 'daily-forecast',
+      maxEntries: 500,
+      ttlMs: FORECAST_TTL_MS,
+      shared: { scope: forecast, schema: dailyForecastResponseSchema },
+    });
+    this.forecastHttp = new HttpJsonClient({ ...shared, upstream: FORECAST_UPSTREAM, metricName: 'open-meteo-forecast' });
+    this.geocodingHttp = new HttpJsonClient({ ...shared, upstream: GEOCODING_UPSTREAM, metricName: 'open-meteo-geocoding' });
   }
 
   /** Up to PLACE_SEARCH_LIMIT places whose name matches, best match first; [] when there is none. */

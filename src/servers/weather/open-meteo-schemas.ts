@@ -20,9 +20,12 @@ export const geocodingPlaceSchema = z.object({
   population: z.number().optional(),
 });
 
+/** The places of one search, as this server caches them. */
+export const geocodingPlacesSchema = z.array(geocodingPlaceSchema);
+
 /** `/v1/search` leaves out `results` entirely when nothing matches. */
 export const geocodingResponseSchema = z.object({
-  results: z.array(geocodingPlaceSchema).optional(),
+  results: geocodingPlacesSchema.optional(),
 });
 
 export type GeocodingPlace = z.infer<typeof geocodingPlaceSchema>;

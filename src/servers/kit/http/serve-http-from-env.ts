@@ -1,22 +1,17 @@
 import type { McpServerFactory } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
-import { readNumberEnv } from '../env';
+import { readListEnv, readNumberEnv, readStringEnv } from '../env';
 import { noHttpGuards, type HttpGuards } from './http-guards';
 import { serveHttp, type HttpServeOptions } from './serve-http';
 
 const DEFAULT_PORT = 3000;
-
-function readListEnv(env: NodeJS.ProcessEnv, name: string): string[] | undefined {
-  const items = env[name]?.split(',').map((item) => item.trim()).filter((item) => item !== '');
-  return items && items.length > 0 ? items : undefined;
-}
 
 /** The HTTP settings: PORT, HOST, MCP_ALLOWED_HOSTS, MCP_ALLOWED_ORIGINS, MCP_MAX_BODY_BYTES, timeouts and the drain deadline. */
 export function readHttpServeOptions(env: NodeJS.ProcessEnv, logger: Logger, guards: HttpGuards): HttpServeOptions {
   const allowedHosts = readListEnv(env, 'MCP_ALLOWED_HOSTS');
   const allowedOrigins = readListEnv(env, 'MCP_ALLOWED_ORIGINS');
   return {
-    host: env.HOST?.trim() || '127.0.0.1',
+    host: readStringEnv(env, 'HOST') ?? '127.0.0.1',
     port: readNumberEnv(env, 'PORT', DEFAULT_PORT, { min: 0, max: 65_535 }),
     logger,
     ...(allowedHosts ? { allowedHosts } : {}),

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { noHttpGuards, type HttpGuards } from './http-guards';
+import { sendJson } from './json-response';
 import { isLoopbackHost, LOOPBACK_HOSTNAMES } from './loopback';
 import { methodsOf, readJsonBody } from './request-body';
 
@@ -100,8 +101,8 @@ export async function serveHttp(factory: McpServerFactory, options: HttpServeOpt
     void (async () => {
       if (await guards.handleAuxiliaryRoute(req, res)) return;
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (path === '/health' && req.method === 'GET') return answerJson(res, 200, { status: draining ? 'draining' : 'ok' });
-      if (path !== MCP_PATH) return answerJson(res, 404, { error: `Not found. The MCP endpoint is ${MCP_PATH}.` });
+      if (path === '/health' && req.method === 'GET') return sendJson(res, 200, { status: draining ? 'draining' : 'ok' });
+      if (path !== MCP_PATH) return sendJson(res, 404, { error: `Not found. The MCP endpoint is ${MCP_PATH}.` });
       if (!checkHost(req, res) || !checkOrigin(req, res)) return;
       if (draining) {
         return answerJsonRpcError(res, 503, -32000, 'The server is shutting down. Try again on another instance.', { connection: 'close' });
@@ -168,11 +169,6 @@ export async function serveHttp(factory: McpServerFactory, options: HttpServeOpt
   return { url, port, shutdown };
 }
 
-function answerJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-}
-
 function answerJsonRpcError(res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}): void {
-  answerJson(res, status, { jsonrpc: '2.0', id: null, error: { code, message } }, headers);
+  sendJson(res, status, { jsonrpc: '2.0', id: null, error: { code, message } }, headers);
 }

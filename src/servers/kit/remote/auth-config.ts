@@ -1,3 +1,4 @@
+import { readChoiceEnv, readListEnv, readStringEnv } from '../env';
 import { ApiKeyRing } from './api-keys';
 import { Authenticator } from './authenticator';
 import { cachedDiscovery, discoverAuthorizationServer } from './authorization-server';
@@ -18,22 +19,22 @@ export interface RemoteAuth {
  * none. A bad setting stops start-up with a message that names it.
  */
 export function readRemoteAuth(env: NodeJS.ProcessEnv, discover = discoverAuthorizationServer): RemoteAuth {
-  const inline = env.MCP_AUTH_TOKENS?.trim() || undefined;
-  const file = env.MCP_AUTH_TOKENS_FILE?.trim() || undefined;
+  const inline = readStringEnv(env, 'MCP_AUTH_TOKENS');
+  const file = readStringEnv(env, 'MCP_AUTH_TOKENS_FILE');
   const apiKeys = inline || file ? new ApiKeyRing({ inline, file }) : undefined;
   if (apiKeys && apiKeys.size === 0) {
     throw new Error('MCP_AUTH_TOKENS_FILE holds no keys. Add one name:key per line, or unset it.');
   }
 
-  const issuer = env.MCP_AUTH_ISSUER?.trim() || undefined;
-  const audience = env.MCP_AUTH_AUDIENCE?.trim() || undefined;
+  const issuer = readStringEnv(env, 'MCP_AUTH_ISSUER');
+  const audience = readStringEnv(env, 'MCP_AUTH_AUDIENCE');
   if (!issuer && !audience) return { authenticator: new Authenticator(apiKeys, undefined), apiKeys };
   if (!issuer || !audience) {
     throw new Error('MCP_AUTH_ISSUER and MCP_AUTH_AUDIENCE go together: set both for OAuth, or neither.');
   }
   requireHttpUrl('MCP_AUTH_ISSUER', issuer);
   const audienceUrl = requireHttpUrl('MCP_AUTH_AUDIENCE', audience);
-  const requiredScopes = (env.MCP_AUTH_SCOPES ?? '').split(/[\s,]+/).filter(Boolean);
+  const requiredScopes = readListEnv(env, 'MCP_AUTH_SCOPES') ?? [];
   const discoverIssuer = cachedDiscovery(issuer, discover);
   const protectedResource = new ProtectedResource(audienceUrl, requiredScopes, discoverIssuer);
   const verifier = new JwtAccessTokenVerifier({ issuer, audience, discover: discoverIssuer });
@@ -42,6 +43,24 @@ export function readRemoteAuth(env: NodeJS.ProcessEnv, discover = discoverAuthor
     apiKeys,
     protectedResource,
   };
+}
+
+/**
+ * A server holding a credential of its own (GitHub's token) lends it to whoever can reach it. Without
+ * authentication that is every process on this machine, even on loopback, so it is refused unless
+ * MCP_AUTH=none says it is meant. MCP_AUTH=none does not lift the loopback-only rule.
+ */
+export function assertCredentialIsGuarded(auth: RemoteAuth, env: NodeJS.ProcessEnv, credential: string | undefined): void {
+  const withoutAuth = readChoiceEnv(env, 'MCP_AUTH', { none: 'serve without authentication on purpose' }, undefined) === 'none';
+  if (withoutAuth && auth.authenticator.configured) {
+    throw new Error('MCP_AUTH=none asks for no authentication, but MCP_AUTH_TOKENS, MCP_AUTH_TOKENS_FILE or MCP_AUTH_ISSUER is set. Unset one or the other.');
+  }
+  if (credential !== undefined && !auth.authenticator.configured && !withoutAuth) {
+    throw new Error(
+      `Refusing to serve ${credential} over HTTP without authentication: any program on this machine could act with it through this server. ` +
+        `Set MCP_AUTH_TOKENS (or MCP_AUTH_ISSUER) to require a key, or set MCP_AUTH=none to serve it without one on purpose.`,
+    );
+  }
 }
 
 function requireHttpUrl(name: string, value: string): URL {

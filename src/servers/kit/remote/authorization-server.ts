@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { memoizePromise } from './memoize-promise';
 
 /** The RFC 8414 / OpenID discovery fields this resource server relies on. */
 const authorizationServerMetadataSchema = z.looseObject({
@@ -51,12 +52,5 @@ export async function discoverAuthorizationServer(issuer: string): Promise<Autho
 
 /** Discovery that runs once when it succeeds, and again on the next call after it fails. */
 export function cachedDiscovery(issuer: string, discover = discoverAuthorizationServer): () => Promise<AuthorizationServerMetadata> {
-  let pending: Promise<AuthorizationServerMetadata> | undefined;
-  return () => {
-    pending ??= discover(issuer).catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    });
-    return pending;
-  };
+  return memoizePromise(() => discover(issuer), 'until-rejected');
 }

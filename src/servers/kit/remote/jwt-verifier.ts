@@ -1,6 +1,7 @@
 import { OAuthError, OAuthErrorCode, type AuthInfo, type OAuthTokenVerifier } from '@modelcontextprotocol/server';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { AuthorizationServerMetadata } from './authorization-server';
+import { memoizePromise } from './memoize-promise';
 
 export interface JwtVerifierSettings {
   issuer: string;
@@ -19,9 +20,20 @@ const CLOCK_TOLERANCE_S = 30;
  * Errors describe the token's problem, never the token.
  */
 export class JwtAccessTokenVerifier implements OAuthTokenVerifier {
-  private keys: Promise<ReturnType<typeof createRemoteJWKSet>> | undefined;
+  private readonly jwks: () => Promise<ReturnType<typeof createRemoteJWKSet>>;
 
-  constructor(private readonly settings: JwtVerifierSettings) {}
+  constructor(private readonly settings: JwtVerifierSettings) {
+    this.jwks = memoizePromise(
+      () =>
+        settings.discover().then(
+          (metadata) => createRemoteJWKSet(new URL(metadata.jwks_uri)),
+          (error: unknown) => {
+            throw new OAuthError(OAuthErrorCode.ServerError, (error as Error).message);
+          },
+        ),
+      'until-rejected',
+    );
+  }
 
   async verifyAccessToken(token: string): Promise<AuthInfo> {
     const payload = await this.verify(token);
@@ -54,16 +66,6 @@ export class JwtAccessTokenVerifier implements OAuthTokenVerifier {
     }
   }
 
-  private jwks(): Promise<ReturnType<typeof createRemoteJWKSet>> {
-    this.keys ??= this.settings.discover().then(
-      (metadata) => createRemoteJWKSet(new URL(metadata.jwks_uri)),
-      (error: unknown) => {
-        this.keys = undefined;
-        throw new OAuthError(OAuthErrorCode.ServerError, (error as Error).message);
-      },
-    );
-    return this.keys;
-  }
 }
 
 function describeJoseError(error: unknown): OAuthError {

@@ -1,3 +1,5 @@
+import { memoizePromise } from './memoize-promise';
+
 export interface Readiness {
   ready: boolean;
   /** Per check: "ok" or what is wrong. */
@@ -10,7 +12,7 @@ export interface Readiness {
  */
 export class CachedReadiness {
   private last: { result: Readiness; atMs: number } | undefined;
-  private pending: Promise<Readiness> | undefined;
+  private readonly runShared = memoizePromise(() => this.runChecks(), 'while-pending');
 
   constructor(
     private readonly checks: Record<string, () => Promise<void>>,
@@ -20,10 +22,7 @@ export class CachedReadiness {
 
   async check(): Promise<Readiness> {
     if (this.last && this.now() - this.last.atMs < this.cacheMs) return this.last.result;
-    this.pending ??= this.runChecks().finally(() => {
-      this.pending = undefined;
-    });
-    return this.pending;
+    return this.runShared();
   }
 
   private async runChecks(): Promise<Readiness> {

@@ -5,6 +5,8 @@ import { ThrottledReport } from './throttled-report';
 export type RedisConnection = ReturnType<typeof createRedisConnection>;
 
 const CONNECT_TIMEOUT_MS = 2_000;
+/** How long one command may take before the caller stops waiting and treats Redis as unavailable. */
+export const REDIS_COMMAND_TIMEOUT_MS = 500;
 const MAX_RECONNECT_DELAY_MS = 2_000;
 
 /**

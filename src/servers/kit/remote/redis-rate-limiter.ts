@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { refillTimeMs, type CallerRateLimiter, type CallerRateLimitSettings, type RateVerdict } from './caller-rate-limit';
-import { describeRedisError, type RedisConnection } from './redis-connection';
+import { describeRedisError, REDIS_COMMAND_TIMEOUT_MS, type RedisConnection } from './redis-connection';
 import { ThrottledReport } from './throttled-report';
 import { withTimeout } from './with-timeout';
 
@@ -20,7 +20,6 @@ export interface RedisRateLimiterOptions {
 
 /** How long a caller is told to wait when the shared store is down and the mode is closed. */
 const CLOSED_RETRY_SECONDS = 5;
-const DEFAULT_COMMAND_TIMEOUT_MS = 500;
 
 // The bucket arithmetic of takeFromBucket, done atomically in Redis on Redis's own clock, so every
 // replica draws on one bucket per caller. Returns {allowed, retryAfterSeconds}.
@@ -91,7 +90,7 @@ export class RedisRateLimiter implements CallerRateLimiter {
         if (error instanceof Error && error.message.startsWith('NOSCRIPT')) return this.redis.eval(TAKE_SCRIPT, args);
         throw error;
       }),
-      this.options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
+      this.options.commandTimeoutMs ?? REDIS_COMMAND_TIMEOUT_MS,
       'Redis did not answer the rate-limit script in time',
     );
     if (!Array.isArray(reply) || typeof reply[0] !== 'number' || typeof reply[1] !== 'number') {

@@ -2,12 +2,13 @@ import type { AuthInfo } from '@modelcontextprotocol/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { HttpGuards } from '../http/http-guards';
+import { sendJson } from '../http/json-response';
 import type { RemoteAuth } from './auth-config';
 import { ANONYMOUS_CALLER } from './caller';
 import type { CachedReadiness } from './readiness';
 import { CORRELATION_HEADER, correlationIdFrom, enterRequestContext, type RequestContext } from './request-context';
 import type { ServerMetrics } from './server-metrics';
-import { sendJson, sendWebResponse } from './web-response';
+import { sendWebResponse } from './web-response';
 
 export interface RemoteGuardsParts {
   auth: RemoteAuth;

@@ -25,8 +25,8 @@ describe('ServerMetrics', () => {
     metrics.toolCallStarted('get_weather', oauthCaller('user-8d2f@example.test'))('failed');
     metrics.upstreamResponded('open-meteo', 503);
     metrics.upstreamResponded('open-meteo', 'timeout');
-    metrics.cacheLookup('forecast', true);
-    metrics.cacheLookup('forecast', false);
+    metrics.cacheLookup('forecast', 'hit');
+    metrics.cacheLookup('forecast', 'miss');
     metrics.rateLimitStoreError('open');
     const { body } = await metrics.exposition();
     expect(body).toContain('mcp_tool_calls_total{tool="get_weather",outcome="failed",caller="oauth",server="weather"} 1');

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { CacheLookupResult, UpstreamObserver, UpstreamStatus } from '../upstream-telemetry';
 import type { Caller } from './caller';
 
 export type ToolOutcome = 'ok' | 'error' | 'rate_limited' | 'failed';
@@ -9,7 +10,7 @@ export type ToolOutcome = 'ok' | 'error' | 'rate_limited' | 'failed';
  * callers are API key names (or "oauth" / "anonymous", never an OAuth subject), upstream statuses
  * are classes like 2xx.
  */
-export class ServerMetrics {
+export class ServerMetrics implements UpstreamObserver {
   readonly registry = new Registry();
   private readonly toolCalls: Counter<'tool' | 'outcome' | 'caller'>;
   private readonly toolDuration: Histogram<'tool'>;
@@ -32,7 +33,7 @@ export class ServerMetrics {
       registers,
     });
     this.inFlight = new Gauge({ name: 'mcp_tool_calls_in_flight', help: 'Tool calls running now.', registers });
-    this.rateLimited = new Counter({ name: 'mcp_rate_limit_rejections_total', help: 'Tool calls refused by the per-caller rate limit.', labelNames: ['caller'], registers });
+    this.rateLimited = new Counter({ name: 'mcp_rate_limit_rejections_total', help: 'Requests refused by the per-caller rate limit: tool calls, and resource reads and prompts that call the upstream.', labelNames: ['caller'], registers });
     this.rateLimitStoreErrors = new Counter({
       name: 'mcp_rate_limit_store_errors_total',
       help: 'Tool calls the Redis rate limit could not decide, by the mode that decided instead.',
@@ -40,7 +41,7 @@ export class ServerMetrics {
       registers,
     });
     this.upstreamRequests = new Counter({ name: 'mcp_upstream_requests_total', help: 'Requests to upstream APIs by status class.', labelNames: ['upstream', 'status'], registers });
-    this.cacheLookups = new Counter({ name: 'mcp_cache_lookups_total', help: 'Upstream response cache lookups.', labelNames: ['cache', 'result'], registers });
+    this.cacheLookups = new Counter({ name: 'mcp_cache_lookups_total', help: 'Upstream response cache lookups: hit (this process), shared_hit (the cache replicas share), miss (asked the upstream).', labelNames: ['cache', 'result'], registers });
   }
 
   /** Starts timing a call; the returned function records its outcome once. */
@@ -54,21 +55,26 @@ export class ServerMetrics {
       this.inFlight.dec();
       stopTimer();
       this.toolCalls.inc({ tool, outcome, caller: caller.metricLabel });
-      if (outcome === 'rate_limited') this.rateLimited.inc({ caller: caller.metricLabel });
+      if (outcome === 'rate_limited') this.rateLimitRejected(caller);
     };
+  }
+
+  /** A request the caller's rate limit refused: a tool call, or a resource read or prompt that calls the upstream. */
+  rateLimitRejected(caller: Caller): void {
+    this.rateLimited.inc({ caller: caller.metricLabel });
   }
 
   rateLimitStoreError(mode: 'open' | 'closed'): void {
     this.rateLimitStoreErrors.inc({ mode });
   }
 
-  /** `status` is an HTTP status, or a word for a request that got none (timeout, network). */
-  upstreamResponded(upstream: string, status: number | 'timeout' | 'network'): void {
+  /** `status` is an HTTP status, or a word for a request that got none (timeout, network, cancelled). */
+  upstreamResponded(upstream: string, status: UpstreamStatus): void {
     this.upstreamRequests.inc({ upstream, status: typeof status === 'number' ? `${Math.floor(status / 100)}xx` : status });
   }
 
-  cacheLookup(cache: string, hit: boolean): void {
-    this.cacheLookups.inc({ cache, result: hit ? 'hit' : 'miss' });
+  cacheLookup(cache: string, result: CacheLookupResult): void {
+    this.cacheLookups.inc({ cache, result });
   }
 
   async exposition(): Promise<{ contentType: string; body: string }> {

@@ -10,8 +10,3 @@ export async function sendWebResponse(res: ServerResponse, response: Response): 
   res.writeHead(response.status, headers);
   res.end(body);
 }
-
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify(body));
-}
