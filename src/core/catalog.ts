@@ -1,18 +1,9 @@
-import { getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import path from 'node:path';
 import { BUNDLED_SERVERS } from '../shared/vocabulary';
+import type { Runtime } from '../shared/node/server-env';
 import type { CustomServer, ServerDefinition } from '../shared/contract';
 import { ServerOverridesSchema, type PersistedSettings, type PersistedSettingsInput, type SettingsStore } from './settings';
 import { ContractError, type AppSettings } from '../shared/contract';
-
-/** How the manager runs JavaScript: node itself, or Electron acting as node. */
-export interface Runtime {
-  execPath: string;
-  /** True under Electron: children need ELECTRON_RUN_AS_NODE=1 to behave as plain node. */
-  runAsNode: boolean;
-  /** Folder holding the built bundled servers (weather.js, github.js). */
-  serversDir: string;
-}
 
 export function isBundledId(id: string): boolean {
   return BUNDLED_SERVERS.some((server) => server.id === id);
@@ -59,31 +50,6 @@ export function customDefinition(server: CustomServer): ServerDefinition {
     enabled: server.enabled,
     autostart: server.autostart,
   };
-}
-
-// A GUI app on macOS starts with a bare PATH; these are where npx, uvx and friends usually live.
-const EXTRA_PATH_DIRS: Partial<Record<NodeJS.Platform, string[]>> = {
-  darwin: ['/opt/homebrew/bin', '/usr/local/bin', '/usr/bin', '/bin'],
-  linux: ['/usr/local/bin', '/usr/bin', '/bin'],
-};
-
-/**
- * The environment a server starts with: the SDK's minimal safe set (not the manager's whole
- * environment), the runtime switch, the server's own settings, then its secrets.
- */
-export function buildServerEnv(
-  definition: ServerDefinition,
-  runtime: Runtime,
-  secrets: Record<string, string>,
-  platform: NodeJS.Platform = process.platform,
-): Record<string, string> {
-  const env: Record<string, string> = { ...getDefaultEnvironment() };
-  const separator = platform === 'win32' ? ';' : ':';
-  const pathDirs = (env.PATH ?? '').split(separator).filter(Boolean);
-  for (const dir of EXTRA_PATH_DIRS[platform] ?? []) if (!pathDirs.includes(dir)) pathDirs.push(dir);
-  env.PATH = pathDirs.join(separator);
-  if (definition.kind === 'bundled' && runtime.runAsNode) env.ELECTRON_RUN_AS_NODE = '1';
-  return { ...env, ...definition.env, ...secrets };
 }
 
 /** A change to one server's settings. */

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppCore } from '../core/app-core';
-import { resolveDataDir, resolveKeychainService } from '../core/data-dir';
+import { resolveDataDir, resolveKeychainService } from '../shared/node/data-dir';
 import { KeytarSecretStore } from '../core/secrets';
 import type { ContractPort } from '../surfaces/contract-port';
 import { CliFailure, MANAGER_NOT_RUNNING_MESSAGE } from './cli-errors';

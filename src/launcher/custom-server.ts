@@ -4,9 +4,9 @@
  * the launcher. Signals the client sends us are passed on; the server's exit code (or signal) becomes ours.
  */
 import crossSpawn from 'cross-spawn';
-import { buildServerEnv, type Runtime } from '../core/catalog';
-import { findExecutable } from '../core/find-executable';
-import { MANAGED_ENV_NAMES } from '../core/clients/session-bus';
+import { buildServerEnv, type Runtime } from '../shared/node/server-env';
+import { findExecutable } from '../shared/node/find-executable';
+import { MANAGED_ENV_NAMES } from '../shared/node/session-bus';
 import type { LaunchDefinition } from './settings';
 
 /** Variables meant for the launcher alone: a custom server must not see them (ELECTRON_RUN_AS_NODE would change how an Electron-based server runs). */

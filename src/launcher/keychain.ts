@@ -11,8 +11,8 @@
  * SIGKILL instead: a client that closed our stdin must not wait for the keychain.
  */
 import fs from 'node:fs';
-import { resolveLauncherBusAddress } from '../core/clients/session-bus';
-import { resolveKeychainService } from '../core/data-dir';
+import { resolveLauncherBusAddress } from '../shared/node/session-bus';
+import { resolveKeychainService } from '../shared/node/data-dir';
 import { keychainAccount } from '../shared/vocabulary';
 
 /** A locked keychain may be waiting for its password; clients give a server far longer than this to start. */

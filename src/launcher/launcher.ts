@@ -12,7 +12,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { resolveDataDir } from '../core/data-dir';
+import { resolveDataDir } from '../shared/node/data-dir';
 import { BUNDLED_SERVERS, SERVER_ID_PATTERN } from '../shared/vocabulary';
 import { LAUNCHER_KEYCHAIN_TIMEOUT_MS, readLaunchSecrets } from './keychain';
 import { findLaunchDefinition, readLauncherSettings, type LaunchDefinition } from './settings';

@@ -10,7 +10,7 @@
 import { app, dialog, session } from 'electron';
 import os from 'node:os';
 import { AppCore } from '../core/app-core';
-import { resolveDataDir, resolveKeychainService } from '../core/data-dir';
+import { resolveDataDir, resolveKeychainService } from '../shared/node/data-dir';
 import { hasAbandonedKeychainCall, KeytarSecretStore } from '../core/secrets';
 import { SettingsStore } from '../core/settings';
 import { toWireError } from '../surfaces/contract-port';

@@ -60,14 +60,6 @@ function importEdges(): ImportEdge[] {
 const within = (folder: string) => (file: string | undefined) => file !== undefined && (file === folder || file.startsWith(`${folder}/`));
 const isElectron = (edge: ImportEdge) => edge.specifier === 'electron' || edge.specifier.startsWith('electron/');
 
-/** The core modules a client-started server needs to start exactly as the manager would start it. */
-const LAUNCH_RULES_SHARED_WITH_THE_MANAGER = new Set([
-  'src/core/data-dir.ts',
-  'src/core/clients/session-bus.ts',
-  'src/core/catalog.ts',
-  'src/core/find-executable.ts',
-]);
-
 interface ImportRule {
   name: string;
   /** The edges this rule looks at. */
@@ -98,22 +90,27 @@ const RULES: ImportRule[] = [
     allowed: (edge) => !within('src/host')(edge.target),
   },
   {
-    name: 'src/renderer imports only src/shared and its own files',
+    name: 'src/renderer imports only src/shared (not its Node-only part) and its own files',
     applies: (edge) => within('src/renderer')(edge.from) && edge.target !== undefined,
-    allowed: (edge) => within('src/renderer')(edge.target) || within('src/shared')(edge.target),
+    allowed: (edge) => within('src/renderer')(edge.target) || (within('src/shared')(edge.target) && !within('src/shared/node')(edge.target)),
   },
   {
-    name: 'src/launcher imports only src/shared, src/servers, the control-socket client and the launch rules it shares with the manager',
+    name: 'src/launcher imports only src/shared, src/servers and the control-socket client',
     applies: (edge) => within('src/launcher')(edge.from) && edge.target !== undefined,
     allowed: (edge) =>
       ['src/launcher', 'src/shared', 'src/servers'].some((folder) => within(folder)(edge.target)) ||
-      (within('src/surfaces/control-socket')(edge.target) && edge.target !== 'src/surfaces/control-socket/server.ts') ||
-      LAUNCH_RULES_SHARED_WITH_THE_MANAGER.has(edge.target ?? ''),
+      (within('src/surfaces/control-socket')(edge.target) && edge.target !== 'src/surfaces/control-socket/server.ts'),
   },
   {
     name: 'src/shared imports only src/shared and packages',
     applies: (edge) => within('src/shared')(edge.from) && edge.target !== undefined,
     allowed: (edge) => within('src/shared')(edge.target),
+  },
+  {
+    // The launcher and the manager start servers by the same rules; the renderer bundle cannot hold Node code.
+    name: 'src/shared outside src/shared/node imports nothing from src/shared/node',
+    applies: (edge) => within('src/shared')(edge.from) && !within('src/shared/node')(edge.from),
+    allowed: (edge) => !within('src/shared/node')(edge.target),
   },
   {
     name: 'src/shared/vocabulary.ts imports nothing',

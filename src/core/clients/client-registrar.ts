@@ -15,8 +15,8 @@ import {
   type ServerDefinition,
 } from '../../shared/contract';
 import { messageOf } from '../../shared/error-message';
-import type { Runtime } from '../catalog';
-import { resolveKeychainService } from '../data-dir';
+import type { Runtime } from '../../shared/node/server-env';
+import { resolveKeychainService } from '../../shared/node/data-dir';
 import { KeytarSecretStore, type SecretStore } from '../secrets';
 import { ALL_CLIENTS, clientById } from './all-clients';
 import { findClaudeCodeCli } from './claude-code';

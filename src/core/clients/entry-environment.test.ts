@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entryEnvironment } from './entry-environment';
-import { busAddressToRegister, conventionalBusSocketPaths, resolveLauncherBusAddress } from './session-bus';
+import { busAddressToRegister, conventionalBusSocketPaths, resolveLauncherBusAddress } from '../../shared/node/session-bus';
 
 const base = {
   runAsNode: false,

@@ -5,8 +5,8 @@
  * the launcher reads secrets from the keychain itself.
  */
 import { DEFAULT_KEYCHAIN_SERVICE } from '../../shared/vocabulary';
-import { resolveDataDir } from '../data-dir';
-import { busAddressToRegister, REGISTERED_BUS_VARIABLE } from './session-bus';
+import { resolveDataDir } from '../../shared/node/data-dir';
+import { busAddressToRegister, REGISTERED_BUS_VARIABLE } from '../../shared/node/session-bus';
 
 export interface EntryEnvironmentInput {
   /** True under Electron: the app binary only behaves as node with ELECTRON_RUN_AS_NODE=1. */

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ServerIdSchema } from '../../shared/contract';
-import { MANAGED_ENV_NAMES } from './session-bus';
+import { MANAGED_ENV_NAMES } from '../../shared/node/session-bus';
 
 /** The launcher's built file name: distinctive, because recognising our entries depends on it. */
 export const LAUNCHER_FILE_NAME = 'mcp-tray-launcher.js';

@@ -4,7 +4,7 @@
  * a user's real data or real keychain entries.
  */
 import path from 'node:path';
-import { DEFAULT_KEYCHAIN_SERVICE } from '../shared/vocabulary';
+import { DEFAULT_KEYCHAIN_SERVICE } from '../vocabulary';
 
 /** The folder name under the OS app-data folder; matches Electron's `app.getPath('userData')` for the product name. */
 export const APP_DATA_FOLDER_NAME = 'MCP Tray';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KEYCHAIN_SERVICE } from '../shared/vocabulary';
+import { DEFAULT_KEYCHAIN_SERVICE } from '../vocabulary';
 import { resolveDataDir, resolveKeychainService } from './data-dir';
 
 describe('resolveDataDir', () => {
