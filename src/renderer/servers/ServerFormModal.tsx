@@ -3,7 +3,7 @@ import type { ServerSummary } from '../../shared/contract';
 import { ApiError } from '../api/api-client';
 import { useApi } from '../app/api-context';
 import { messageOf } from '../app/connection-monitor';
-import { useServersActions } from '../hooks/servers-context';
+import { useServersActions } from './servers-context';
 import { useAction } from '../hooks/use-action';
 import { useNotify } from '../ui/NoticesProvider';
 import { Modal } from '../ui/Modal';

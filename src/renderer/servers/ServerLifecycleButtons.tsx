@@ -1,5 +1,5 @@
 import type { ServerSummary } from '../../shared/contract';
-import type { ServerActions } from '../hooks/use-server-actions';
+import type { ServerActions } from './use-server-actions';
 import { Icon } from '../ui/Icon';
 
 /** Whether the server is (or is about to be) up, so the main button is Stop rather than Start. */

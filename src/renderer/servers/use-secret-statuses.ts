@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { ServerSummary } from '../../shared/contract';
 import { useApi } from '../app/api-context';
-import { useQuery } from './use-query';
+import { useQuery } from '../hooks/use-query';
 
 export interface SecretStatuses {
   /** Declared secrets that have no value, by server id; empty until the keychain answered. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LogEntry } from '../../shared/contract';
 import { useApi } from '../app/api-context';
 import { messageOf } from '../app/connection-monitor';
-import { LogBuffer } from '../logs/log-buffer';
+import { LogBuffer } from './log-buffer';
 
 /** The most a log view holds in memory; the manager's own buffer and files keep the rest. */
 export const MAX_TAIL_ENTRIES = 100_000;
