@@ -12,6 +12,7 @@
  *   the last one seen, in order, without duplicates.
  */
 import { events, type EventName, type EventPayload, type LogEntry, type MethodInput, type MethodName, type MethodResult } from '../../shared/contract';
+import { messageOf } from '../../shared/error-message';
 import { parseEventPayload } from './contract-validation';
 
 /** Not a contract event: the host could not replay what this page missed. */
@@ -121,14 +122,14 @@ export class EventStreamClient {
         listener(payload);
       } catch (error) {
         // One broken view must not stop the others from hearing the event.
-        this.options.onProblem(`A ${name} listener failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.options.onProblem(`A ${name} listener failed: ${messageOf(error)}`);
       }
     }
   }
 
   private async resync(): Promise<void> {
     await Promise.all([this.resyncHealth(), this.resyncLogs()]).catch((error: unknown) => {
-      this.options.onProblem(`Could not catch up with MCP Tray after a lost connection: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.onProblem(`Could not catch up with MCP Tray after a lost connection: ${messageOf(error)}`);
     });
   }
 

@@ -1,4 +1,5 @@
 import type { EventName, EventPayload, MethodInput, MethodName, MethodResult } from '../../shared/contract';
+import { messageOf } from '../../shared/error-message';
 import { ApiError, type ApiClient } from '../api/api-client';
 
 export type ConnectionStatus = { state: 'connected' } | { state: 'lost'; message: string; method: MethodName };
@@ -76,9 +77,4 @@ export class ConnectionMonitor {
 function isUnreachable(method: MethodName, error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;
   return error.code === 'unavailable' && !method.startsWith('secrets.');
-}
-
-export function messageOf(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return String(error);
 }

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
+import { messageOf } from '../../shared/error-message';
 import { ApiError } from '../api/api-client';
-import { messageOf } from '../app/connection-monitor';
 
 export interface ActionFailure {
   code: string;

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { LogEntry, LogLevel } from '../../shared/contract';
-import { messageOf } from '../app/connection-monitor';
+import { messageOf } from '../../shared/error-message';
 import { useLogTail } from './use-log-tail';
 import { useShortcut } from '../hooks/use-shortcut';
 import { useNotify } from '../ui/NoticesProvider';

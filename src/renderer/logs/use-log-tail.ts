@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LogEntry } from '../../shared/contract';
+import { messageOf } from '../../shared/error-message';
 import { useApi } from '../app/api-context';
-import { messageOf } from '../app/connection-monitor';
 import { LogBuffer } from './log-buffer';
 
 /** The most a log view holds in memory; the manager's own buffer and files keep the rest. */

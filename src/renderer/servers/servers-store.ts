@@ -1,6 +1,6 @@
 import type { Health, ServerSummary } from '../../shared/contract';
+import { messageOf } from '../../shared/error-message';
 import type { ApiClient } from '../api/api-client';
-import { messageOf } from '../app/connection-monitor';
 import { appendSample, sampleOf, type HealthSample } from '../server-page/health-history';
 
 export type ServersSnapshot =

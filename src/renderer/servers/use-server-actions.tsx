@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ServerSummary } from '../../shared/contract';
+import { messageOf } from '../../shared/error-message';
 import { useApi } from '../app/api-context';
-import { messageOf } from '../app/connection-monitor';
 import { useConfirm } from '../ui/ConfirmProvider';
 import { useNotify } from '../ui/NoticesProvider';
 import { useServersActions } from './servers-context';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { MethodResult } from '../../../shared/contract';
+import { messageOf } from '../../../shared/error-message';
 import { useApi } from '../../app/api-context';
-import { messageOf } from '../../app/connection-monitor';
 import { LoadingRows } from '../../ui/StatusStates';
 import { isRunShortcut } from '../results/content-format';
 import type { Prompt } from '../mcp-types';

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
+import { messageOf } from '../../../shared/error-message';
 import { useApi } from '../../app/api-context';
-import { messageOf } from '../../app/connection-monitor';
 import type { ResourceContents } from '../mcp-types';
 
 export type ResourceReadState =

@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { messageOf } from '../../../shared/error-message';
 import { useApi } from '../../app/api-context';
-import { messageOf } from '../../app/connection-monitor';
 import { isWebUrl } from './content-format';
 import { ContentFrame } from './ContentFrame';
 import type { ContentBlock, ResourceContents } from '../mcp-types';

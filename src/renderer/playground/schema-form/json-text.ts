@@ -3,6 +3,7 @@
  * jsonc-parser so the message says where (line and column), which JSON.parse does not always do.
  */
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { messageOf } from '../../../shared/error-message';
 
 export interface JsonTextError {
   message: string;
@@ -64,7 +65,7 @@ export function parseJsonText(text: string): JsonTextResult {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, error: locate(text, error instanceof Error ? error.message : String(error)) };
+    return { ok: false, error: locate(text, messageOf(error)) };
   }
 }
 

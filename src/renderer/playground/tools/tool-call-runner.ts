@@ -4,6 +4,7 @@
  * another tool or tab, and so it can be tested without a DOM.
  */
 import type { EventPayload } from '../../../shared/contract';
+import { messageOf } from '../../../shared/error-message';
 import { ApiError } from '../../api/api-client';
 import { summarize, type CallHistoryEntry, type CallHistoryStore } from '../history/call-history';
 import type { CallToolResult, ToolArguments, ToolCallResponse } from '../mcp-types';
@@ -91,7 +92,7 @@ export class ToolCallRunner {
       outcome = { status: 'done', callId, arguments: args, durationMs: response.durationMs, result: response.result };
     } catch (error) {
       const code = error instanceof ApiError ? error.code : 'failed';
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       outcome = { status: 'failed', callId, arguments: args, code, message, durationMs: this.now() - startedAt };
     } finally {
       this.toolOfCall.delete(callId);
