@@ -21,7 +21,7 @@ function buildMethods(): Methods {
       (ipcRenderer.invoke(channel, input) as Promise<ResponseEnvelope>).catch(
         (error: unknown): ResponseEnvelope => ({
           ok: false,
-          error: { code: 'unavailable', message: `MCP Tray's main process did not answer: ${messageOf(error)}` },
+          error: { code: 'manager_unreachable', message: `MCP Tray's main process did not answer: ${messageOf(error)}` },
         }),
       );
   }

@@ -18,7 +18,7 @@ export function createIpcClient(bridge: PreloadBridge, onProblem: (message: stri
       } catch (error) {
         // The main process answers every call with an envelope; a throw means the bridge itself broke.
         const reason = messageOf(error);
-        throw new ApiError('unavailable', `The window lost its connection to MCP Tray (${reason}). Restart MCP Tray.`);
+        throw new ApiError('manager_unreachable', `The window lost its connection to MCP Tray (${reason}). Restart MCP Tray.`);
       }
       return resultFromEnvelope(method, raw);
     },

@@ -6,9 +6,9 @@ export type ConnectionStatus = { state: 'connected' } | { state: 'lost'; message
 
 /**
  * Whether the manager is reachable, learned from the calls the UI makes anyway. A thrown
- * non-ApiError (fetch failed, IPC gone) or an "unavailable" answer to anything but the keychain
- * (which reports its own unavailability that way) means the manager is out of reach; any answer
- * at all, even an error, means it is back.
+ * non-ApiError or a `manager_unreachable` error (fetch failed, IPC gone, session ended) means the
+ * manager is out of reach; any answer at all, even an error such as a locked keychain's
+ * `unavailable`, means it is back.
  */
 export class ConnectionMonitor {
   private status: ConnectionStatus = { state: 'connected' };
@@ -26,7 +26,7 @@ export class ConnectionMonitor {
           this.set({ state: 'connected' });
           return result;
         } catch (error) {
-          if (isUnreachable(method, error)) {
+          if (isUnreachable(error)) {
             this.set({ state: 'lost', message: messageOf(error), method });
           } else {
             this.lastAnswerAt = Date.now();
@@ -74,7 +74,6 @@ export class ConnectionMonitor {
   }
 }
 
-function isUnreachable(method: MethodName, error: unknown): boolean {
-  if (!(error instanceof ApiError)) return true;
-  return error.code === 'unavailable' && !method.startsWith('secrets.');
+function isUnreachable(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.code === 'manager_unreachable';
 }

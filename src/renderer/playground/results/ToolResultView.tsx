@@ -12,6 +12,7 @@ const FAILURE_TITLES: Record<string, string> = {
   cancelled: 'Cancelled',
   invalid_input: 'The arguments were refused',
   unavailable: 'The manager is unavailable',
+  manager_unreachable: 'The manager is unavailable',
   not_found: 'Not found',
   conflict: 'Conflict',
   failed: 'The call failed',
