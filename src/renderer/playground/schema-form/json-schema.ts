@@ -91,8 +91,22 @@ const MODELLED_KEYWORDS = new Set([
   '$ref', '$defs', 'definitions',
 ]);
 
+// The document each schema was read from, for the validator, which reads JSON Schema as written.
+const sources = new WeakMap<JsonSchema, unknown>();
+
+/** The JSON the schema was read from (undefined for a schema built by hand). */
+export function sourceOf(schema: JsonSchema): unknown {
+  return sources.get(schema);
+}
+
 /** Reads any value as a schema: `true` and non-objects accept everything, `false` accepts nothing. */
 export function readSchema(value: unknown): JsonSchema {
+  const schema = readSchemaNode(value);
+  sources.set(schema, value);
+  return schema;
+}
+
+function readSchemaNode(value: unknown): JsonSchema {
   if (value === false) return { not: {} };
   if (!isRecord(value)) return {};
   const node = value;

@@ -72,6 +72,21 @@ describe('validateValue', () => {
     expect(problems(schema, { name: 'root', children: [{ name: 'a' }, { children: [] }] })).toEqual(['children[1].name is required']);
   });
 
+  it('reads a time as the form writes it, and draft-04 exclusive bounds as draft-04 meant them', () => {
+    expect(problems({ type: 'string', format: 'time' }, '14:30')).toEqual([]);
+    expect(problems({ type: 'number', minimum: 0, exclusiveMinimum: true }, 0.5)).toEqual([]);
+    expect(problems({ type: 'number', maximum: 1, exclusiveMaximum: true }, 1)).toEqual(['The input must be less than 1']);
+  });
+
+  it('treats a property set to undefined as not given', () => {
+    expect(problems({ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, { a: undefined })).toEqual(['a is required']);
+  });
+
+  it("says what is wrong inside the one alternative of the value's type", () => {
+    const nullable = { type: 'object', properties: { m: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }] } } };
+    expect(problems(nullable, { m: 0 })).toEqual(['m must be 1 or more']);
+  });
+
   it('treats a false schema as accepting nothing', () => {
     expect(problems({ type: 'object', properties: { never: false } }, { never: 1 })).toEqual(['never is not allowed here']);
   });

@@ -25,6 +25,9 @@ function isUri(text: string): boolean {
   }
 }
 
+/** The formats checked here; the validator checks the others it knows, and lets unknown ones pass. */
+export const FORMAT_NAMES = ['email', 'uri', 'url', 'iri', 'date', 'date-time', 'time', 'uuid'] as const;
+
 /** Unknown formats pass: JSON Schema makes format an annotation unless a validator knows it. */
 export function matchesFormat(format: string, value: string): boolean {
   switch (format) {
