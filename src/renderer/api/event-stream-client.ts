@@ -16,7 +16,7 @@ import { messageOf } from '../../shared/error-message';
 import { parseEventPayload } from './contract-validation';
 
 /** Not a contract event: the host could not replay what this page missed. */
-export const RESYNC_EVENT = 'resync';
+const RESYNC_EVENT = 'resync';
 
 /** The part of the browser's EventSource used here; tests pass a fake. */
 export interface EventStreamSource {
@@ -31,7 +31,7 @@ const CLOSED = 2;
 type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodResult<M>>;
 type Untyped = (payload: unknown) => void;
 
-export interface EventStreamClientOptions {
+interface EventStreamClientOptions {
   url: string;
   open: OpenEventStream;
   call: Call;

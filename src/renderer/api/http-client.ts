@@ -16,7 +16,7 @@ type Fetch = (url: string, init: { method: string; headers: Record<string, strin
   json(): Promise<unknown>;
 }>;
 
-export interface HttpClientOptions {
+interface HttpClientOptions {
   /** Default: the global fetch. */
   fetch?: Fetch;
   /** Default: the global EventSource. */

@@ -5,13 +5,13 @@ import { useApi } from '../app/api-context';
 import { LogBuffer } from './log-buffer';
 
 /** The most a log view holds in memory; the manager's own buffer and files keep the rest. */
-export const MAX_TAIL_ENTRIES = 100_000;
+const MAX_TAIL_ENTRIES = 100_000;
 /** The newest lines, fetched first so the view shows something at once. */
 const FIRST_PAGE = 2_000;
 /** Older lines are then fetched in pages this big, each a short pause rather than one long one. */
 const BACKFILL_PAGE = 20_000;
 
-export interface LogTail {
+interface LogTail {
   status: 'loading' | 'ready' | 'error';
   error: string | null;
   buffer: LogBuffer;

@@ -11,7 +11,7 @@ export type ListingState<T> =
   | { status: 'not-running'; message: string }
   | { status: 'error'; message: string };
 
-export type ListingKind = 'tools' | 'resources' | 'prompts';
+type ListingKind = 'tools' | 'resources' | 'prompts';
 
 const isUp = (state: ServerState) => state === 'running' || state === 'degraded';
 

@@ -20,7 +20,7 @@ function useStore(): ServersStore {
   return store;
 }
 
-export interface ServersState {
+interface ServersState {
   snapshot: ServersSnapshot;
   reload: () => Promise<void>;
   /** Puts an action's returned summary in the list at once. */
@@ -28,7 +28,7 @@ export interface ServersState {
   applyRemoved: (serverId: string) => void;
 }
 
-export type ServersActions = Omit<ServersState, 'snapshot'>;
+type ServersActions = Omit<ServersState, 'snapshot'>;
 
 /**
  * The store's actions without its snapshot: a component that only reloads or applies answers does

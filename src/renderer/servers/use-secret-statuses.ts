@@ -3,7 +3,7 @@ import type { ServerSummary } from '../../shared/contract';
 import { useApi } from '../app/api-context';
 import { useQuery } from '../hooks/use-query';
 
-export interface SecretStatuses {
+interface SecretStatuses {
   /** Declared secrets that have no value, by server id; empty until the keychain answered. */
   missing: ReadonlyMap<string, readonly string[]>;
   /** The keychain service the values are kept under, once known. */

@@ -6,7 +6,7 @@ import { useConfirm } from '../ui/ConfirmProvider';
 import { useNotify } from '../ui/NoticesProvider';
 import { useServersActions } from './servers-context';
 
-export type ServerOperation = 'start' | 'stop' | 'restart' | 'enabled' | 'autostart' | 'remove';
+type ServerOperation = 'start' | 'stop' | 'restart' | 'enabled' | 'autostart' | 'remove';
 
 export interface ServerActions {
   /** The operations in flight, by server, so their buttons can show it and not be pressed twice. */

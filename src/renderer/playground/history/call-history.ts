@@ -23,7 +23,7 @@ export type CallHistoryEntry = z.infer<typeof CallHistoryEntrySchema>;
 
 const StoredHistorySchema = z.array(z.unknown());
 
-export const HISTORY_LIMIT = 50;
+const HISTORY_LIMIT = 50;
 const SUMMARY_LENGTH = 160;
 const NO_ENTRIES: readonly CallHistoryEntry[] = Object.freeze([]);
 

@@ -1,7 +1,7 @@
 /** How much of a text the result view renders: more makes the page slow to lay out and scroll. */
-export const PREVIEW_CHARS = 100_000;
+const PREVIEW_CHARS = 100_000;
 
-export interface TextPreview {
+interface TextPreview {
   /** What is rendered: the whole text, or its start. */
   shown: string;
   cut: boolean;

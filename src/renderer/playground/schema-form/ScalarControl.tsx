@@ -2,7 +2,7 @@ import type { BooleanField, EnumField, JsonField, MultiEnumField, NumberField, T
 import type { FormValue } from './form-values';
 import type { ControlProps } from './FieldFrame';
 
-export type ScalarField = TextField | NumberField | BooleanField | EnumField | MultiEnumField | JsonField;
+type ScalarField = TextField | NumberField | BooleanField | EnumField | MultiEnumField | JsonField;
 
 interface ScalarControlProps {
   field: ScalarField;

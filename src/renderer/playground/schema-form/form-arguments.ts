@@ -15,7 +15,7 @@ type Converted = { present: false } | { present: true; value: unknown };
 const ABSENT: Converted = { present: false };
 const present = (value: unknown): Converted => ({ present: true, value });
 
-export interface FormArguments {
+interface FormArguments {
   arguments: ToolArguments;
   /** Conversion problems first (not a number, bad JSON), then what the schema says. */
   problems: ValidationProblem[];

@@ -8,10 +8,10 @@ import type { EnumOption, FieldModel, ObjectField, PropertyModel } from './form-
 import { toLocalDateTimeInput } from './date-time-input';
 
 export type FormValue = string | boolean | null | FormValue[] | { [key: string]: FormValue };
-export type FormRecord = { [key: string]: FormValue };
+type FormRecord = { [key: string]: FormValue };
 
 /** A union field's value: which variant is chosen and that variant's own value. */
-export interface UnionValue {
+interface UnionValue {
   variant: number;
   value: FormValue;
 }

@@ -14,7 +14,7 @@ export interface JsonTextError {
   column: number;
 }
 
-export type JsonTextResult = { ok: true; value: unknown } | { ok: false; error: JsonTextError };
+type JsonTextResult = { ok: true; value: unknown } | { ok: false; error: JsonTextError };
 
 const EXPLANATIONS: Record<string, string> = {
   InvalidSymbol: 'unexpected character',
@@ -35,7 +35,7 @@ const EXPLANATIONS: Record<string, string> = {
   InvalidCharacter: 'invalid character in a string',
 };
 
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
   const lines = before.split('\n');
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };

@@ -27,7 +27,7 @@ const TYPE_NAMES: Record<JsonType, string> = {
   null: 'null',
 };
 
-export function describeTypes(types: readonly JsonType[]): string {
+function describeTypes(types: readonly JsonType[]): string {
   return types.map((type) => TYPE_NAMES[type]).join(' or ');
 }
 

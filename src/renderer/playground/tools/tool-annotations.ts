@@ -5,9 +5,9 @@
  */
 import type { Tool, ToolAnnotations } from '../mcp-types';
 
-export type BadgeKind = 'read-only' | 'destructive' | 'idempotent' | 'open-world';
+type BadgeKind = 'read-only' | 'destructive' | 'idempotent' | 'open-world';
 
-export interface AnnotationBadge {
+interface AnnotationBadge {
   kind: BadgeKind;
   label: string;
   /** A sentence for the tooltip and screen readers. */

@@ -36,7 +36,7 @@ export type ToolCallState =
 
 const IDLE: ToolCallState = { status: 'idle' };
 
-export interface ToolCallRunnerOptions {
+interface ToolCallRunnerOptions {
   newCallId?: () => string;
   /** Milliseconds since the epoch; injectable so tests control time. */
   now?: () => number;

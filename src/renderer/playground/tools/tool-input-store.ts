@@ -8,7 +8,7 @@ import type { KeyValueStorage } from '../key-value-storage';
 
 export type InputMode = 'form' | 'json';
 
-export interface ToolInputState {
+interface ToolInputState {
   mode: InputMode;
   /** The form's values; checked against the current schema when read back (see normalizeValue). */
   formValue: unknown;
@@ -22,7 +22,7 @@ const StoredInputSchema = z.object({
   jsonText: z.string(),
 });
 
-export function inputKey(serverId: string, toolName: string): string {
+function inputKey(serverId: string, toolName: string): string {
   return `mcp-tray.playground.inputs.v1:${serverId}:${encodeURIComponent(toolName)}`;
 }
 

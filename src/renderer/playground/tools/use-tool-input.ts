@@ -6,7 +6,7 @@ import type { ToolArguments } from '../mcp-types';
 import { toolInputStore } from './playground-stores';
 import type { InputMode } from './tool-input-store';
 
-export interface ToolInputControls {
+interface ToolInputControls {
   input: ToolInput;
   prepared: PreparedCall;
   setInput: (input: ToolInput) => void;

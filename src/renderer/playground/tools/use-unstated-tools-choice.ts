@@ -1,7 +1,7 @@
 import { useApi } from '../../app/api-context';
 import { useQuery } from '../../hooks/use-query';
 
-export interface UnstatedToolsChoice {
+interface UnstatedToolsChoice {
   /** The person chose to run this server's tools that do not say whether they change data without being asked. */
   runWithoutAsking: boolean;
   setRunWithoutAsking: (value: boolean) => Promise<void>;
