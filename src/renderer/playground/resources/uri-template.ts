@@ -2,6 +2,8 @@
  * RFC 6570 URI templates as resource templates use them ("github://repos/{owner}/{repo}/readme",
  * "search{?q,limit}"): which variables a template has, and the URI once they are filled in.
  * Values are strings (what a small form gives); an empty value counts as not given.
+ * Not the SDK's UriTemplate: it leaves out `;` and prefix (`{name:3}`) expressions and joins
+ * `{/a,b}` with commas, and importing it from the client's one entry adds about 53 KB to the page.
  */
 
 interface OperatorRule {

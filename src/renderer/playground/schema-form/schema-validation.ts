@@ -53,7 +53,7 @@ function draftOf(schema: unknown): SchemaDraft {
   if (/draft-0[34]/.test(declared)) return '4';
   if (/draft-0[67]/.test(declared)) return '7';
   if (declared.includes('2019-09')) return '2019-09';
-  if (declared === '' && JSON.stringify(schema ?? null).match(/"exclusive(Minimum|Maximum)":(true|false)/)) return '4';
+  if (declared === '' && /"exclusive(Minimum|Maximum)":(true|false)/.test(JSON.stringify(schema ?? null))) return '4';
   return '2020-12';
 }
 
