@@ -6,6 +6,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ResponseEnvelope, PreloadBridge } from '../shared/bridge';
+import { messageOf } from '../shared/error-message';
 import { EVENT_NAMES, METHOD_NAMES, preloadEventChannel, preloadMethodChannel } from './channel-names';
 
 type Methods = PreloadBridge['methods'];
@@ -20,7 +21,7 @@ function buildMethods(): Methods {
       (ipcRenderer.invoke(channel, input) as Promise<ResponseEnvelope>).catch(
         (error: unknown): ResponseEnvelope => ({
           ok: false,
-          error: { code: 'unavailable', message: `MCP Tray's main process did not answer: ${error instanceof Error ? error.message : String(error)}` },
+          error: { code: 'manager_unreachable', message: `MCP Tray's main process did not answer: ${messageOf(error)}` },
         }),
       );
   }

@@ -52,7 +52,7 @@ describe('window.mcpTray', () => {
 
   it('answers with an error envelope, never a rejection, when the main process is unreachable', async () => {
     invoke.mockRejectedValueOnce(new Error("No handler registered for 'mcp-tray:call:servers.list'"));
-    await expect(bridge.methods['servers.list']({})).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    await expect(bridge.methods['servers.list']({})).resolves.toMatchObject({ ok: false, error: { code: 'manager_unreachable' } });
   });
 
   it('delivers event payloads without the IPC event object, until unsubscribed', () => {

@@ -5,7 +5,7 @@ import { NAV_ITEMS, Sidebar } from './app/Sidebar';
 import type { Route } from './app/route';
 import { navigate, useRoute } from './app/use-route';
 import { ClientsPage } from './clients/ClientsPage';
-import { useServer } from './hooks/servers-context';
+import { useServer } from './servers/servers-context';
 import { ServerPage } from './server-page/ServerPage';
 import { ServersPage } from './servers/ServersPage';
 import { SettingsPage } from './settings/SettingsPage';

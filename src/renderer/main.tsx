@@ -5,7 +5,7 @@ import { App } from './App';
 import { ApiProvider } from './app/api-context';
 import { ConnectionProvider } from './app/connection-context';
 import { ConnectionMonitor } from './app/connection-monitor';
-import { ServersProvider } from './hooks/servers-context';
+import { ServersProvider } from './servers/servers-context';
 import { ConfirmProvider } from './ui/ConfirmProvider';
 import { NoticesProvider } from './ui/NoticesProvider';
 import './styles/theme.css';

@@ -299,7 +299,10 @@ export const ContractErrorCodeSchema = z.enum([
   'not_found',
   'conflict',
   'not_running',
+  /** Something the manager needs cannot be used now, e.g. the keychain is locked or missing. */
   'unavailable',
+  /** No answer came: the window or page lost its way to the manager (only the UI's side says this). */
+  'manager_unreachable',
   'timeout',
   'cancelled',
   'failed',

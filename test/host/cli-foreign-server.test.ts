@@ -80,7 +80,7 @@ describe('mcp-tray with a foreign server', { timeout: 60_000 }, () => {
     const call = client.call('tools.call', { serverId: 'chaos', name: 'wait_for_cancel', arguments: {}, timeoutMs: 3_600_000 });
     const requestId = await nextWaitingRequest(before);
     client.close();
-    await expect(call).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(call).rejects.toMatchObject({ code: 'manager_unreachable' });
     expect(await cancellationOf(requestId)).toContain('Cancelled');
   });
 

@@ -21,7 +21,7 @@ export function resultFromEnvelope<M extends MethodName>(method: M, raw: unknown
   return result.data as MethodResult<M>;
 }
 
-export type ParsedEvent<E extends EventName> = { ok: true; payload: EventPayload<E> } | { ok: false; problem: string };
+type ParsedEvent<E extends EventName> = { ok: true; payload: EventPayload<E> } | { ok: false; problem: string };
 
 export function parseEventPayload<E extends EventName>(event: E, raw: unknown): ParsedEvent<E> {
   const parsed = events[event].safeParse(raw);

@@ -12,10 +12,11 @@
  *   the last one seen, in order, without duplicates.
  */
 import { events, type EventName, type EventPayload, type LogEntry, type MethodInput, type MethodName, type MethodResult } from '../../shared/contract';
+import { messageOf } from '../../shared/error-message';
 import { parseEventPayload } from './contract-validation';
 
 /** Not a contract event: the host could not replay what this page missed. */
-export const RESYNC_EVENT = 'resync';
+const RESYNC_EVENT = 'resync';
 
 /** The part of the browser's EventSource used here; tests pass a fake. */
 export interface EventStreamSource {
@@ -30,7 +31,7 @@ const CLOSED = 2;
 type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodResult<M>>;
 type Untyped = (payload: unknown) => void;
 
-export interface EventStreamClientOptions {
+interface EventStreamClientOptions {
   url: string;
   open: OpenEventStream;
   call: Call;
@@ -121,14 +122,14 @@ export class EventStreamClient {
         listener(payload);
       } catch (error) {
         // One broken view must not stop the others from hearing the event.
-        this.options.onProblem(`A ${name} listener failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.options.onProblem(`A ${name} listener failed: ${messageOf(error)}`);
       }
     }
   }
 
   private async resync(): Promise<void> {
     await Promise.all([this.resyncHealth(), this.resyncLogs()]).catch((error: unknown) => {
-      this.options.onProblem(`Could not catch up with MCP Tray after a lost connection: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.onProblem(`Could not catch up with MCP Tray after a lost connection: ${messageOf(error)}`);
     });
   }
 

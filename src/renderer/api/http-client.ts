@@ -16,7 +16,7 @@ type Fetch = (url: string, init: { method: string; headers: Record<string, strin
   json(): Promise<unknown>;
 }>;
 
-export interface HttpClientOptions {
+interface HttpClientOptions {
   /** Default: the global fetch. */
   fetch?: Fetch;
   /** Default: the global EventSource. */
@@ -50,9 +50,9 @@ export function createHttpClient(baseUrl: string, options: HttpClientOptions = {
         credentials: 'same-origin',
       });
     } catch {
-      throw new ApiError('unavailable', `MCP Tray is not answering at ${base}. Is \`mcp-tray serve\` still running?`);
+      throw new ApiError('manager_unreachable', `MCP Tray is not answering at ${base}. Is \`mcp-tray serve\` still running?`);
     }
-    if (response.status === 401) throw new ApiError('unavailable', SESSION_ENDED);
+    if (response.status === 401) throw new ApiError('manager_unreachable', SESSION_ENDED);
     const isJson = (response.headers.get('content-type') ?? '').startsWith('application/json');
     const body: unknown = isJson ? await response.json().catch(() => undefined) : undefined;
     // Every answer from the host, success or not, is an envelope; anything else came from something in between.

@@ -4,6 +4,7 @@
  * back is checked against the contract before the UI sees it.
  */
 import type { PreloadBridge } from '../../shared/bridge';
+import { messageOf } from '../../shared/error-message';
 import { ApiError, type ApiClient } from './api-client';
 import { parseEventPayload, resultFromEnvelope } from './contract-validation';
 
@@ -16,8 +17,8 @@ export function createIpcClient(bridge: PreloadBridge, onProblem: (message: stri
         raw = await bridge.methods[method](input);
       } catch (error) {
         // The main process answers every call with an envelope; a throw means the bridge itself broke.
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new ApiError('unavailable', `The window lost its connection to MCP Tray (${reason}). Restart MCP Tray.`);
+        const reason = messageOf(error);
+        throw new ApiError('manager_unreachable', `The window lost its connection to MCP Tray (${reason}). Restart MCP Tray.`);
       }
       return resultFromEnvelope(method, raw);
     },

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useServersActions } from '../hooks/servers-context';
+import { useServersActions } from '../servers/servers-context';
 import { Icon } from '../ui/Icon';
 import { useConnectionStatus } from './connection-context';
 

@@ -1,4 +1,4 @@
-import { useServers } from '../hooks/servers-context';
+import { useServers } from '../servers/servers-context';
 import { Icon, type IconName } from '../ui/Icon';
 import { useApi } from './api-context';
 import { routeHref, type Route } from './route';

@@ -18,7 +18,7 @@ function scriptedClient(answer: () => unknown): ApiClient {
 
 describe('ConnectionMonitor', () => {
   it('reports the manager lost when a call cannot reach it, and back on the next answer', async () => {
-    let next: unknown = new ApiError('unavailable', 'MCP Tray is not answering.');
+    let next: unknown = new ApiError('manager_unreachable', 'MCP Tray is not answering.');
     const monitor = new ConnectionMonitor(scriptedClient(() => next));
     const changes: string[] = [];
     monitor.subscribe(() => changes.push(monitor.getStatus().state));
@@ -47,6 +47,17 @@ describe('ConnectionMonitor', () => {
     next = new ApiError('unavailable', 'The Secret Service keychain is not available.');
     await expect(monitor.client.call('secrets.list', {})).rejects.toThrow('keychain');
     expect(monitor.getStatus().state).toBe('connected');
+  });
+
+  it('tells a lost manager from an unavailable keychain by the error code, whatever the method', async () => {
+    let next: unknown = new ApiError('unavailable', 'The Secret Service keychain is locked. Unlock it, then try again.');
+    const monitor = new ConnectionMonitor(scriptedClient(() => next));
+    await expect(monitor.client.call('servers.start', { id: 'github' })).rejects.toThrow('locked');
+    expect(monitor.getStatus().state).toBe('connected');
+
+    next = new ApiError('manager_unreachable', 'The window lost its connection to MCP Tray. Restart MCP Tray.');
+    await expect(monitor.client.call('secrets.list', {})).rejects.toThrow('lost its connection');
+    expect(monitor.getStatus()).toEqual({ state: 'lost', message: 'The window lost its connection to MCP Tray. Restart MCP Tray.', method: 'secrets.list' });
   });
 
   it('keeps the transport of the client it wraps', () => {

@@ -1,13 +1,14 @@
 import type { EventName, EventPayload, MethodInput, MethodName, MethodResult } from '../../shared/contract';
+import { messageOf } from '../../shared/error-message';
 import { ApiError, type ApiClient } from '../api/api-client';
 
 export type ConnectionStatus = { state: 'connected' } | { state: 'lost'; message: string; method: MethodName };
 
 /**
  * Whether the manager is reachable, learned from the calls the UI makes anyway. A thrown
- * non-ApiError (fetch failed, IPC gone) or an "unavailable" answer to anything but the keychain
- * (which reports its own unavailability that way) means the manager is out of reach; any answer
- * at all, even an error, means it is back.
+ * non-ApiError or a `manager_unreachable` error (fetch failed, IPC gone, session ended) means the
+ * manager is out of reach; any answer at all, even an error such as a locked keychain's
+ * `unavailable`, means it is back.
  */
 export class ConnectionMonitor {
   private status: ConnectionStatus = { state: 'connected' };
@@ -25,7 +26,7 @@ export class ConnectionMonitor {
           this.set({ state: 'connected' });
           return result;
         } catch (error) {
-          if (isUnreachable(method, error)) {
+          if (isUnreachable(error)) {
             this.set({ state: 'lost', message: messageOf(error), method });
           } else {
             this.lastAnswerAt = Date.now();
@@ -73,12 +74,6 @@ export class ConnectionMonitor {
   }
 }
 
-function isUnreachable(method: MethodName, error: unknown): boolean {
-  if (!(error instanceof ApiError)) return true;
-  return error.code === 'unavailable' && !method.startsWith('secrets.');
-}
-
-export function messageOf(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return String(error);
+function isUnreachable(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.code === 'manager_unreachable';
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ClientChangeResult } from '../../shared/contract';
+import { messageOf } from '../../shared/error-message';
 import { useApi } from '../app/api-context';
-import { messageOf } from '../app/connection-monitor';
 import { Modal } from '../ui/Modal';
 import { InlineError, LoadingRows } from '../ui/StatusStates';
 import { applyChange, previewChange, type PlannedClientChange } from './client-change';

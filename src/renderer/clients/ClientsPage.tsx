@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useServers } from '../hooks/servers-context';
+import { useServers } from '../servers/servers-context';
 import { useQuery } from '../hooks/use-query';
 import { EmptyState, ErrorState, LoadingRows } from '../ui/StatusStates';
 import type { PlannedClientChange } from './client-change';

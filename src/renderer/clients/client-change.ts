@@ -1,7 +1,7 @@
 import type { ClientChangeResult, ClientId, MethodResult } from '../../shared/contract';
 import type { ApiClient } from '../api/api-client';
 
-export type ClientAction = 'register' | 'unregister' | 'repair';
+type ClientAction = 'register' | 'unregister' | 'repair';
 
 /** A change the user asked for on the Clients page, previewed before it is written. */
 export interface PlannedClientChange {

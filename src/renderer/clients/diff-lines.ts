@@ -1,7 +1,7 @@
 /** How each line of a unified diff is drawn. */
-export type DiffLineKind = 'add' | 'remove' | 'hunk' | 'header' | 'context';
+type DiffLineKind = 'add' | 'remove' | 'hunk' | 'header' | 'context';
 
-export interface DiffLine {
+interface DiffLine {
   kind: DiffLineKind;
   text: string;
 }

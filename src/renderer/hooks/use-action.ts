@@ -1,13 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
+import { messageOf } from '../../shared/error-message';
 import { ApiError } from '../api/api-client';
-import { messageOf } from '../app/connection-monitor';
 
-export interface ActionFailure {
+interface ActionFailure {
   code: string;
   message: string;
 }
 
-export interface Action<A extends unknown[], R> {
+interface Action<A extends unknown[], R> {
   run: (...args: A) => Promise<R | undefined>;
   pending: boolean;
   error: ActionFailure | null;

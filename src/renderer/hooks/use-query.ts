@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
+import { messageOf } from '../../shared/error-message';
 import { useApi } from '../app/api-context';
-import { messageOf } from '../app/connection-monitor';
 
-export type QueryState<T> =
+type QueryState<T> =
   | { status: 'loading'; data: T | undefined; error: null }
   | { status: 'ready'; data: T; error: null }
   | { status: 'error'; data: T | undefined; error: string };
 
-export interface Query<M extends MethodName> {
+interface Query<M extends MethodName> {
   state: QueryState<MethodResult<M>>;
   /** Fetches again, keeping the current data on screen meanwhile (no flash of "loading"). */
   reload: () => void;

@@ -6,7 +6,7 @@ import { isAtBottom, pageSize, rowWindow, scrollTopToReveal } from './log-window
 import { LogRow } from './LogRow';
 
 /** Must match --log-row-height in theme.css; the windowing maths depends on every row having it. */
-export const LOG_ROW_HEIGHT = 22;
+const LOG_ROW_HEIGHT = 22;
 const OVERSCAN = 12;
 
 interface LogListProps {

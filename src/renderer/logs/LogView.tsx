@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { LogEntry, LogLevel } from '../../shared/contract';
-import { messageOf } from '../app/connection-monitor';
-import { useLogTail } from '../hooks/use-log-tail';
+import { messageOf } from '../../shared/error-message';
+import { useLogTail } from './use-log-tail';
 import { useShortcut } from '../hooks/use-shortcut';
 import { useNotify } from '../ui/NoticesProvider';
 import { EmptyState, ErrorState } from '../ui/StatusStates';

@@ -1,6 +1,6 @@
 import { LogLevelSchema, type LogEntry, type LogLevel } from '../../shared/contract';
 
-export interface LogFilter {
+interface LogFilter {
   /** Entries at this level or above. */
   minLevel: LogLevel;
   /** Case-insensitive substring of the message or the fields; empty matches everything. */
@@ -21,7 +21,7 @@ function haystackOf(entry: LogEntry): string {
   return haystack;
 }
 
-export function matchesFilter(entry: LogEntry, minRank: number, needle: string): boolean {
+function matchesFilter(entry: LogEntry, minRank: number, needle: string): boolean {
   if (LEVEL_RANK[entry.level] < minRank) return false;
   return needle === '' || haystackOf(entry).includes(needle);
 }

@@ -1,7 +1,7 @@
 import type { MethodResult } from '../../shared/contract';
 import { formatBytes } from '../ui/format';
 
-export type LogStorage = MethodResult<'logs.storage'>;
+type LogStorage = MethodResult<'logs.storage'>;
 
 const count = (value: number) => value.toLocaleString('en-US');
 

@@ -3,7 +3,7 @@
  * scroll offset alone, so 100,000 entries cost the same to draw as 40.
  */
 
-export interface WindowInput {
+interface WindowInput {
   scrollTop: number;
   viewportHeight: number;
   rowHeight: number;
@@ -12,7 +12,7 @@ export interface WindowInput {
   overscan: number;
 }
 
-export interface RowWindow {
+interface RowWindow {
   /** First row drawn (inclusive). */
   start: number;
   /** Row after the last drawn (exclusive). */

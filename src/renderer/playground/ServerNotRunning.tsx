@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Health } from '../../shared/contract';
+import { messageOf } from '../../shared/error-message';
 import { useApi } from '../app/api-context';
-import { messageOf } from '../app/connection-monitor';
 import { Icon } from '../ui/Icon';
 
 interface ServerNotRunningProps {

@@ -1,9 +1,9 @@
 /** The playground: a server's tools, resources and prompts, callable by hand. */
 import './playground.css';
-import './schema-form.css';
-import './results.css';
-import './content-blocks.css';
+import './schema-form/schema-form.css';
+import './results/results.css';
+import './results/content-blocks.css';
 
-export { ToolsTab } from './ToolsTab';
-export { ResourcesTab } from './ResourcesTab';
-export { PromptsTab } from './PromptsTab';
+export { ToolsTab } from './tools/ToolsTab';
+export { ResourcesTab } from './resources/ResourcesTab';
+export { PromptsTab } from './prompts/PromptsTab';

@@ -13,6 +13,5 @@ export type Resource = MethodResult<'resources.list'>['resources'][number];
 export type ResourceTemplate = MethodResult<'resources.list'>['resourceTemplates'][number];
 export type ResourceContents = MethodResult<'resources.read'>['contents'][number];
 export type Prompt = MethodResult<'prompts.list'>['prompts'][number];
-export type PromptArgument = NonNullable<Prompt['arguments']>[number];
 export type PromptMessage = MethodResult<'prompts.get'>['messages'][number];
 export type ToolArguments = Record<string, unknown>;

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ServerState } from '../../shared/contract';
+import { messageOf } from '../../shared/error-message';
 import type { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-client';
 import { useApi } from '../app/api-context';
-import { messageOf } from '../app/connection-monitor';
 
 export type ListingState<T> =
   | { status: 'loading' }
@@ -11,7 +11,7 @@ export type ListingState<T> =
   | { status: 'not-running'; message: string }
   | { status: 'error'; message: string };
 
-export type ListingKind = 'tools' | 'resources' | 'prompts';
+type ListingKind = 'tools' | 'resources' | 'prompts';
 
 const isUp = (state: ServerState) => state === 'running' || state === 'degraded';
 

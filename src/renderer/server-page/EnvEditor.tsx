@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ServerSummary } from '../../shared/contract';
 import { useApi } from '../app/api-context';
-import { useServersActions } from '../hooks/servers-context';
+import { useServersActions } from '../servers/servers-context';
 import { useAction } from '../hooks/use-action';
 import { Icon } from '../ui/Icon';
 import { useNotify } from '../ui/NoticesProvider';

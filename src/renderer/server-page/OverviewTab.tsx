@@ -1,6 +1,6 @@
 import type { ServerSummary } from '../../shared/contract';
-import { useHealthHistory } from '../hooks/servers-context';
-import { useSecretStatuses } from '../hooks/use-secret-statuses';
+import { useHealthHistory } from '../servers/servers-context';
+import { useSecretStatuses } from '../servers/use-secret-statuses';
 import { useNow } from '../hooks/use-now';
 import { formatBytes, formatClockTime, formatDuration, formatLatency, formatRelative, liveUptimeMs } from '../ui/format';
 import { stateLabel } from '../ui/StateBadge';

@@ -1,8 +1,8 @@
 import type { ServerSummary } from '../../shared/contract';
 import { routeHref, type ServerTab } from '../app/route';
 import { navigate } from '../app/use-route';
-import { useServers } from '../hooks/servers-context';
-import { useServerActions } from '../hooks/use-server-actions';
+import { useServers } from '../servers/servers-context';
+import { useServerActions } from '../servers/use-server-actions';
 import { LogView } from '../logs/LogView';
 import { PromptsTab, ResourcesTab, ToolsTab } from '../playground';
 import { ServerLifecycleButtons } from '../servers/ServerLifecycleButtons';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ServerSummary } from '../../shared/contract';
 import { navigate } from '../app/use-route';
-import { useServerActions } from '../hooks/use-server-actions';
+import { useServerActions } from '../servers/use-server-actions';
 import { ServerFormModal } from '../servers/ServerFormModal';
 import { Icon } from '../ui/Icon';
 import { Toggle } from '../ui/Toggle';

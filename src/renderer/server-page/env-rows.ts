@@ -11,7 +11,7 @@ export function rowsFromEnv(env: Readonly<Record<string, string>>, firstKey = 0)
   return Object.entries(env).map(([name, value], index) => ({ key: firstKey + index, name, value }));
 }
 
-export type EnvPatchResult =
+type EnvPatchResult =
   | { ok: true; patch: Record<string, string | null>; changed: boolean }
   | { ok: false; rowErrors: Record<number, string> };
 

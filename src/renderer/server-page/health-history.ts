@@ -9,14 +9,14 @@ export interface HealthSample {
   latencyMs: number | null;
 }
 
-export interface StateSegment {
+interface StateSegment {
   state: ServerState;
   from: number;
   to: number;
 }
 
 /** About an hour at the default 15 s interval; enough to see a trend without growing forever. */
-export const MAX_HEALTH_SAMPLES = 240;
+const MAX_HEALTH_SAMPLES = 240;
 
 export function sampleOf(health: Health, at: number): HealthSample {
   const running = health.state === 'running' || health.state === 'degraded';
@@ -51,7 +51,7 @@ export function stateSegments(history: readonly HealthSample[], now: number): St
   return segments;
 }
 
-export interface LatencyStats {
+interface LatencyStats {
   last: number | null;
   min: number | null;
   max: number | null;

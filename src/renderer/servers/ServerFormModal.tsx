@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ServerSummary } from '../../shared/contract';
+import { messageOf } from '../../shared/error-message';
 import { ApiError } from '../api/api-client';
 import { useApi } from '../app/api-context';
-import { messageOf } from '../app/connection-monitor';
-import { useServersActions } from '../hooks/servers-context';
+import { useServersActions } from './servers-context';
 import { useAction } from '../hooks/use-action';
 import { useNotify } from '../ui/NoticesProvider';
 import { Modal } from '../ui/Modal';

@@ -1,9 +1,9 @@
 import type { ServerSummary } from '../../shared/contract';
-import type { ServerActions } from '../hooks/use-server-actions';
+import type { ServerActions } from './use-server-actions';
 import { Icon } from '../ui/Icon';
 
 /** Whether the server is (or is about to be) up, so the main button is Stop rather than Start. */
-export function isUp(server: ServerSummary): boolean {
+function isUp(server: ServerSummary): boolean {
   const { state } = server.health;
   return state === 'running' || state === 'degraded' || state === 'starting' || state === 'backoff';
 }

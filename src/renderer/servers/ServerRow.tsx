@@ -1,6 +1,6 @@
 import type { ServerSummary } from '../../shared/contract';
 import { routeHref } from '../app/route';
-import type { ServerActions } from '../hooks/use-server-actions';
+import type { ServerActions } from './use-server-actions';
 import { describeExit } from '../server-page/describe-exit';
 import { formatBytes, formatDuration, formatLatency, formatRelative, liveUptimeMs } from '../ui/format';
 import { Icon } from '../ui/Icon';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { ServerSummary } from '../../shared/contract';
-import { useServers } from '../hooks/servers-context';
+import { useServers } from './servers-context';
 import { useNow } from '../hooks/use-now';
-import { useSecretStatuses } from '../hooks/use-secret-statuses';
-import { useServerActions } from '../hooks/use-server-actions';
+import { useSecretStatuses } from './use-secret-statuses';
+import { useServerActions } from './use-server-actions';
 import { useShortcut } from '../hooks/use-shortcut';
 import { Icon } from '../ui/Icon';
 import { EmptyState, ErrorState, LoadingRows } from '../ui/StatusStates';

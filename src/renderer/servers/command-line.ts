@@ -4,7 +4,7 @@
  * ever run through a shell, so what you see is exactly the argv the server gets.
  */
 
-export type SplitResult = { ok: true; args: string[] } | { ok: false; error: string };
+type SplitResult = { ok: true; args: string[] } | { ok: false; error: string };
 
 export function splitCommandLine(text: string): SplitResult {
   const args: string[] = [];

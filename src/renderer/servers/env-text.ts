@@ -1,6 +1,6 @@
 import { EnvNameSchema } from '../../shared/contract';
 
-export type EnvParseResult = { ok: true; env: Record<string, string> } | { ok: false; error: string };
+type EnvParseResult = { ok: true; env: Record<string, string> } | { ok: false; error: string };
 
 /**
  * "NAME=value" per line, the .env shape people already paste. Blank lines and "#" comments are

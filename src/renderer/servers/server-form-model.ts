@@ -14,7 +14,7 @@ export interface ServerFormValues {
   autostart: boolean;
 }
 
-export type ServerFormField = 'id' | 'name' | 'command' | 'args' | 'env' | 'secretEnv';
+type ServerFormField = 'id' | 'name' | 'command' | 'args' | 'env' | 'secretEnv';
 export type ServerFormErrors = Partial<Record<ServerFormField | 'form', string>>;
 
 export const EMPTY_SERVER_FORM: ServerFormValues = {
@@ -60,7 +60,7 @@ function isField(value: unknown): value is ServerFormField {
   return typeof value === 'string' && (FIELDS as readonly string[]).includes(value);
 }
 
-export type ServerFormResult = { ok: true; server: CustomServer } | { ok: false; errors: ServerFormErrors };
+type ServerFormResult = { ok: true; server: CustomServer } | { ok: false; errors: ServerFormErrors };
 
 /** Parses the typed text and checks it with the contract's own schema, one message per field. */
 export function validateServerForm(values: ServerFormValues): ServerFormResult {

@@ -4,7 +4,7 @@ import { AppSettingsSchema, type AppSettings } from '../../shared/contract';
 /** The numeric settings the page edits; startAtLogin is a toggle handled on its own. */
 export type NumericSettingKey = 'healthIntervalMs' | 'pingTimeoutMs' | 'callTimeoutMs' | 'logBufferSize' | 'maxMessageMb';
 
-export interface NumericSettingSpec {
+interface NumericSettingSpec {
   key: NumericSettingKey;
   label: string;
   help: string;
@@ -53,7 +53,7 @@ export function textOf(settings: AppSettings): SettingsText {
   return text;
 }
 
-export type SettingsParseResult =
+type SettingsParseResult =
   | { ok: true; patch: Partial<AppSettings> }
   | { ok: false; errors: Partial<Record<NumericSettingKey, string>> };
 

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import { Modal } from './Modal';
 
-export interface ConfirmOptions {
+interface ConfirmOptions {
   title: string;
   message: ReactNode;
   confirmLabel: string;

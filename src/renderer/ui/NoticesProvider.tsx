@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 
-export interface Notice {
+interface Notice {
   id: number;
   kind: 'success' | 'error' | 'info';
   message: string;

@@ -45,7 +45,7 @@ interface Pending {
 }
 
 function disconnected(): ContractError {
-  return new ContractError('unavailable', 'MCP Tray closed the connection (it may have stopped).');
+  return new ContractError('manager_unreachable', 'MCP Tray closed the connection (it may have stopped).');
 }
 
 class SocketControlClient implements ControlClient {
@@ -164,7 +164,7 @@ function openSocket(socketPath: string): Promise<Socket | undefined> {
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== undefined && NOT_LISTENING.has(error.code)) resolve(undefined);
-      else reject(new ContractError('unavailable', `Cannot open MCP Tray's control socket ${socketPath}: ${error.message}`));
+      else reject(new ContractError('manager_unreachable', `Cannot open MCP Tray's control socket ${socketPath}: ${error.message}`));
     });
   });
 }

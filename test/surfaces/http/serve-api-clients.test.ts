@@ -97,7 +97,7 @@ describe('the IPC client', () => {
     const { bridge } = bridgeAnswering(async () => {
       throw new Error('An object could not be cloned.');
     });
-    await expect(createIpcClient(bridge).call('servers.list', {})).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('An object could not be cloned.') });
+    await expect(createIpcClient(bridge).call('servers.list', {})).rejects.toMatchObject({ code: 'manager_unreachable', message: expect.stringContaining('An object could not be cloned.') });
   });
 
   it('delivers valid events, drops and reports invalid ones, and unsubscribes', () => {
@@ -166,8 +166,8 @@ describe('the HTTP client against a headless host', () => {
     const client = createHttpClient(host.origin, { fetch: authorised });
     await expect(client.call('servers.get', { id: 'Bad Id' })).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(client.call('servers.get', { id: 'weather' })).rejects.toMatchObject({ code: 'failed' });
-    await expect(createHttpClient(host.origin).call('servers.list', {})).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('Open the link') });
-    await expect(createHttpClient('http://127.0.0.1:9', { fetch: authorised }).call('servers.list', {})).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('not answering') });
+    await expect(createHttpClient(host.origin).call('servers.list', {})).rejects.toMatchObject({ code: 'manager_unreachable', message: expect.stringContaining('Open the link') });
+    await expect(createHttpClient('http://127.0.0.1:9', { fetch: authorised }).call('servers.list', {})).rejects.toMatchObject({ code: 'manager_unreachable', message: expect.stringContaining('not answering') });
   });
 });
 
