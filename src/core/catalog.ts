@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { BUNDLED_SERVERS } from '../shared/vocabulary';
 import type { Runtime } from '../shared/node/server-env';
-import type { CustomServer, ServerDefinition } from '../shared/contract';
+import { ContractError, type AppSettings, type CustomServer, type ServerDefinition } from '../shared/contract';
 import { ServerOverridesSchema, type PersistedSettings, type PersistedSettingsInput, type SettingsStore } from './settings';
-import { ContractError, type AppSettings } from '../shared/contract';
 
 export function isBundledId(id: string): boolean {
   return BUNDLED_SERVERS.some((server) => server.id === id);

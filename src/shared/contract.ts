@@ -26,16 +26,28 @@ export const ServerStateSchema = z.enum(['stopped', 'starting', 'running', 'degr
 export type ServerState = z.infer<typeof ServerStateSchema>;
 
 /** A custom server as the user describes it. Secret values never travel here, only their names. */
-export const CustomServerInputSchema = z.object({
-  id: ServerIdSchema,
+/** A custom server's fields, without defaults: a patch must leave alone what it does not name. */
+const customServerFields = {
   name: z.string().trim().min(1, 'Give the server a name.').max(80),
   command: z.string().trim().min(1, 'Enter the command that starts the server (e.g. "npx").'),
-  args: z.array(z.string()).default([]),
-  env: EnvMapSchema.default({}),
-  secretEnv: z.array(EnvNameSchema).default([]),
-  enabled: z.boolean().default(true),
-  autostart: z.boolean().default(true),
+  args: z.array(z.string()),
+  env: EnvMapSchema,
+  secretEnv: z.array(EnvNameSchema),
+  enabled: z.boolean(),
+  autostart: z.boolean(),
+};
+
+export const CustomServerInputSchema = z.object({
+  id: ServerIdSchema,
+  ...customServerFields,
+  args: customServerFields.args.default([]),
+  env: customServerFields.env.default({}),
+  secretEnv: customServerFields.secretEnv.default([]),
+  enabled: customServerFields.enabled.default(true),
+  autostart: customServerFields.autostart.default(true),
 });
+/** A change to a custom server: only the fields given, none filled in by a default. */
+const CustomServerPatchSchema = z.object(customServerFields).partial();
 export type CustomServerInput = z.input<typeof CustomServerInputSchema>;
 export type CustomServer = z.output<typeof CustomServerInputSchema>;
 
@@ -200,7 +212,7 @@ export const contract = {
   'servers.restart': method(ById, HealthSchema),
   'servers.add': method(CustomServerInputSchema, ServerSummarySchema),
   'servers.update': method(
-    z.object({ id: ServerIdSchema, patch: CustomServerInputSchema.omit({ id: true }).partial() }),
+    z.object({ id: ServerIdSchema, patch: CustomServerPatchSchema }),
     ServerSummarySchema,
   ),
   'servers.remove': method(ById, z.object({ removed: z.literal(true) })),

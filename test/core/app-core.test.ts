@@ -42,6 +42,12 @@ describe('AppCore', () => {
     await expect(core.call('tools.call', { serverId: 'weather' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('name') });
   });
 
+  it('changes only the fields a servers.update patch gives, keeping the args, env and secrets list', async () => {
+    await addChaos({ env: { CHAOS_MODE: 'calm' }, secretEnv: ['CHAOS_TOKEN'], autostart: false });
+    const renamed = await core.call('servers.update', { id: 'chaos', patch: { name: 'Calm chaos' } });
+    expect(renamed).toMatchObject({ name: 'Calm chaos', args: [chaosServerPath], env: { CHAOS_MODE: 'calm' }, secretEnv: ['CHAOS_TOKEN'], autostart: false });
+  });
+
   it('adds a custom server, runs it, calls its tools and logs the call', async () => {
     const added = await addChaos();
     expect(added.health.state).toBe('running');
