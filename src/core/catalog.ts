@@ -4,7 +4,7 @@ import type { Runtime } from '../shared/node/server-env';
 import { ContractError, type AppSettings, type CustomServer, type ServerDefinition } from '../shared/contract';
 import { ServerOverridesSchema, type PersistedSettings, type PersistedSettingsInput, type SettingsStore } from './settings';
 
-export function isBundledId(id: string): boolean {
+function isBundledId(id: string): boolean {
   return BUNDLED_SERVERS.some((server) => server.id === id);
 }
 
@@ -29,7 +29,7 @@ export function listDefinitions(settings: PersistedSettings, runtime: Runtime): 
 }
 
 /** A definition that callers may share but not edit: its args, env and secretEnv are frozen too. */
-export function frozenDefinition(definition: ServerDefinition): ServerDefinition {
+function frozenDefinition(definition: ServerDefinition): ServerDefinition {
   Object.freeze(definition.args);
   Object.freeze(definition.env);
   Object.freeze(definition.secretEnv);
@@ -52,7 +52,7 @@ export function customDefinition(server: CustomServer): ServerDefinition {
 }
 
 /** A change to one server's settings. */
-export type ServerChange = Partial<Omit<CustomServer, 'id'>>;
+type ServerChange = Partial<Omit<CustomServer, 'id'>>;
 
 const BUNDLED_OVERRIDE_KEYS: ReadonlySet<string> = new Set(Object.keys(ServerOverridesSchema.shape));
 

@@ -10,7 +10,7 @@ import type { LogStore } from './logs';
 import type { SecretStore } from './secrets';
 import type { LaunchSpec } from './supervisor';
 
-export interface LaunchResolutionOptions {
+interface LaunchResolutionOptions {
   dataDir: string;
   runtime: Runtime;
   secrets: SecretStore;

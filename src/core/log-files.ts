@@ -39,7 +39,7 @@ export interface DroppedLines {
   failed: number;
 }
 
-export interface LogFileEvents {
+interface LogFileEvents {
   /** The first failure of a streak; the writer stays quiet until a write succeeds again. */
   onWriteError(error: Error): void;
   /** Called after a successful write when lines were dropped since the previous one. */

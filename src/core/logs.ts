@@ -43,9 +43,7 @@ export interface LogStoreOptions {
 }
 
 export type LogStoreQuery = z.output<typeof LogQuerySchema>;
-export type LogListener = (entry: LogEntry) => void;
-
-export const DEFAULT_LOG_BUFFER_SIZE = 5_000;
+type LogListener = (entry: LogEntry) => void;
 
 /** Longest a line given to appendSoon waits: under one frame, so a live view never shows it late. */
 const SOON_MS = 10;

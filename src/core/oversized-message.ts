@@ -10,7 +10,7 @@ const ID_AT_START = new RegExp(String.raw`^\s*\{\s*(?:"jsonrpc"\s*:\s*"2\.0"\s*,
 /** A request or notification of the server's own: there is no call of ours to fail. */
 const SERVER_REQUEST = new RegExp(String.raw`^\s*\{\s*(?:"(?:jsonrpc|id)"\s*:\s*(?:"(?:[^"\\]|\\.)*"|-?\d+)\s*,\s*)*"method"`);
 
-export interface OversizedReport {
+interface OversizedReport {
   /** The id of the response that was too large, when it could be read from the line's ends. */
   id: string | number | undefined;
   /** For the call that waited for it: "the response was too large (N MB, limit M MB)...". */

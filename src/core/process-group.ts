@@ -9,7 +9,7 @@ import type { OrphanGuard } from './orphan-guard';
 const POLL_MS = 50;
 
 /** Sends a signal to every process in the group; false when the group has no process left. */
-export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
   if (process.platform === 'win32') return false;
   try {
     // A negative pid addresses the whole group, leader or not. A process that called setsid()
@@ -23,7 +23,7 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
 }
 
 /** Resolves true once the group has no process left (not even one waiting to be reaped), false after timeoutMs. */
-export async function waitForEmptyGroup(pgid: number, timeoutMs: number): Promise<boolean> {
+async function waitForEmptyGroup(pgid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (signalGroup(pgid, 0)) {
     if (Date.now() >= deadline) return false;
@@ -50,7 +50,7 @@ export async function terminateThenKill(
  * Ends every process still in the group: SIGTERM, then SIGKILL to what is left after graceMs.
  * Resolves once the group is empty or SIGKILL has been sent.
  */
-export function terminateGroup(pgid: number, graceMs: number): Promise<void> {
+function terminateGroup(pgid: number, graceMs: number): Promise<void> {
   return terminateThenKill(
     (signal) => signalGroup(pgid, signal),
     (ms) => waitForEmptyGroup(pgid, ms),
@@ -58,7 +58,7 @@ export function terminateGroup(pgid: number, graceMs: number): Promise<void> {
   );
 }
 
-export interface GroupReaperOptions {
+interface GroupReaperOptions {
   /** Time between SIGTERM and SIGKILL for what a server left behind. */
   graceMs: number;
   /** Told to forget a group only once it is empty, so a manager that dies meanwhile still ends it. */

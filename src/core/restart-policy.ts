@@ -13,7 +13,7 @@ export const DEFAULT_RESTART_POLICY: RestartPolicyOptions = {
   windowMs: 60_000,
 };
 
-export type CrashDecision = { action: 'restart'; delayMs: number } | { action: 'give-up'; crashesInWindow: number };
+type CrashDecision = { action: 'restart'; delayMs: number } | { action: 'give-up'; crashesInWindow: number };
 
 /** Exponential backoff with jitter between restarts, and a crash-loop breaker. */
 export class RestartPolicy {

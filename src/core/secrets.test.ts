@@ -13,7 +13,6 @@ import {
   MAX_SECRET_BYTES,
   keychainUnavailableMessage,
   maxSecretBytes,
-  type SecretStore,
 } from './secrets';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));

@@ -25,7 +25,7 @@ export const MAX_SECRET_BYTES = 16 * 1024;
 /** Windows Credential Manager refuses blobs over CRED_MAX_CREDENTIAL_BLOB_SIZE (5 * 512 bytes). */
 const WINDOWS_MAX_SECRET_BYTES = 2_560;
 /** A locked keychain waiting for a password prompt, or a stuck Secret Service, would otherwise never answer. */
-export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 10_000;
+const DEFAULT_KEYCHAIN_TIMEOUT_MS = 10_000;
 
 export function maxSecretBytes(platform: NodeJS.Platform): number {
   return platform === 'win32' ? WINDOWS_MAX_SECRET_BYTES : MAX_SECRET_BYTES;
@@ -173,7 +173,7 @@ function runExclusiveWithTimeout<T>(operation: () => Promise<T>, timeoutMs: numb
   });
 }
 
-export interface KeytarSecretStoreOptions {
+interface KeytarSecretStoreOptions {
   /** How long one keychain call may take before it fails as unavailable. Default 10 s. */
   timeoutMs?: number;
   /** Which OS's wording and limits to use; the running one unless a test says otherwise. */

@@ -29,7 +29,7 @@ export interface ServerLists {
   prompts: Prompt[];
 }
 
-export interface ConnectionHooks extends ChildTransportHooks {
+interface ConnectionHooks extends ChildTransportHooks {
   /** The process exists: called before the handshake starts, which may never end. */
   onSpawn(pid: number): void;
   onListChanged(kind: ListKind): void;
@@ -45,7 +45,7 @@ export interface CallProgress {
   message?: string;
 }
 
-export interface CallOptions {
+interface CallOptions {
   /** How long the server may go without answering or reporting progress. */
   timeoutMs: number;
   cancellation: CallCancellation;

@@ -30,7 +30,6 @@ export const ServerOverridesSchema = z.object({
   /** Non-secret environment only (e.g. WEATHER_API_URL); secrets live in the keychain. */
   env: z.record(EnvNameSchema, z.string()).default(() => ({})),
 });
-export type ServerOverrides = z.output<typeof ServerOverridesSchema>;
 
 const bundledSecretNames = new Map<string, ReadonlySet<string>>(BUNDLED_SERVERS.map((server) => [server.id, new Set(server.secretEnv)]));
 const containsTokenShape = (() => {
@@ -62,7 +61,7 @@ function checkPlainEnv(
   }
 }
 
-export const PersistedSettingsSchema = z
+const PersistedSettingsSchema = z
   .object({
     app: AppSettingsSchema.prefault({}),
     servers: z.record(ServerIdSchema, ServerOverridesSchema).default(() => ({})),
@@ -96,13 +95,13 @@ export function defaultSettings(): PersistedSettings {
   return PersistedSettingsSchema.parse({});
 }
 
-export const SETTINGS_FILE_NAME = 'settings.json';
+const SETTINGS_FILE_NAME = 'settings.json';
 
 /**
  * The part of `conf` the store uses. electron-store extends Conf and takes the same options, so
  * under Electron: `createBackend: (options) => new ElectronStore(options)`.
  */
-export interface SettingsBackend {
+interface SettingsBackend {
   /** The file the backend reads and writes; must be `<dir>/settings.json`. */
   readonly path: string;
   /** Reading parses the file; assigning writes it atomically. */
@@ -125,9 +124,9 @@ export interface SettingsBackendOptions {
 
 export type SettingsBackendFactory = (options: SettingsBackendOptions) => SettingsBackend;
 
-export const confBackend: SettingsBackendFactory = (options) => new Conf<Record<string, unknown>>(options);
+const confBackend: SettingsBackendFactory = (options) => new Conf<Record<string, unknown>>(options);
 
-export interface SettingsStoreOptions {
+interface SettingsStoreOptions {
   /** The app's data folder (see resolveDataDir); created with mode 0o700 if missing. */
   dir: string;
   /** Told when the settings file had to be moved aside; the app carries on with defaults. */

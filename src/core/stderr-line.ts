@@ -16,7 +16,7 @@
  */
 import type { LogLevel } from '../shared/contract';
 
-export interface ParsedStderrLine {
+interface ParsedStderrLine {
   level: LogLevel;
   message: string;
   fields?: Record<string, unknown>;

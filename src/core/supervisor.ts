@@ -17,14 +17,14 @@ export interface LaunchSpec extends ChildLaunch {
   secretValues: string[];
 }
 
-export interface SupervisorLogSink {
+interface SupervisorLogSink {
   append(input: LogInput): LogEntry;
   appendSoon(build: () => LogInput): void;
   appendStderrLine(serverId: string, line: string): LogEntry;
   setSecrets(serverId: string, values: Iterable<string>): void;
 }
 
-export interface HealthTimings {
+interface HealthTimings {
   healthIntervalMs: number;
   pingTimeoutMs: number;
   callTimeoutMs: number;
@@ -50,14 +50,14 @@ export interface SupervisorOptions {
   runningCalls?: RunningCalls;
 }
 
-export interface ToolCallRequest {
+interface ToolCallRequest {
   name: string;
   arguments: Record<string, unknown>;
   callId: string;
   timeoutMs?: number | undefined;
 }
 
-export interface TimedToolResult {
+interface TimedToolResult {
   result: CallToolResult;
   /** From the request sent to the answer read, as logged with the call. */
   durationMs: number;
@@ -438,7 +438,7 @@ function rethrowSaidOnce(error: unknown): never {
   throw error instanceof ContractError ? error : new ContractError('failed', mcpErrorText(error));
 }
 
-export function describeExit(code: number | null, signal: string | null): string {
+function describeExit(code: number | null, signal: string | null): string {
   if (signal) return `killed by ${signal}`;
   return `exited with code ${code ?? 'unknown'}`;
 }

@@ -2,7 +2,7 @@
  * Quitting waits for every server to stop, but not forever: a server that ignores SIGTERM is
  * killed by its supervisor, and the orphan guard ends whatever is left if the app exits first.
  */
-export type WaitOutcome = 'done' | 'failed' | 'timed-out';
+type WaitOutcome = 'done' | 'failed' | 'timed-out';
 
 export function waitAtMost(work: Promise<unknown>, timeoutMs: number): Promise<WaitOutcome> {
   return new Promise((resolve) => {

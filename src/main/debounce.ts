@@ -2,7 +2,7 @@
  * Runs a task at most once per quiet period, however many times it is asked for: health events
  * arrive in bursts (every server, every ping), and rebuilding the tray menu for each is wasted work.
  */
-export interface DebouncedTask {
+interface DebouncedTask {
   /** Asks for a run `waitMs` after the last request. */
   request(): void;
   /** Forgets a pending run. */

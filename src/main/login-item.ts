@@ -6,7 +6,7 @@
 import nodePath from 'node:path';
 import { START_HIDDEN_ARGUMENT } from './window-behaviour';
 
-export type LoginItemPlan =
+type LoginItemPlan =
   | { kind: 'login-item'; openAtLogin: boolean; args: string[] }
   /** `content` undefined means: remove the file. */
   | { kind: 'xdg-autostart'; filePath: string; content: string | undefined }
@@ -23,8 +23,8 @@ export interface LoginItemInput {
   configHome: string;
 }
 
-export const AUTOSTART_FILE_NAME = 'mcp-tray.desktop';
-export const DEVELOPMENT_BUILD_REASON = 'installed app only';
+const AUTOSTART_FILE_NAME = 'mcp-tray.desktop';
+const DEVELOPMENT_BUILD_REASON = 'installed app only';
 
 /** Why start at login cannot be offered, or undefined when it can. */
 export function loginItemUnavailableReason(input: Pick<LoginItemInput, 'isPackaged'>): string | undefined {

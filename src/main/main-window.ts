@@ -11,7 +11,7 @@ import type { ShellState } from './shell-state';
 import { WINDOW_ICON_FILE } from './tray-icons';
 import { CLOSE_TO_TRAY_NOTICE, decideWindowClose } from './window-behaviour';
 
-export interface MainWindowOptions {
+interface MainWindowOptions {
   layout: AppLayout;
   location: RendererLocation;
   shellState: ShellState;

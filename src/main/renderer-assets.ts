@@ -7,7 +7,7 @@ import nodePath from 'node:path';
 import { contentTypeFor, decodeAssetPath } from '../surfaces/http/static-asset-path';
 import { APP_HOST, APP_SCHEME, parseUrl } from './renderer-location';
 
-export type AssetLookup =
+type AssetLookup =
   | { kind: 'file'; filePath: string; contentType: string }
   | { kind: 'refused'; status: 400 | 404 | 405; reason: string };
 

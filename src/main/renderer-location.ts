@@ -8,7 +8,7 @@
 
 export const APP_SCHEME = 'mcp-tray';
 export const APP_HOST = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 export type RendererLocation =
   | { kind: 'bundled' }
@@ -45,6 +45,6 @@ export function parseUrl(value: string): URL | undefined {
   }
 }
 
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 const ShellStateSchema = z.object({
   closeToTrayExplained: z.boolean().catch(false),
 });
-export type ShellStateValues = z.output<typeof ShellStateSchema>;
+type ShellStateValues = z.output<typeof ShellStateSchema>;
 
 /** The part of electron-store (or conf) this needs: reading and atomically writing the whole store. */
 export interface ShellStateBackend {

@@ -13,7 +13,7 @@ import { overallTrayState, trayTooltip, type TrayState } from './tray-state';
 
 const REBUILD_DELAY_MS = 200;
 
-export interface TrayControllerOptions {
+interface TrayControllerOptions {
   manager: ContractPort;
   resourcesDir: string;
   startAtLoginUnavailable: string | undefined;

@@ -11,7 +11,7 @@ import { TRAY_STATES, type TrayState } from './tray-state';
 export type PanelTheme = 'light' | 'dark';
 export const PANEL_THEMES: readonly PanelTheme[] = ['light', 'dark'];
 
-export type TrayIconPlatform = 'macos' | 'windows' | 'linux';
+type TrayIconPlatform = 'macos' | 'windows' | 'linux';
 
 export function trayIconPlatform(platform: NodeJS.Platform): TrayIconPlatform {
   if (platform === 'darwin') return 'macos';

@@ -22,7 +22,7 @@ export type TrayMenuEntry =
   | { kind: 'submenu'; label: string; entries: TrayMenuEntry[] }
   | { kind: 'separator' };
 
-export interface TrayMenuInput {
+interface TrayMenuInput {
   servers: readonly ServerSummary[];
   settings: Pick<AppSettings, 'startAtLogin'>;
   /** Why start at login cannot be changed here (e.g. a development build), or undefined when it can. */
@@ -48,7 +48,7 @@ function shorten(text: string): string {
   return oneLine.length > MAX_NOTE_CHARS ? `${oneLine.slice(0, MAX_NOTE_CHARS - 1)}…` : oneLine;
 }
 
-export function serverStateWords(server: Pick<ServerSummary, 'enabled' | 'health'>): string {
+function serverStateWords(server: Pick<ServerSummary, 'enabled' | 'health'>): string {
   if (!server.enabled && server.health.state === 'stopped') return 'disabled';
   return STATE_WORDS[server.health.state];
 }

@@ -24,7 +24,7 @@ export function overallTrayState(states: readonly ServerState[]): TrayState {
   return 'stopped';
 }
 
-export interface TrayServerLine {
+interface TrayServerLine {
   name: string;
   state: ServerState;
 }

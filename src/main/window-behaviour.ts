@@ -4,7 +4,7 @@
 
 export const START_HIDDEN_ARGUMENT = '--hidden';
 
-export interface CloseDecision {
+interface CloseDecision {
   /** Keep the app (and every server) running: hide the window instead of closing it. */
   hideInstead: boolean;
   /** Tell the person, once ever, that the app is still running in the tray. */

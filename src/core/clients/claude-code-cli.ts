@@ -10,7 +10,7 @@ import type { EntryOperation } from './config-plan';
 
 const CLI_TIMEOUT_MS = 30_000;
 
-export interface ClaudeCliRun {
+interface ClaudeCliRun {
   /** The `claude` executable. */
   cli: string;
   /** The environment to run it in (HOME decides which ~/.claude.json it edits). */

@@ -51,7 +51,7 @@ export function executableNames(context: Pick<ClientContext, 'platform'>, name: 
 }
 
 /** Windows %APPDATA% (Roaming), with the usual fallback under the home folder. */
-export function windowsRoamingAppData(context: ClientContext): string {
+function windowsRoamingAppData(context: ClientContext): string {
   return nonBlankAbsolute(context, context.env.APPDATA) ?? path.win32.join(context.homeDir, 'AppData', 'Roaming');
 }
 

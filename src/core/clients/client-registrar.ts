@@ -33,7 +33,7 @@ import { readConfigFile } from './config-file-read';
 import { backupSnapshot, previewRewrite, rewriteConfigFile, type RewriteOutcome } from './safe-config-writer';
 import { unifiedDiff } from './unified-diff';
 
-export interface ClientRegistrarOptions {
+interface ClientRegistrarOptions {
   /** MCP Tray's data folder: the launcher must find the same one; backups go under it. */
   dataDir: string;
   runtime: Runtime;

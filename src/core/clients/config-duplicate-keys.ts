@@ -5,7 +5,7 @@
  */
 import { parseTree, type Node } from 'jsonc-parser';
 
-export interface DuplicateKey {
+interface DuplicateKey {
   /** What is duplicated, in words: `the key "mcpServers"` or `the server "memory" in "mcpServers"`. */
   what: string;
   /** Offset of the second occurrence. */

@@ -13,7 +13,7 @@ export type EntryOperation =
   | { kind: 'set'; serverId: string; name: string; value: Record<string, unknown>; /** An entry with this name exists (ours, outdated). */ replaces: boolean }
   | { kind: 'remove'; serverId: string; name: string };
 
-export interface ServerRegistration {
+interface ServerRegistration {
   serverId: string;
   entryName: string;
   state: RegistrationState;

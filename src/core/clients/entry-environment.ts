@@ -8,7 +8,7 @@ import { DEFAULT_KEYCHAIN_SERVICE } from '../../shared/vocabulary';
 import { resolveDataDir } from '../../shared/node/data-dir';
 import { busAddressToRegister, REGISTERED_BUS_VARIABLE } from '../../shared/node/session-bus';
 
-export interface EntryEnvironmentInput {
+interface EntryEnvironmentInput {
   /** True under Electron: the app binary only behaves as node with ELECTRON_RUN_AS_NODE=1. */
   runAsNode: boolean;
   /** The data folder of the registering app (where settings.json is). */

@@ -31,12 +31,6 @@ export interface LauncherSetup {
   env: Record<string, string>;
 }
 
-/**
- * Environment variables whose value in our entries MCP Tray decides. Any other variable a user adds
- * to our entry is theirs: it is passed to the server and kept when we repair the entry.
- */
-export { MANAGED_ENV_NAMES };
-
 export function launchCommandFor(serverId: string, setup: LauncherSetup): LaunchCommand {
   return { command: setup.execPath, args: [setup.launcherPath, serverId], env: { ...setup.env } };
 }

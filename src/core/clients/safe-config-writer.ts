@@ -22,7 +22,7 @@ import { readSnapshot, sameSnapshot, type ConfigSnapshot } from './config-file-r
 import { describeTarget, resolveConfigTarget, type ConfigTarget } from './config-file-target';
 import { removeStaleTempFiles, tempPathFor, writeTempFile } from './config-temp-files';
 
-export interface ConfigRewrite {
+interface ConfigRewrite {
   filePath: string;
   /**
    * The text the file should have, given its current text (null: missing); returning the input
@@ -57,7 +57,7 @@ const MAX_ATTEMPTS = 5;
 /** A new config file can end up holding another tool's token: readable by its owner only. */
 const NEW_FILE_MODE = 0o600;
 /** How long an empty file must stay untouched before it is trusted to be empty: a slow writer's truncate-then-write gap. */
-export const EMPTY_FILE_PAUSE_MS = 1000;
+const EMPTY_FILE_PAUSE_MS = 1000;
 
 /** A missing or empty file has nothing to restore: a backup of it would only push out an older one that has. */
 function hasBackupWorth(snapshot: ConfigSnapshot): boolean {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { DEFAULT_KEYCHAIN_SERVICE } from '../vocabulary';
 
 /** The folder name under the OS app-data folder; matches Electron's `app.getPath('userData')` for the product name. */
-export const APP_DATA_FOLDER_NAME = 'MCP Tray';
+const APP_DATA_FOLDER_NAME = 'MCP Tray';
 
 /** Treats an empty or blank variable like an unset one: `FOO= cmd` should not mean "use the current folder". */
 function nonBlank(value: string | undefined): string | undefined {
