@@ -1,7 +1,7 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import { ToolFailure } from '../kit/errors';
 import { asProtocolError } from './errors';
-import { withCallSignal } from './octokit';
+import { withCallSignal } from './call-signal';
 import { classifyFileContent, MAX_TEXT_BYTES } from './file-content';
 import { formatBytes } from './format';
 import { hideToken, requestGitHub, type GitHubToolContext } from './tool-definition';

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { ToolFailure } from '../kit/errors';
 import { toolSchema } from '../kit/tool-schema';
 import { asProtocolError } from './errors';
-import { withCallSignal } from './octokit';
+import { withCallSignal } from './call-signal';
 import { hideToken, type GitHubToolContext } from './tool-definition';
 import { loadPullRequest, pullRequestText } from './tools/pull-request-details';
 import { isValidOwner, isValidRepo, OWNER_HINT, REPO_HINT } from './validation';

@@ -5,11 +5,13 @@ import { REDACTED } from '../../shared/redact';
 import { runTool } from '../kit/tool-runner';
 import { toolSchema } from '../kit/tool-schema';
 import type { GitHubConfig } from './config';
+import { withCallSignal } from './call-signal';
 import { missingTokenFailure, toGitHubFailure } from './errors';
-import { withCallSignal, type GitHubClient } from './octokit';
+import type { GitHubClient } from './octokit';
 
 export interface GitHubToolContext {
-  github: GitHubClient;
+  /** The one Octokit of the process, created on first use. */
+  github: () => Promise<GitHubClient>;
   config: GitHubConfig;
   logger: Logger;
 }
@@ -110,7 +112,7 @@ export async function requestGitHub<T>(
   send: (github: GitHubClient) => Promise<T>,
 ): Promise<T> {
   try {
-    return await send(context.github);
+    return await send(await context.github());
   } catch (error) {
     throw toGitHubFailure(error, { subject, token: context.config.token, apiUrl: context.config.apiUrl });
   }
