@@ -5,12 +5,13 @@ import { day, firstLine, plural, shortSha } from '../format';
 import { describePage, pageInfo } from '../pagination';
 import { READS_GITHUB, defineGitHubTool, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
 
+// GitHub Enterprise versions and proxies leave out fields github.com sends: null says "not reported".
 const commitOutput = z.object({
   sha: z.string(),
   message: z.string().describe('First line of the commit message'),
   author: z.string().describe('GitHub login, or the name in the commit when it is not linked to an account'),
   date: z.string().nullable(),
-  htmlUrl: z.string(),
+  htmlUrl: z.string().nullable(),
 });
 
 const AUTHOR_HINT = 'author must be a GitHub login such as "octocat" or an email address, on one line.';
@@ -47,11 +48,11 @@ const listCommitsTool = defineGitHubTool({
       github.rest.repos.listCommits({ owner, repo, sha, path: trimmedPath || undefined, author, since, until, per_page: perPage, page }),
     );
     const commits = response.data.map((commit) => ({
-      sha: commit.sha,
-      message: firstLine(commit.commit.message),
-      author: commit.author?.login ?? commit.commit.author?.name ?? 'unknown',
-      date: commit.commit.author?.date ?? commit.commit.committer?.date ?? null,
-      htmlUrl: commit.html_url,
+      sha: commit.sha ?? '',
+      message: firstLine(commit.commit?.message),
+      author: commit.author?.login ?? commit.commit?.author?.name ?? 'unknown',
+      date: commit.commit?.author?.date ?? commit.commit?.committer?.date ?? null,
+      htmlUrl: commit.html_url ?? null,
     }));
     const info = pageInfo(page, perPage, response.headers);
     const filters = [sha && `from ${sha}`, trimmedPath && `touching ${trimmedPath}`, author && `by ${author}`, since && `since ${since}`, until && `until ${until}`]

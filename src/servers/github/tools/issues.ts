@@ -11,7 +11,8 @@ const COMMENTS_SHOWN = 50;
 const MAX_BODY_CHARACTERS = 20_000;
 const MAX_COMMENT_CHARACTERS = 4_000;
 
-const commentOutput = z.object({ author: z.string(), createdAt: z.string(), body: z.string(), htmlUrl: z.string() });
+// GitHub Enterprise versions and proxies leave out fields github.com sends: null says "not reported".
+const commentOutput = z.object({ author: z.string(), createdAt: z.string().nullable(), body: z.string(), htmlUrl: z.string().nullable() });
 
 const listIssuesTool = defineGitHubTool({
   name: 'list_issues',
@@ -91,14 +92,14 @@ const getIssueTool = defineGitHubTool({
       requestGitHub(context, subject, (github) => github.rest.issues.listComments({ owner, repo, issue_number: number, per_page: COMMENTS_SHOWN })),
     ]);
     const data = issueResponse.data;
-    const issue = summarizeIssue(data);
+    const issue = summarizeIssue(data, { repository: `${owner}/${repo}`, number });
     const milestone = data.milestone?.title ?? null;
     const body = clip(data.body, MAX_BODY_CHARACTERS);
     const comments = commentsResponse.data.map((comment) => ({
       author: userLogin(comment.user),
-      createdAt: comment.created_at,
+      createdAt: comment.created_at ?? null,
       body: clip(comment.body, MAX_COMMENT_CHARACTERS),
-      htmlUrl: comment.html_url,
+      htmlUrl: comment.html_url ?? null,
     }));
     const commentsNotShown = Math.max(0, (issue.comments ?? comments.length) - comments.length);
 
@@ -107,12 +108,12 @@ const getIssueTool = defineGitHubTool({
       `${issue.isPullRequest ? 'Pull request' : 'Issue'} ${issue.repository}#${issue.number}: ${issue.title}`,
       `State: ${state} · Author: ${issue.author} · Created ${day(issue.createdAt)} · Updated ${day(issue.updatedAt)}`,
       `Labels: ${issue.labels.join(', ') || 'none'} · Assignees: ${issue.assignees.join(', ') || 'none'} · Milestone: ${milestone ?? 'none'}`,
-      `URL: ${issue.htmlUrl}`,
+      `URL: ${issue.htmlUrl ?? 'not reported'}`,
     ];
     if (issue.isPullRequest) lines.push('This is a pull request; get_pull_request shows its branches and changed files.');
-    lines.push('', body || '(no description)', '', `Comments (${issue.comments}):`);
+    lines.push('', body || '(no description)', '', `Comments (${issue.comments ?? comments.length}):`);
     for (const comment of comments) lines.push('', `--- ${comment.author} on ${day(comment.createdAt)}:`, comment.body);
-    if (commentsNotShown > 0) lines.push('', `(${plural(commentsNotShown, 'more comment')} not shown; read them at ${issue.htmlUrl})`);
+    if (commentsNotShown > 0) lines.push('', `(${plural(commentsNotShown, 'more comment')} not shown; read them on GitHub${issue.htmlUrl ? ` at ${issue.htmlUrl}` : ''})`);
     return toolResult(lines.join('\n'), { issue, milestone, body, comments, commentsNotShown });
   },
 });

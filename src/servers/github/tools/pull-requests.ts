@@ -5,22 +5,23 @@ import { day, plural, userLogin } from '../format';
 import { describePage, pageInfo } from '../pagination';
 import { READS_GITHUB, defineGitHubTool, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
 import { isValidOwner, isValidRef } from '../validation';
-import { loadPullRequest, pullRequestDetailsOutput, pullRequestText } from './pull-request-details';
+import { branches, loadPullRequest, pullRequestDetailsOutput, pullRequestText } from './pull-request-details';
 
 const HEAD_HINT = 'head must be a branch name such as "feature-x", or "owner:branch" for a branch in a fork, e.g. "octocat:feature-x".';
 
+// GitHub Enterprise versions and proxies leave out fields github.com sends: null says "not reported".
 const pullRequestSummaryOutput = z.object({
   number: z.number(),
   title: z.string(),
-  state: z.string(),
+  state: z.string().nullable(),
   draft: z.boolean(),
   author: z.string(),
-  base: z.string(),
-  head: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  base: z.string().nullable(),
+  head: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
   mergedAt: z.string().nullable(),
-  htmlUrl: z.string(),
+  htmlUrl: z.string().nullable(),
 });
 
 /** "branch" or "owner:branch"; GitHub's head filter wants the owner, so a bare branch gets the repository owner. */
@@ -61,24 +62,24 @@ const listPullRequestsTool = defineGitHubTool({
       github.rest.pulls.list({ owner, repo, state, head: headFilter, base, sort, direction, per_page: perPage, page }),
     );
     const pullRequests = response.data.map((pull) => ({
-      number: pull.number,
-      title: pull.title,
-      state: pull.state,
+      number: pull.number ?? 0,
+      title: pull.title ?? '',
+      state: pull.state ?? null,
       draft: pull.draft ?? false,
       author: userLogin(pull.user),
-      base: pull.base.ref,
-      head: pull.head.label,
-      createdAt: pull.created_at,
-      updatedAt: pull.updated_at,
-      mergedAt: pull.merged_at,
-      htmlUrl: pull.html_url,
+      base: pull.base?.ref ?? null,
+      head: pull.head?.label ?? null,
+      createdAt: pull.created_at ?? null,
+      updatedAt: pull.updated_at ?? null,
+      mergedAt: pull.merged_at ?? null,
+      htmlUrl: pull.html_url ?? null,
     }));
     const info = pageInfo(page, perPage, response.headers);
     const lines = [
       `${state === 'all' ? 'All' : state === 'open' ? 'Open' : 'Closed'} pull requests in ${repository}: ${plural(pullRequests.length, 'pull request')} on this page.`,
       ...pullRequests.map((pull) => {
-        const status = pull.mergedAt ? 'merged' : pull.state;
-        return `- #${pull.number} [${status}${pull.draft ? ', draft' : ''}] ${pull.title} (${pull.head} → ${pull.base}) by ${pull.author}, updated ${day(pull.updatedAt)}`;
+        const status = pull.mergedAt ? 'merged' : (pull.state ?? 'state not reported');
+        return `- #${pull.number} [${status}${pull.draft ? ', draft' : ''}] ${pull.title} (${branches(pull.head, pull.base)}) by ${pull.author}, updated ${day(pull.updatedAt)}`;
       }),
       describePage(info),
     ];

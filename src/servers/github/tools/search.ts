@@ -12,9 +12,10 @@ const orderField = z
   .default('desc')
   .describe('"desc" (default) or "asc"; only used together with sort.');
 
+// GitHub Enterprise versions and proxies leave out fields github.com sends: null says "not reported".
 const searchOutputFields = {
   query: z.string(),
-  totalCount: z.number().describe('All matches GitHub found, not just this page'),
+  totalCount: z.number().nullable().describe('All matches GitHub found, not just this page'),
   incompleteResults: z.boolean().describe('True when GitHub stopped searching early (the count may be low)'),
   ...pageOutputFields,
 };
@@ -40,7 +41,7 @@ const searchRepositoriesTool = defineGitHubTool({
     const response = await requestGitHub(context, `Repository search for "${query}"`, (github) =>
       github.rest.search.repos({ q: query, sort, order, per_page: perPage, page }),
     );
-    const repositories = response.data.items.map(summarizeRepository);
+    const repositories = (response.data.items ?? []).map(summarizeRepository);
     const info = pageInfo(page, perPage, response.headers);
     const text = searchText('repository', 'repositories', query, response.data, info, repositories.map(repositoryLine));
     return toolResult(text, { query, ...searchCounts(response.data), repositories, ...info });
@@ -68,7 +69,7 @@ const searchIssuesTool = defineGitHubTool({
     const response = await requestGitHub(context, `Issue search for "${query}"`, (github) =>
       github.rest.search.issuesAndPullRequests({ q: query, sort, order, per_page: perPage, page }),
     );
-    const issues = response.data.items.map((issue) => summarizeIssue(issue));
+    const issues = (response.data.items ?? []).map((issue) => summarizeIssue(issue));
     const info = pageInfo(page, perPage, response.headers);
     const lines = issues.map((issue) => issueLine(issue, true));
     const text = searchText('issue or pull request', 'issues and pull requests', query, response.data, info, lines);
@@ -86,21 +87,21 @@ const searchCodeTool = defineGitHubTool({
   inputSchema: { query: searchQueryField('"createServer repo:octocat/hello-world" or "filename:Dockerfile node"'), ...pagingFields },
   outputSchema: {
     ...searchOutputFields,
-    files: z.array(z.object({ repository: z.string(), path: z.string(), sha: z.string(), htmlUrl: z.string() })),
+    files: z.array(z.object({ repository: z.string().nullable(), path: z.string(), sha: z.string().nullable(), htmlUrl: z.string().nullable() })),
   },
   annotations: READS_GITHUB,
   run: async ({ query, page, perPage }, context) => {
     const response = await requestGitHub(context, `Code search for "${query}"`, (github) =>
       github.rest.search.code({ q: query, per_page: perPage, page }),
     );
-    const files = response.data.items.map((item) => ({
-      repository: item.repository.full_name,
-      path: item.path,
-      sha: item.sha,
-      htmlUrl: item.html_url,
+    const files = (response.data.items ?? []).map((item) => ({
+      repository: item.repository?.full_name ?? null,
+      path: item.path ?? item.name ?? '',
+      sha: item.sha ?? null,
+      htmlUrl: item.html_url ?? null,
     }));
     const info = pageInfo(page, perPage, response.headers);
-    const lines = files.map((file) => `- ${file.repository}: ${file.path} (${file.htmlUrl})`);
+    const lines = files.map((file) => `- ${file.repository ?? 'unknown repository'}: ${file.path}${file.htmlUrl ? ` (${file.htmlUrl})` : ''}`);
     const text = searchText('file', 'files', query, response.data, info, lines);
     return toolResult(text, { query, ...searchCounts(response.data), files, ...info });
   },
@@ -113,16 +114,17 @@ export function registerSearchTools(server: McpServer, context: GitHubToolContex
 }
 
 interface SearchCounts {
-  total_count: number;
-  incomplete_results: boolean;
+  total_count?: number | null;
+  incomplete_results?: boolean | null;
 }
 
-function searchCounts(data: SearchCounts): { totalCount: number; incompleteResults: boolean } {
-  return { totalCount: data.total_count, incompleteResults: data.incomplete_results };
+function searchCounts(data: SearchCounts): { totalCount: number | null; incompleteResults: boolean } {
+  return { totalCount: data.total_count ?? null, incompleteResults: data.incomplete_results ?? false };
 }
 
 function searchText(singular: string, pluralForm: string, query: string, counts: SearchCounts, info: PageInfo, lines: string[]): string {
   const incomplete = counts.incomplete_results ? ' (GitHub stopped early, so there may be more)' : '';
-  const header = `Found ${plural(counts.total_count, singular, pluralForm)} for "${query}"${incomplete}; ${lines.length} on this page.`;
+  const found = typeof counts.total_count === 'number' ? `Found ${plural(counts.total_count, singular, pluralForm)}` : `Found ${pluralForm}`;
+  const header = `${found} for "${query}"${incomplete}; ${lines.length} on this page.`;
   return [header, ...lines, describePage(info)].join('\n');
 }
