@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/mcp-child';
@@ -23,6 +23,13 @@ function staticGraph(entry: string): Set<string> {
   return seen;
 }
 
+/**
+ * Node reads and compiles all of it before the first message is answered. The SDK and the parts of zod
+ * it uses are about 0.9 MB; a stray import of all of zod (its forty locales) or of HTTP mode's Redis
+ * client added 0.5 MB to 1.5 MB before this bound.
+ */
+const MAX_START_UP_BYTES = 1_250_000;
+
 /** The chunk name (esbuild names a chunk after its entry module) of each lazily loaded part. */
 const LAZY_PARTS = { weather: ['serve-remote'], github: ['serve-remote', 'octokit'] };
 
@@ -30,6 +37,12 @@ const LAZY_PARTS = { weather: ['serve-remote'], github: ['serve-remote', 'octoki
 // list its tools: HTTP mode (auth, limits, metrics, the Redis client) and Octokit, which only a call needs.
 describe.each(Object.entries(LAZY_PARTS))('the built %s server', (id, lazyParts) => {
   const entry = join(serversDir, `${id}.js`);
+
+  it(`reads at most ${MAX_START_UP_BYTES} bytes of code before it answers`, () => {
+    const files = [...staticGraph(entry)];
+    const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+    expect(bytes, files.join(', ')).toBeLessThanOrEqual(MAX_START_UP_BYTES);
+  });
 
   it.each(lazyParts)('loads %s only through a dynamic import', (part) => {
     const loadedAtStart = staticGraph(entry);

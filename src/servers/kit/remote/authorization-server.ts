@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The RFC 8414 / OpenID discovery fields this resource server relies on. */
 const authorizationServerMetadataSchema = z.looseObject({
