@@ -2,7 +2,10 @@
 // (out/servers/<id>.js, with the code it loads later in out/servers/chunks), and the `mcp-tray` CLI into
 // out/host/cli.js (it finds the servers at ../servers).
 import { build } from 'esbuild';
-import { chmod, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { managerBundleOptions, nodeBundleOptions, requireShim } from './node-bundle-options.mjs';
 
 const serverEntries = {
@@ -37,6 +40,22 @@ const chosen = (entries) => Object.fromEntries(Object.entries(entries).filter(([
 const chosenServers = chosen(serverEntries);
 const chosenBenches = chosen(benchEntries);
 
+/**
+ * Every tool's JSON Schemas, converted from the zod schemas now rather than on each server's first
+ * `tools/list` (see src/servers/kit/tool-schema.ts), as JSON text for the bundles to embed.
+ */
+async function toolJsonSchemas() {
+  const folder = await mkdtemp(join(tmpdir(), 'mcp-tray-tool-schemas-'));
+  try {
+    const outfile = join(folder, 'tool-json-schemas.mjs');
+    await build({ ...nodeBundleOptions, sourcemap: false, entryPoints: ['scripts/tool-json-schemas-entry.ts'], outfile, banner: { js: requireShim } });
+    const { toolJsonSchemasForBuild } = await import(pathToFileURL(outfile).href);
+    return JSON.stringify(toolJsonSchemasForBuild());
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
 const builds = [];
 if (Object.keys(chosenServers).length > 0) {
   // Chunks of an earlier build of every server are stale now; a build of one server keeps the others' chunks.
@@ -52,6 +71,7 @@ if (Object.keys(chosenServers).length > 0) {
       // its own, so a stdio start neither reads nor compiles it; code both servers use is shared too.
       splitting: true,
       chunkNames: `${CHUNKS_DIR}/[name]-[hash]`,
+      define: { __PRECOMPUTED_TOOL_JSON_SCHEMAS__: JSON.stringify(await toolJsonSchemas()) },
       banner: { js: requireShim },
     }),
   );

@@ -11,7 +11,7 @@ import { isValidOwner, isValidRepo, OWNER_HINT, REPO_HINT } from './validation';
 const NUMBER_HINT = 'number must be the pull request number, e.g. "42".';
 
 /** Prompt arguments are always strings in MCP, so the number is checked as digits. */
-const promptArguments = toolSchema({
+const promptArguments = toolSchema('summarize-pull-request.args', {
   owner: z.string({ error: OWNER_HINT }).trim().refine(isValidOwner, { error: OWNER_HINT }).describe('Repository owner, e.g. "octocat".'),
   repo: z.string({ error: REPO_HINT }).trim().refine(isValidRepo, { error: REPO_HINT }).describe('Repository name, e.g. "hello-world".'),
   number: z

@@ -68,8 +68,8 @@ export function defineGitHubTool<Input extends ZodRawShape, Output extends ZodRa
     config: {
       title,
       description,
-      inputSchema: toolSchema(inputSchema),
-      ...(outputSchema ? { outputSchema: toolSchema(outputSchema) } : {}),
+      inputSchema: toolSchema(`${name}.input`, inputSchema),
+      ...(outputSchema ? { outputSchema: toolSchema(`${name}.output`, outputSchema) } : {}),
       annotations: { title, ...annotations },
     },
     run,

@@ -5,7 +5,7 @@ import { toolSchema } from './tool-schema';
 const TARGET = { target: 'draft-2020-12' } as const;
 
 describe('toolSchema', () => {
-  const schema = toolSchema({ city: z.string().trim().describe('A city'), days: z.number().default(7) });
+  const schema = toolSchema('test-city.input', { city: z.string().trim().describe('A city'), days: z.number().default(7) });
 
   it('converts to JSON Schema once per direction and hands out that same, frozen answer', () => {
     const input = schema['~standard'].jsonSchema.input(TARGET);

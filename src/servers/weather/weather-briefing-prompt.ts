@@ -7,7 +7,7 @@ import { OPEN_METEO_ATTRIBUTION } from './open-meteo-client';
 const weatherBriefingPrompt = {
   title: 'Weather briefing',
   description: 'A short briefing on the weather now and over the next three days at one place, with what to wear or bring.',
-  argsSchema: toolSchema({
+  argsSchema: toolSchema('weather-briefing.args', {
     location: z
       .string({ error: `location must be text: ${LOCATION_EXAMPLES}` })
       .trim()

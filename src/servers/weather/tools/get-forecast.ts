@@ -42,7 +42,7 @@ const forecastDayOutput = z.object({
   sunset: z.string().nullable().describe('Local time, "YYYY-MM-DDTHH:MM"'),
 });
 
-const forecastOutput = toolSchema({
+const forecastOutput = toolSchema('get_forecast.output', {
   place: placeOutputSchema,
   timezone: z.string().describe('IANA time zone that dates, sunrise and sunset are given in'),
   units: unitsOutput,
@@ -61,7 +61,7 @@ const getForecastTool = {
     'highest chance of precipitation and total precipitation, sunrise and sunset (local times). ' +
     'location is a city name ("Paris"), a city with its country or region ("Paris, France") or "latitude,longitude" ' +
     '("48.85,2.35"). For the weather right now, use get_weather.',
-  inputSchema: toolSchema({ location: locationField, days: daysField, units: unitsField }),
+  inputSchema: toolSchema('get_forecast.input', { location: locationField, days: daysField, units: unitsField }),
   outputSchema: forecastOutput,
   annotations: READ_ONLY_WEB_LOOKUP,
 };

@@ -20,7 +20,7 @@ import {
   type WeatherToolDeps,
 } from './tool-fields';
 
-const currentWeatherOutput = toolSchema({
+const currentWeatherOutput = toolSchema('get_weather.output', {
   place: placeOutputSchema,
   timezone: z.string().describe('IANA time zone of the place'),
   localTime: z.string().describe('Local date and time at the place now, "YYYY-MM-DDTHH:MM"'),
@@ -51,7 +51,7 @@ const getWeatherTool = {
     'location is a city name ("Paris"), a city with its country or region ("Paris, France", "Springfield, Illinois") ' +
     'or "latitude,longitude" ("48.85,2.35"). When a name could mean several places, call search_locations first ' +
     'and pass the coordinates of the one meant.',
-  inputSchema: toolSchema({ location: locationField, units: unitsField }),
+  inputSchema: toolSchema('get_weather.input', { location: locationField, units: unitsField }),
   outputSchema: currentWeatherOutput,
   annotations: READ_ONLY_WEB_LOOKUP,
 };

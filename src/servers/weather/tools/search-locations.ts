@@ -26,7 +26,7 @@ const candidateOutput = z.object({
   elevationMeters: z.number().nullable(),
 });
 
-const searchOutput = toolSchema({
+const searchOutput = toolSchema('search_locations.output', {
   query: z.string(),
   results: z.array(candidateOutput).describe('Best match first; empty when nothing matched'),
   attribution: attributionOutput,
@@ -41,7 +41,7 @@ const searchLocationsTool = {
     'Lists places matching a name, best match first, with region, country, coordinates, population and time zone, ' +
     'to tell one Springfield from another. Narrow it with a region or country after a comma ("Springfield, Oregon"). ' +
     'Pass the chosen result\'s "location" (its coordinates) to get_weather or get_forecast.',
-  inputSchema: toolSchema({
+  inputSchema: toolSchema('search_locations.input', {
     query: z
       .string({ error: `query must be text: ${QUERY_EXAMPLES}` })
       .trim()
