@@ -25,11 +25,14 @@ interface LoadResult {
   failures: number;
 }
 
+/** One cache-hit call; a refused or failed call (an isError result, e.g. a rate limit) is a failure, never a sample. */
 async function callOnce(url: string): Promise<unknown> {
   const { ok, status, text } = await postGetWeather(url);
   if (!ok) throw new Error(`HTTP ${status}: ${text.slice(0, 200)}`);
   const json = text.trimStart().startsWith('{') ? text : (/^data: (.*)$/m.exec(text)?.[1] ?? '');
-  return (JSON.parse(json) as { result: unknown }).result;
+  const { result } = JSON.parse(json) as { result?: { isError?: boolean } };
+  if (!result || result.isError) throw new Error(`The call failed: ${json.slice(0, 200)}`);
+  return result;
 }
 
 /** CONCURRENCY clients calling back to back for SECONDS. */
@@ -55,7 +58,14 @@ async function load(url: string): Promise<LoadResult> {
 
 async function throughput(): Promise<void> {
   const upstream = await startFakeOpenMeteo();
-  const weather = await startHttpServerProcess('weather', { WEATHER_API_URL: upstream.url, GEOCODING_API_URL: upstream.url });
+  // Production mode with its in-memory per-caller limit, set high enough never to refuse: this measures cache
+  // hits, and bench:limiter measures the limiter. With the default limit most calls would be refusals.
+  const weather = await startHttpServerProcess('weather', {
+    WEATHER_API_URL: upstream.url,
+    GEOCODING_API_URL: upstream.url,
+    RATE_LIMIT_RPM: '1000000',
+    RATE_LIMIT_BURST: '1000000',
+  });
   const payload = await callOnce(weather.url); // also fills the cache: every later call is a cache hit
   const folder = await mkdtemp(join(tmpdir(), 'bench-http-'));
   const payloadFile = join(folder, 'payload.json');

@@ -1,17 +1,26 @@
-// Bundles each MCP server into one self-contained ESM file under out/servers that runs with plain node,
-// and the `mcp-tray` CLI into out/host/cli.js (it finds the servers at ../servers).
+// Bundles each MCP server into a self-contained ESM entry under out/servers that runs with plain node
+// (out/servers/<id>.js, with the code it loads later in out/servers/chunks), and the `mcp-tray` CLI into
+// out/host/cli.js (it finds the servers at ../servers).
 import { build } from 'esbuild';
-import { chmod } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { managerBundleOptions, nodeBundleOptions, requireShim } from './node-bundle-options.mjs';
 
-const allEntries = {
+const serverEntries = {
   weather: 'src/servers/weather/main.ts',
   github: 'src/servers/github/main.ts',
+};
+const benchEntries = {
   // The one-tool baseline that bench/servers.bench.ts compares cold starts against, built the same way.
   'bench-minimal': 'bench/minimal-server.ts',
   // The bare SDK v2 HTTP server that bench/http.bench.ts compares HTTP throughput against.
   'bench-minimal-http': 'bench/minimal-http-server.ts',
 };
+const allEntries = { ...serverEntries, ...benchEntries };
+const SERVERS_OUTDIR = 'out/servers';
+const CHUNKS_DIR = 'chunks';
 const CLI_ENTRY = 'src/host/cli.ts';
 const CLI_OUTFILE = 'out/host/cli.js';
 // What MCP clients run (see src/launcher/launcher.ts); its file name is how our config entries are recognised.
@@ -27,13 +36,48 @@ if (unknown.length > 0) {
   console.error(`Unknown build target(s): ${unknown.join(', ')}. Known: ${[...Object.keys(allEntries), 'cli', 'launcher'].join(', ')}.`);
   process.exit(2);
 }
-const serverEntries = Object.fromEntries(
-  Object.entries(allEntries).filter(([id]) => wanted.length === 0 || wanted.includes(id)),
-);
+const chosen = (entries) => Object.fromEntries(Object.entries(entries).filter(([id]) => wanted.length === 0 || wanted.includes(id)));
+const chosenServers = chosen(serverEntries);
+const chosenBenches = chosen(benchEntries);
+
+/**
+ * Every tool's JSON Schemas, converted from the zod schemas now rather than on each server's first
+ * `tools/list` (see src/servers/kit/tool-schema.ts), as JSON text for the bundles to embed.
+ */
+async function toolJsonSchemas() {
+  const folder = await mkdtemp(join(tmpdir(), 'mcp-tray-tool-schemas-'));
+  try {
+    const outfile = join(folder, 'tool-json-schemas.mjs');
+    await build({ ...nodeBundleOptions, sourcemap: false, entryPoints: ['scripts/tool-json-schemas-entry.ts'], outfile, banner: { js: requireShim } });
+    const { toolJsonSchemasForBuild } = await import(pathToFileURL(outfile).href);
+    return JSON.stringify(toolJsonSchemasForBuild());
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
 
 const builds = [];
-if (Object.keys(serverEntries).length > 0) {
-  builds.push(build({ ...nodeBundleOptions, entryPoints: serverEntries, outdir: 'out/servers', banner: { js: requireShim } }));
+if (Object.keys(chosenServers).length > 0) {
+  // Chunks of an earlier build of every server are stale now; a build of one server keeps the others' chunks.
+  if (Object.keys(chosenServers).length === Object.keys(serverEntries).length) {
+    await rm(`${SERVERS_OUTDIR}/${CHUNKS_DIR}`, { recursive: true, force: true });
+  }
+  builds.push(
+    build({
+      ...nodeBundleOptions,
+      entryPoints: chosenServers,
+      outdir: SERVERS_OUTDIR,
+      // What only a dynamic import() reaches (HTTP mode: auth, limits, metrics, Redis) stays in a chunk of
+      // its own, so a stdio start neither reads nor compiles it; code both servers use is shared too.
+      splitting: true,
+      chunkNames: `${CHUNKS_DIR}/[name]-[hash]`,
+      define: { __PRECOMPUTED_TOOL_JSON_SCHEMAS__: JSON.stringify(await toolJsonSchemas()) },
+      banner: { js: requireShim },
+    }),
+  );
+}
+if (Object.keys(chosenBenches).length > 0) {
+  builds.push(build({ ...nodeBundleOptions, entryPoints: chosenBenches, outdir: SERVERS_OUTDIR, banner: { js: requireShim } }));
 }
 if (wanted.length === 0 || wanted.includes('cli')) {
   builds.push(

@@ -47,7 +47,7 @@ beforeAll(async () => {
   for (const copy of stage.copies) {
     const target = join(folder, posix.resolve(stage.workdir, copy.destination).slice(stage.workdir.length));
     mkdirSync(dirname(target), { recursive: true });
-    cpSync(join(projectRoot, copy.source), target);
+    cpSync(join(projectRoot, copy.source), target, { recursive: true });
   }
 });
 
@@ -78,12 +78,13 @@ async function runFromImageFolder(script: string, env: Record<string, string>): 
 
 describe('the container image', { timeout: 60_000 }, () => {
   it('holds only the two server bundles and a package.json, run as a non-root user', () => {
-    const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-    expect(files.map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1)).sort()).toEqual([
-      'package.json',
-      'servers/github.js',
-      'servers/weather.js',
-    ]);
+    const files = readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1));
+    const chunks = files.filter((file) => file.startsWith('servers/chunks/'));
+    expect(files.filter((file) => !chunks.includes(file)).sort()).toEqual(['package.json', 'servers/github.js', 'servers/weather.js']);
+    expect(chunks.filter((file) => file.endsWith('.js')).length).toBeGreaterThan(0);
+    expect(chunks.every((file) => /^servers\/chunks\/[\w-]+\.js(\.map)?$/.test(file)), chunks.join(', ')).toBe(true);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:\d+\.\d+\.\d+-/m);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ToolFailure } from '../kit/errors';
 import { toGitHubFailure, tokenSettingsUrl, validationDetails, type GitHubErrorContext } from './errors';
-import { GitHubTimeoutError } from './octokit';
+import { GitHubTimeoutError } from './call-signal';
 
 /** The parts of Octokit's RequestError the mapping reads. */
 function httpError(status: number, data: unknown, headers: Record<string, string> = {}): Error {

@@ -2,7 +2,7 @@ import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError } from '@modelc
 import { createRedactor } from '../../shared/redact';
 import { describeToolError, ToolFailure } from '../kit/errors';
 import { DEFAULT_GITHUB_API_URL } from './config';
-import { GitHubTimeoutError } from './octokit';
+import { GitHubTimeoutError } from './call-signal';
 
 export const TOKEN_SETTINGS_HINT = 'MCP Tray (Servers > github > Settings)';
 

@@ -1,9 +1,9 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from 'pino';
 import { unansweredStatus, upstreamObserver } from '../kit/upstream-telemetry';
+import { currentCallSignal, GitHubTimeoutError } from './call-signal';
 import type { GitHubConfig } from './config';
 import { GITHUB_USER_AGENT } from './version';
 
@@ -25,18 +25,6 @@ const SERVER_ERROR_RETRIES = 2;
  * rate limits (403/429) belong to the throttling plugin, which knows when they end.
  */
 const CLIENT_ERROR_STATUSES = Array.from({ length: 100 }, (_, index) => 400 + index);
-
-/**
- * Thrown when GitHub does not answer in time. Named AbortError on purpose: Octokit passes such an
- * error through unwrapped, so neither the retry plugin nor the throttling plugin retries it and a slow
- * GitHub costs the person one timeout, not three.
- */
-export class GitHubTimeoutError extends Error {
-  override readonly name = 'AbortError';
-  constructor(readonly timeoutMs: number) {
-    super(`GitHub did not answer within ${timeoutMs} ms`);
-  }
-}
 
 export function createGitHubClient(config: GitHubConfig, logger: Logger): GitHubClient {
   return new GitHubOctokit({
@@ -76,24 +64,13 @@ function retryOnceIfSoon(
 }
 
 /**
- * The signal of the MCP request being served. One Octokit serves every call, so the call's signal travels
- * with the async context instead of through each of the many request sites.
- */
-const callSignals = new AsyncLocalStorage<AbortSignal>();
-
-/** Runs `work` so that every GitHub request it sends is aborted the moment `signal` aborts. */
-export function withCallSignal<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
-  return callSignals.run(signal, work);
-}
-
-/**
  * Gives every request its own deadline; the caller's signal and the MCP call's signal (if any) cancel it too.
  * Every attempt's status is reported here, below Octokit's retries, as the weather client reports its own.
  */
 function fetchWithTimeout(timeoutMs: number): typeof fetch {
   return async (input, init) => {
     const deadline = AbortSignal.timeout(timeoutMs);
-    const signals = [init?.signal, callSignals.getStore(), deadline].filter((signal): signal is AbortSignal => signal != null);
+    const signals = [init?.signal, currentCallSignal(), deadline].filter((signal): signal is AbortSignal => signal != null);
     const signal = AbortSignal.any(signals);
     try {
       const response = await fetch(input, { ...init, signal });

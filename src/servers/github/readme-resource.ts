@@ -2,7 +2,7 @@ import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import { ToolFailure } from '../kit/errors';
 import { drawOnCallerLimit } from '../kit/remote/tool-call-gate';
 import { asProtocolError } from './errors';
-import { withCallSignal } from './octokit';
+import { withCallSignal } from './call-signal';
 import { classifyFileContent, MAX_TEXT_BYTES } from './file-content';
 import { formatBytes } from './format';
 import { hideToken, requestGitHub, type GitHubToolContext } from './tool-definition';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { createServerLogger } from '../kit/logger';
 import { serveByFlag } from '../kit/serve';
 import { readGitHubConfig, type GitHubConfig } from './config';
-import { createGitHubClient } from './octokit';
+import type { GitHubClient } from './octokit';
 import { registerReadmeResource } from './readme-resource';
 import { registerSummarizePullRequestPrompt } from './summarize-pull-request-prompt';
 import type { GitHubToolContext } from './tool-definition';
@@ -23,9 +23,14 @@ const INSTRUCTIONS =
   'Lists are paged: when a result says there is a next page, call again with page + 1. ' +
   'Search tools take GitHub search syntax (qualifiers such as repo:, is:open, language:).';
 
-/** What lives as long as the process: one Octokit, so its throttling sees every call. */
+/**
+ * What lives as long as the process: one Octokit, so its throttling sees every call. Octokit and its
+ * plugins load on the first request to GitHub: a start that only lists the tools never needs them.
+ */
 export function createGitHubRuntime(config: GitHubConfig, logger: Logger): GitHubToolContext {
-  return { github: createGitHubClient(config, logger), config, logger };
+  let client: Promise<GitHubClient> | undefined;
+  const github = () => (client ??= import('./octokit').then(({ createGitHubClient }) => createGitHubClient(config, logger)));
+  return { github, config, logger };
 }
 
 /**

@@ -2,8 +2,9 @@ import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { ToolFailure } from '../kit/errors';
 import { drawOnCallerLimit } from '../kit/remote/tool-call-gate';
+import { toolSchema } from '../kit/tool-schema';
 import { asProtocolError } from './errors';
-import { withCallSignal } from './octokit';
+import { withCallSignal } from './call-signal';
 import { hideToken, type GitHubToolContext } from './tool-definition';
 import { loadPullRequest, pullRequestText } from './tools/pull-request-details';
 import { isValidOwner, isValidRepo, OWNER_HINT, REPO_HINT } from './validation';
@@ -11,7 +12,7 @@ import { isValidOwner, isValidRepo, OWNER_HINT, REPO_HINT } from './validation';
 const NUMBER_HINT = 'number must be the pull request number, e.g. "42".';
 
 /** Prompt arguments are always strings in MCP, so the number is checked as digits. */
-const promptArguments = {
+const promptArguments = toolSchema('summarize-pull-request.args', {
   owner: z.string({ error: OWNER_HINT }).trim().refine(isValidOwner, { error: OWNER_HINT }).describe('Repository owner, e.g. "octocat".'),
   repo: z.string({ error: REPO_HINT }).trim().refine(isValidRepo, { error: REPO_HINT }).describe('Repository name, e.g. "hello-world".'),
   number: z
@@ -19,7 +20,7 @@ const promptArguments = {
     .trim()
     .regex(/^#?[1-9][0-9]{0,9}$/, { error: NUMBER_HINT })
     .describe('Pull request number, e.g. "42".'),
-};
+});
 
 export function registerSummarizePullRequestPrompt(server: McpServer, context: GitHubToolContext): void {
   server.registerPrompt(

@@ -3,12 +3,15 @@ import * as z from 'zod';
 import type { Logger } from 'pino';
 import { REDACTED } from '../../shared/redact';
 import { runTool } from '../kit/tool-runner';
+import { toolSchema } from '../kit/tool-schema';
 import type { GitHubConfig } from './config';
+import { withCallSignal } from './call-signal';
 import { missingTokenFailure, toGitHubFailure } from './errors';
-import { withCallSignal, type GitHubClient } from './octokit';
+import type { GitHubClient } from './octokit';
 
 export interface GitHubToolContext {
-  github: GitHubClient;
+  /** The one Octokit of the process, created on first use. */
+  github: () => Promise<GitHubClient>;
   config: GitHubConfig;
   logger: Logger;
 }
@@ -24,7 +27,8 @@ export const READS_GITHUB: ToolAnnotations = {
   openWorldHint: true,
 };
 
-export interface GitHubToolDefinition<Input extends ZodRawShape, Output extends ZodRawShape> {
+/** A GitHub tool as written: raw zod shapes for its input and output. */
+export interface GitHubToolSpec<Input extends ZodRawShape, Output extends ZodRawShape> {
   name: string;
   title: string;
   description: string;
@@ -38,29 +42,53 @@ export interface GitHubToolDefinition<Input extends ZodRawShape, Output extends 
   run: (args: ShapeOutput<Input>, context: GitHubToolContext) => Promise<CallToolResult>;
 }
 
+/** A GitHub tool as registered: built once per process, so that each server instance only registers it. */
+export interface GitHubToolDefinition<Input extends ZodRawShape, Output extends ZodRawShape> {
+  name: string;
+  writes: boolean;
+  needsToken: boolean;
+  config: {
+    title: string;
+    description: string;
+    inputSchema: z.ZodObject<Input>;
+    outputSchema?: z.ZodObject<Output>;
+    annotations: ToolAnnotations;
+  };
+  run: GitHubToolSpec<Input, Output>['run'];
+}
+
+export function defineGitHubTool<Input extends ZodRawShape, Output extends ZodRawShape>(
+  spec: GitHubToolSpec<Input, Output>,
+): GitHubToolDefinition<Input, Output> {
+  const { name, title, description, inputSchema, outputSchema, annotations, writes = false, needsToken = false, run } = spec;
+  return {
+    name,
+    writes,
+    needsToken,
+    config: {
+      title,
+      description,
+      inputSchema: toolSchema(`${name}.input`, inputSchema),
+      ...(outputSchema ? { outputSchema: toolSchema(`${name}.output`, outputSchema) } : {}),
+      annotations: { title, ...annotations },
+    },
+    run,
+  };
+}
+
 export function registerGitHubTool<Input extends ZodRawShape, Output extends ZodRawShape>(
   server: McpServer,
   context: GitHubToolContext,
   definition: GitHubToolDefinition<Input, Output>,
 ): void {
-  const { name, title, description, inputSchema, outputSchema, annotations, writes = false, needsToken = false } = definition;
+  const { name, writes, needsToken } = definition;
   if (writes && context.config.readOnly) return;
   const handler = (args: ShapeOutput<Input>, ctx: ServerContext) =>
     runTool(context.logger, name, 'GitHub', async () => {
       if ((writes || needsToken) && !context.config.token) throw missingTokenFailure();
       return withoutToken(await withCallSignal(ctx.mcpReq.signal, () => definition.run(args, context)), context.config.token);
     }, ctx.mcpReq.signal);
-  server.registerTool(
-    name,
-    {
-      title,
-      description,
-      inputSchema: z.object(inputSchema),
-      ...(outputSchema ? { outputSchema: z.object(outputSchema) } : {}),
-      annotations: { title, ...annotations },
-    },
-    handler,
-  );
+  server.registerTool(name, definition.config, handler);
 }
 
 /**
@@ -84,7 +112,7 @@ export async function requestGitHub<T>(
   send: (github: GitHubClient) => Promise<T>,
 ): Promise<T> {
   try {
-    return await send(context.github);
+    return await send(await context.github());
   } catch (error) {
     throw toGitHubFailure(error, { subject, token: context.config.token, apiUrl: context.config.apiUrl });
   }
@@ -93,8 +121,4 @@ export async function requestGitHub<T>(
 /** Text for the model plus, where it helps a program, the same facts as structured data. */
 export function toolResult(text: string, structuredContent?: Record<string, unknown>): CallToolResult {
   return structuredContent ? { content: [{ type: 'text', text }], structuredContent } : { content: [{ type: 'text', text }] };
-}
-
-export function repositoryName(owner: string, repo: string): string {
-  return `${owner}/${repo}`;
 }

@@ -1,22 +1,25 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
+import { toolSchema } from '../kit/tool-schema';
 import { LOCATION_EXAMPLES } from './location';
 import { OPEN_METEO_ATTRIBUTION } from './open-meteo-client';
+
+const weatherBriefingPrompt = {
+  title: 'Weather briefing',
+  description: 'A short briefing on the weather now and over the next three days at one place, with what to wear or bring.',
+  argsSchema: toolSchema('weather-briefing.args', {
+    location: z
+      .string({ error: `location must be text: ${LOCATION_EXAMPLES}` })
+      .trim()
+      .min(2, { error: `location needs at least 2 characters: type ${LOCATION_EXAMPLES}` })
+      .describe(`Where the briefing is for: ${LOCATION_EXAMPLES}.`),
+  }),
+};
 
 export function registerWeatherBriefingPrompt(server: McpServer): void {
   server.registerPrompt(
     'weather-briefing',
-    {
-      title: 'Weather briefing',
-      description: 'A short briefing on the weather now and over the next three days at one place, with what to wear or bring.',
-      argsSchema: {
-        location: z
-          .string({ error: `location must be text: ${LOCATION_EXAMPLES}` })
-          .trim()
-          .min(2, { error: `location needs at least 2 characters: type ${LOCATION_EXAMPLES}` })
-          .describe(`Where the briefing is for: ${LOCATION_EXAMPLES}.`),
-      },
-    },
+    weatherBriefingPrompt,
     ({ location }) => ({
       description: `Weather briefing for ${location}`,
       messages: [

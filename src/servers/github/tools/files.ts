@@ -3,7 +3,7 @@ import { ToolFailure } from '../../kit/errors';
 import { classifyFileContent, MAX_TEXT_BYTES, readPrefix } from '../file-content';
 import { ownerField, pathField, refField, repoField } from '../fields';
 import { formatBytes, plural, shortSha } from '../format';
-import { READS_GITHUB, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
+import { READS_GITHUB, defineGitHubTool, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
 
 interface FileLocation {
   owner: string;
@@ -27,33 +27,35 @@ interface ContentEntry {
   submodule_git_url?: string;
 }
 
+const getFileContentsTool = defineGitHubTool({
+  name: 'get_file_contents',
+  title: 'Get file or folder contents',
+  description:
+    'Reads one file from a repository, or lists a folder. Text files come back as text (cut after 1 MB, with a note); ' +
+    'binary files (images, archives, ...) are described (type, size, SHA) instead of dumped. ' +
+    'A folder comes back as a listing of its files and subfolders. path "" is the top folder.',
+  inputSchema: { owner: ownerField, repo: repoField, path: pathField, ref: refField.optional() },
+  annotations: READS_GITHUB,
+  run: async ({ owner, repo, path, ref }, context) => {
+    const location: FileLocation = { owner, repo, path: path.replace(/\/$/, ''), ref };
+    const response = await requestGitHub(context, describeLocation(location), (github) =>
+      github.rest.repos.getContent({ owner, repo, path: location.path, ref }),
+    );
+    const data: unknown = response.data;
+    if (Array.isArray(data)) return toolResult(directoryText(location, data as ContentEntry[]));
+    const entry = data as ContentEntry;
+    if (entry.type === 'symlink') {
+      return toolResult(`${where(location)} is a symbolic link to "${entry.target ?? 'unknown'}". Read that path instead.`);
+    }
+    if (entry.type === 'submodule') {
+      return toolResult(`${where(location)} is a Git submodule pointing to ${entry.submodule_git_url ?? 'another repository'} at commit ${entry.sha}.`);
+    }
+    return toolResult(await fileText(context, location, entry));
+  },
+});
+
 export function registerFileTools(server: McpServer, context: GitHubToolContext): void {
-  registerGitHubTool(server, context, {
-    name: 'get_file_contents',
-    title: 'Get file or folder contents',
-    description:
-      'Reads one file from a repository, or lists a folder. Text files come back as text (cut after 1 MB, with a note); ' +
-      'binary files (images, archives, ...) are described (type, size, SHA) instead of dumped. ' +
-      'A folder comes back as a listing of its files and subfolders. path "" is the top folder.',
-    inputSchema: { owner: ownerField, repo: repoField, path: pathField, ref: refField.optional() },
-    annotations: READS_GITHUB,
-    run: async ({ owner, repo, path, ref }) => {
-      const location: FileLocation = { owner, repo, path: path.replace(/\/$/, ''), ref };
-      const response = await requestGitHub(context, describeLocation(location), (github) =>
-        github.rest.repos.getContent({ owner, repo, path: location.path, ref }),
-      );
-      const data: unknown = response.data;
-      if (Array.isArray(data)) return toolResult(directoryText(location, data as ContentEntry[]));
-      const entry = data as ContentEntry;
-      if (entry.type === 'symlink') {
-        return toolResult(`${where(location)} is a symbolic link to "${entry.target ?? 'unknown'}". Read that path instead.`);
-      }
-      if (entry.type === 'submodule') {
-        return toolResult(`${where(location)} is a Git submodule pointing to ${entry.submodule_git_url ?? 'another repository'} at commit ${entry.sha}.`);
-      }
-      return toolResult(await fileText(context, location, entry));
-    },
-  });
+  registerGitHubTool(server, context, getFileContentsTool);
 }
 
 async function fileText(context: GitHubToolContext, location: FileLocation, entry: ContentEntry): Promise<string> {

@@ -6,11 +6,12 @@ import { requestGitHub, type GitHubToolContext } from '../tool-definition';
 const FILES_SHOWN = 100;
 const MAX_BODY_CHARACTERS = 20_000;
 
+// GitHub Enterprise versions and proxies leave out fields github.com sends: null says "not reported".
 export const changedFileOutput = z.object({
   filename: z.string(),
-  status: z.string().describe('"added", "removed", "modified", "renamed", "copied", "changed" or "unchanged"'),
-  additions: z.number(),
-  deletions: z.number(),
+  status: z.string().nullable().describe('"added", "removed", "modified", "renamed", "copied", "changed" or "unchanged"'),
+  additions: z.number().nullable(),
+  deletions: z.number().nullable(),
   previousFilename: z.string().nullable().describe('The old name of a renamed file'),
 });
 
@@ -18,21 +19,21 @@ export const pullRequestDetailsOutput = {
   repository: z.string(),
   number: z.number(),
   title: z.string(),
-  state: z.string().describe('"open" or "closed"'),
-  merged: z.boolean(),
+  state: z.string().nullable().describe('"open" or "closed"'),
+  merged: z.boolean().nullable(),
   draft: z.boolean(),
   author: z.string(),
-  base: z.string().describe('Branch the changes go into'),
-  head: z.string().describe('Branch with the changes, "owner:branch"'),
+  base: z.string().nullable().describe('Branch the changes go into'),
+  head: z.string().nullable().describe('Branch with the changes, "owner:branch"'),
   mergeable: z.boolean().nullable().describe('null while GitHub is still computing it'),
-  commits: z.number(),
-  additions: z.number(),
-  deletions: z.number(),
-  changedFiles: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  commits: z.number().nullable(),
+  additions: z.number().nullable(),
+  deletions: z.number().nullable(),
+  changedFiles: z.number().nullable(),
+  createdAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
   mergedAt: z.string().nullable(),
-  htmlUrl: z.string(),
+  htmlUrl: z.string().nullable(),
   body: z.string(),
   files: z.array(changedFileOutput),
   filesNotShown: z.number(),
@@ -48,55 +49,67 @@ export async function loadPullRequest(context: GitHubToolContext, owner: string,
   ]);
   const pull = pullResponse.data;
   const files = filesResponse.data.map((file) => ({
-    filename: file.filename,
-    status: file.status,
-    additions: file.additions,
-    deletions: file.deletions,
+    filename: file.filename ?? '',
+    status: file.status ?? null,
+    additions: file.additions ?? null,
+    deletions: file.deletions ?? null,
     previousFilename: file.previous_filename ?? null,
   }));
+  const changedFiles = pull.changed_files ?? null;
   return {
     repository: `${owner}/${repo}`,
-    number: pull.number,
-    title: pull.title,
-    state: pull.state,
-    merged: pull.merged,
+    number: pull.number ?? number,
+    title: pull.title ?? '',
+    state: pull.state ?? null,
+    merged: pull.merged ?? (pull.merged_at ? true : null),
     draft: pull.draft ?? false,
     author: userLogin(pull.user),
-    base: pull.base.ref,
-    head: pull.head.label,
-    mergeable: pull.mergeable,
-    commits: pull.commits,
-    additions: pull.additions,
-    deletions: pull.deletions,
-    changedFiles: pull.changed_files,
-    createdAt: pull.created_at,
-    updatedAt: pull.updated_at,
-    mergedAt: pull.merged_at,
-    htmlUrl: pull.html_url,
+    base: pull.base?.ref ?? null,
+    head: pull.head?.label ?? null,
+    mergeable: pull.mergeable ?? null,
+    commits: pull.commits ?? null,
+    additions: pull.additions ?? null,
+    deletions: pull.deletions ?? null,
+    changedFiles,
+    createdAt: pull.created_at ?? null,
+    updatedAt: pull.updated_at ?? null,
+    mergedAt: pull.merged_at ?? null,
+    htmlUrl: pull.html_url ?? null,
     body: clip(pull.body, MAX_BODY_CHARACTERS),
     files,
-    filesNotShown: Math.max(0, pull.changed_files - files.length),
+    filesNotShown: Math.max(0, (changedFiles ?? files.length) - files.length),
   };
 }
 
 export function pullRequestText(details: PullRequestDetails): string {
-  const state = details.merged ? `merged ${day(details.mergedAt)}` : details.state;
+  const state = details.merged ? `merged ${day(details.mergedAt)}` : (details.state ?? 'not reported');
   const lines = [
     `Pull request ${details.repository}#${details.number}: ${details.title}`,
-    `State: ${state}${details.draft ? ' (draft)' : ''} · Author: ${details.author} · ${details.head} → ${details.base}` +
+    `State: ${state}${details.draft ? ' (draft)' : ''} · Author: ${details.author} · ${branches(details.head, details.base)}` +
       ` · Mergeable: ${details.mergeable === null ? 'unknown yet' : details.mergeable ? 'yes' : 'no'}`,
-    `${details.commits} commits · +${details.additions} −${details.deletions} in ${details.changedFiles} files · ` +
+    `${count(details.commits)} commits · +${count(details.additions)} −${count(details.deletions)} in ${count(details.changedFiles)} files · ` +
       `Created ${day(details.createdAt)} · Updated ${day(details.updatedAt)}`,
-    `URL: ${details.htmlUrl}`,
+    `URL: ${details.htmlUrl ?? 'not reported'}`,
     '',
     details.body || '(no description)',
     '',
-    `Changed files (${details.changedFiles}):`,
+    `Changed files (${count(details.changedFiles)}):`,
     ...details.files.map(
       (file) =>
-        `- ${file.status} ${file.previousFilename ? `${file.previousFilename} → ` : ''}${file.filename} (+${file.additions} −${file.deletions})`,
+        `- ${file.status ?? 'changed'} ${file.previousFilename ? `${file.previousFilename} → ` : ''}${file.filename} (+${count(file.additions)} −${count(file.deletions)})`,
     ),
   ];
-  if (details.filesNotShown > 0) lines.push(`(${details.filesNotShown} more files not shown; see ${details.htmlUrl}/files)`);
+  if (details.filesNotShown > 0) {
+    lines.push(`(${details.filesNotShown} more files not shown${details.htmlUrl ? `; see ${details.htmlUrl}/files` : ''})`);
+  }
   return lines.join('\n');
+}
+
+/** "octocat:feature → main", with "?" for a branch the answer left out. */
+export function branches(head: string | null, base: string | null): string {
+  return `${head ?? '?'} → ${base ?? '?'}`;
+}
+
+function count(value: number | null): string {
+  return value === null ? '?' : String(value);
 }

@@ -5,7 +5,7 @@ import { MISSING_TOKEN_MESSAGE } from '../errors';
 import { ownerField, pageOutputFields, pagingFields } from '../fields';
 import { plural } from '../format';
 import { describePage, pageInfo } from '../pagination';
-import { READS_GITHUB, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
+import { READS_GITHUB, defineGitHubTool, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
 import { repositoryLine, repositorySummaryOutput, summarizeRepository } from './repository-summary';
 
 const sortField = z
@@ -13,26 +13,28 @@ const sortField = z
   .default('updated')
   .describe('"updated" (default), "pushed", "created" or "full_name" (alphabetical).');
 
+const listRepositoriesTool = defineGitHubTool({
+  name: 'list_repositories',
+  title: 'List repositories',
+  description:
+    'Lists repositories. Without owner: the signed-in user\'s own, collaborator and organization repositories (public and private; needs a token). ' +
+    'With owner: the repositories of that user or organization that the token can see. Paged (page, perPage).',
+  inputSchema: { owner: ownerField.optional(), sort: sortField, ...pagingFields },
+  outputSchema: { owner: z.string().nullable(), repositories: z.array(repositorySummaryOutput), ...pageOutputFields },
+  annotations: READS_GITHUB,
+  run: async ({ owner, sort, page, perPage }, context) => {
+    const direction = sort === 'full_name' ? 'asc' : 'desc';
+    const response = owner ? await listOwnerRepositories(context, owner, sort, direction, page, perPage) : await listMyRepositories(context, sort, direction, page, perPage);
+    const repositories = response.data.map(summarizeRepository);
+    const info = pageInfo(page, perPage, response.headers);
+    const whose = owner ? `Repositories of ${owner}` : 'Your repositories';
+    const lines = [`${whose}: ${plural(repositories.length, 'repository', 'repositories')} on this page.`, ...repositories.map(repositoryLine), describePage(info)];
+    return toolResult(lines.join('\n'), { owner: owner ?? null, repositories, ...info });
+  },
+});
+
 export function registerRepositoryTools(server: McpServer, context: GitHubToolContext): void {
-  registerGitHubTool(server, context, {
-    name: 'list_repositories',
-    title: 'List repositories',
-    description:
-      'Lists repositories. Without owner: the signed-in user\'s own, collaborator and organization repositories (public and private; needs a token). ' +
-      'With owner: the repositories of that user or organization that the token can see. Paged (page, perPage).',
-    inputSchema: { owner: ownerField.optional(), sort: sortField, ...pagingFields },
-    outputSchema: { owner: z.string().nullable(), repositories: z.array(repositorySummaryOutput), ...pageOutputFields },
-    annotations: READS_GITHUB,
-    run: async ({ owner, sort, page, perPage }) => {
-      const direction = sort === 'full_name' ? 'asc' : 'desc';
-      const response = owner ? await listOwnerRepositories(context, owner, sort, direction, page, perPage) : await listMyRepositories(context, sort, direction, page, perPage);
-      const repositories = response.data.map(summarizeRepository);
-      const info = pageInfo(page, perPage, response.headers);
-      const whose = owner ? `Repositories of ${owner}` : 'Your repositories';
-      const lines = [`${whose}: ${plural(repositories.length, 'repository', 'repositories')} on this page.`, ...repositories.map(repositoryLine), describePage(info)];
-      return toolResult(lines.join('\n'), { owner: owner ?? null, repositories, ...info });
-    },
-  });
+  registerGitHubTool(server, context, listRepositoriesTool);
 }
 
 async function listMyRepositories(context: GitHubToolContext, sort: 'updated' | 'pushed' | 'created' | 'full_name', direction: 'asc' | 'desc', page: number, perPage: number) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { memoizePromise } from './memoize-promise';
 
 /** The RFC 8414 / OpenID discovery fields this resource server relies on. */

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { runTool } from '../../kit/tool-runner';
+import { toolSchema } from '../../kit/tool-schema';
 import { parseLocation } from '../location';
 import { clockTime, displayUnit, formatMeasure, weekdayOf } from '../measure-format';
 import { FORECAST_UPSTREAM, OPEN_METEO_ATTRIBUTION, type TemperatureUnits } from '../open-meteo-client';
@@ -41,7 +42,7 @@ const forecastDayOutput = z.object({
   sunset: z.string().nullable().describe('Local time, "YYYY-MM-DDTHH:MM"'),
 });
 
-const forecastOutput = z.object({
+const forecastOutput = toolSchema('get_forecast.output', {
   place: placeOutputSchema,
   timezone: z.string().describe('IANA time zone that dates, sunrise and sunset are given in'),
   units: unitsOutput,
@@ -53,20 +54,22 @@ const forecastOutput = z.object({
 
 export type ForecastReport = z.infer<typeof forecastOutput>;
 
+const getForecastTool = {
+  title: 'Daily forecast',
+  description:
+    'Daily weather forecast for up to 16 days, starting today: high and low temperature, conditions in words, ' +
+    'highest chance of precipitation and total precipitation, sunrise and sunset (local times). ' +
+    'location is a city name ("Paris"), a city with its country or region ("Paris, France") or "latitude,longitude" ' +
+    '("48.85,2.35"). For the weather right now, use get_weather.',
+  inputSchema: toolSchema('get_forecast.input', { location: locationField, days: daysField, units: unitsField }),
+  outputSchema: forecastOutput,
+  annotations: READ_ONLY_WEB_LOOKUP,
+};
+
 export function registerGetForecastTool(server: McpServer, { client, logger }: WeatherToolDeps): void {
   server.registerTool(
     'get_forecast',
-    {
-      title: 'Daily forecast',
-      description:
-        'Daily weather forecast for up to 16 days, starting today: high and low temperature, conditions in words, ' +
-        'highest chance of precipitation and total precipitation, sunrise and sunset (local times). ' +
-        'location is a city name ("Paris"), a city with its country or region ("Paris, France") or "latitude,longitude" ' +
-        '("48.85,2.35"). For the weather right now, use get_weather.',
-      inputSchema: { location: locationField, days: daysField, units: unitsField },
-      outputSchema: forecastOutput.shape,
-      annotations: READ_ONLY_WEB_LOOKUP,
-    },
+    getForecastTool,
     ({ location, days, units }, ctx) =>
       runTool(logger, 'get_forecast', FORECAST_UPSTREAM, async () => {
         const { signal } = ctx.mcpReq;

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { runTool } from '../../kit/tool-runner';
+import { toolSchema } from '../../kit/tool-schema';
 import { compassPoint } from '../compass';
 import { parseLocation } from '../location';
 import { clockTime, displayUnit, formatMeasure, localTimeAt } from '../measure-format';
@@ -19,7 +20,7 @@ import {
   type WeatherToolDeps,
 } from './tool-fields';
 
-const currentWeatherOutput = z.object({
+const currentWeatherOutput = toolSchema('get_weather.output', {
   place: placeOutputSchema,
   timezone: z.string().describe('IANA time zone of the place'),
   localTime: z.string().describe('Local date and time at the place now, "YYYY-MM-DDTHH:MM"'),
@@ -42,21 +43,23 @@ const currentWeatherOutput = z.object({
 
 export type CurrentWeatherReport = z.infer<typeof currentWeatherOutput>;
 
+const getWeatherTool = {
+  title: 'Current weather',
+  description:
+    'Current weather at a place: temperature, feels-like temperature, conditions in words, humidity, ' +
+    'wind speed and direction, precipitation, and the local time there. ' +
+    'location is a city name ("Paris"), a city with its country or region ("Paris, France", "Springfield, Illinois") ' +
+    'or "latitude,longitude" ("48.85,2.35"). When a name could mean several places, call search_locations first ' +
+    'and pass the coordinates of the one meant.',
+  inputSchema: toolSchema('get_weather.input', { location: locationField, units: unitsField }),
+  outputSchema: currentWeatherOutput,
+  annotations: READ_ONLY_WEB_LOOKUP,
+};
+
 export function registerGetWeatherTool(server: McpServer, { client, logger }: WeatherToolDeps): void {
   server.registerTool(
     'get_weather',
-    {
-      title: 'Current weather',
-      description:
-        'Current weather at a place: temperature, feels-like temperature, conditions in words, humidity, ' +
-        'wind speed and direction, precipitation, and the local time there. ' +
-        'location is a city name ("Paris"), a city with its country or region ("Paris, France", "Springfield, Illinois") ' +
-        'or "latitude,longitude" ("48.85,2.35"). When a name could mean several places, call search_locations first ' +
-        'and pass the coordinates of the one meant.',
-      inputSchema: { location: locationField, units: unitsField },
-      outputSchema: currentWeatherOutput.shape,
-      annotations: READ_ONLY_WEB_LOOKUP,
-    },
+    getWeatherTool,
     ({ location, units }, ctx) =>
       runTool(logger, 'get_weather', FORECAST_UPSTREAM, async () => {
         const { signal } = ctx.mcpReq;

@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { ToolFailure } from '../../kit/errors';
 import { runTool } from '../../kit/tool-runner';
+import { toolSchema } from '../../kit/tool-schema';
 import { parseLocation } from '../location';
 import { GEOCODING_UPSTREAM, OPEN_METEO_ATTRIBUTION } from '../open-meteo-client';
 import type { GeocodingPlace } from '../open-meteo-schemas';
@@ -25,7 +26,7 @@ const candidateOutput = z.object({
   elevationMeters: z.number().nullable(),
 });
 
-const searchOutput = z.object({
+const searchOutput = toolSchema('search_locations.output', {
   query: z.string(),
   results: z.array(candidateOutput).describe('Best match first; empty when nothing matched'),
   attribution: attributionOutput,
@@ -34,33 +35,35 @@ const searchOutput = z.object({
 type SearchReport = z.infer<typeof searchOutput>;
 type Candidate = z.infer<typeof candidateOutput>;
 
+const searchLocationsTool = {
+  title: 'Find places by name',
+  description:
+    'Lists places matching a name, best match first, with region, country, coordinates, population and time zone, ' +
+    'to tell one Springfield from another. Narrow it with a region or country after a comma ("Springfield, Oregon"). ' +
+    'Pass the chosen result\'s "location" (its coordinates) to get_weather or get_forecast.',
+  inputSchema: toolSchema('search_locations.input', {
+    query: z
+      .string({ error: `query must be text: ${QUERY_EXAMPLES}` })
+      .trim()
+      .min(2, { error: `query needs at least 2 characters: type ${QUERY_EXAMPLES}` })
+      .max(200, { error: `query is too long: type ${QUERY_EXAMPLES}` })
+      .describe('A place name, optionally followed by a region or country after a comma.'),
+    count: z
+      .number({ error: COUNT_MESSAGE })
+      .int({ error: COUNT_MESSAGE })
+      .min(1, { error: COUNT_MESSAGE })
+      .max(10, { error: COUNT_MESSAGE })
+      .default(5)
+      .describe('How many places to list at most: 1 to 10.'),
+  }),
+  outputSchema: searchOutput,
+  annotations: READ_ONLY_WEB_LOOKUP,
+};
+
 export function registerSearchLocationsTool(server: McpServer, { client, logger }: WeatherToolDeps): void {
   server.registerTool(
     'search_locations',
-    {
-      title: 'Find places by name',
-      description:
-        'Lists places matching a name, best match first, with region, country, coordinates, population and time zone, ' +
-        'to tell one Springfield from another. Narrow it with a region or country after a comma ("Springfield, Oregon"). ' +
-        'Pass the chosen result\'s "location" (its coordinates) to get_weather or get_forecast.',
-      inputSchema: {
-        query: z
-          .string({ error: `query must be text: ${QUERY_EXAMPLES}` })
-          .trim()
-          .min(2, { error: `query needs at least 2 characters: type ${QUERY_EXAMPLES}` })
-          .max(200, { error: `query is too long: type ${QUERY_EXAMPLES}` })
-          .describe('A place name, optionally followed by a region or country after a comma.'),
-        count: z
-          .number({ error: COUNT_MESSAGE })
-          .int({ error: COUNT_MESSAGE })
-          .min(1, { error: COUNT_MESSAGE })
-          .max(10, { error: COUNT_MESSAGE })
-          .default(5)
-          .describe('How many places to list at most: 1 to 10.'),
-      },
-      outputSchema: searchOutput.shape,
-      annotations: READ_ONLY_WEB_LOOKUP,
-    },
+    searchLocationsTool,
     ({ query, count }, ctx) =>
       runTool(logger, 'search_locations', GEOCODING_UPSTREAM, async () => {
         const parsed = parseLocation(query);
