@@ -79,10 +79,15 @@ const RULES: ImportRule[] = [
     allowed: (edge) => !['src/surfaces', 'src/launcher', 'src/host', 'src/main'].some((folder) => within(folder)(edge.target)),
   },
   {
-    // src/shared holds no process of its own: it is what every process may share, the servers included.
-    name: 'a bundled server imports nothing outside src/servers but src/shared, package.json and packages',
+    // The one shared piece a server uses: the token shapes it must never log, the same ones the manager hides.
+    name: 'a bundled server imports nothing outside src/servers but src/shared/redact.ts, package.json and packages',
     applies: (edge) => within('src/servers')(edge.from) && edge.target !== undefined,
-    allowed: (edge) => within('src/servers')(edge.target) || within('src/shared')(edge.target) || edge.target === 'package.json',
+    allowed: (edge) => within('src/servers')(edge.target) || edge.target === 'src/shared/redact.ts' || edge.target === 'package.json',
+  },
+  {
+    name: 'no product file imports from test/',
+    applies: (edge) => edge.target !== undefined,
+    allowed: (edge) => !within('test')(edge.target),
   },
   {
     name: 'src/main imports nothing from src/host',
