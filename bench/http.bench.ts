@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { startHttpServerProcess, type HttpServerProcess } from '../test/servers/fixtures/http-server-process';
 import { startFakeOpenMeteo } from '../test/servers/fixtures/weather-fake-open-meteo';
 import { postGetWeather } from './support/get-weather-over-http';
+import { measureLimiterCost } from './support/limiter-cost';
 import { fmt, median, percentile, verdict } from './support/stats';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -148,5 +149,5 @@ async function coldStarts(): Promise<void> {
 
 await throughput();
 await coldStarts();
-console.log('limiter cost (Redis against in-memory): see npm run bench:limiter');
+await measureLimiterCost();
 process.exit(0);
