@@ -1,22 +1,11 @@
 import { formatLatency } from '../../ui/format';
 import { ContentBlockView } from './ContentBlockView';
 import { CopyButton } from './CopyButton';
+import { failureTitleOf } from './failure-title';
 import { JsonTree } from './JsonTree';
 import type { ToolCallState } from '../tools/tool-call-runner';
 
 type FinishedCall = Extract<ToolCallState, { status: 'done' | 'failed' }>;
-
-const FAILURE_TITLES: Record<string, string> = {
-  not_running: 'The server is not running',
-  timeout: 'The call timed out',
-  cancelled: 'Cancelled',
-  invalid_input: 'The arguments were refused',
-  unavailable: 'The manager is unavailable',
-  manager_unreachable: 'The manager is unavailable',
-  not_found: 'Not found',
-  conflict: 'Conflict',
-  failed: 'The call failed',
-};
 
 function outcomeOf(call: FinishedCall): 'ok' | 'error' | 'cancelled' | 'failed' {
   if (call.status === 'done') return call.result.isError ? 'error' : 'ok';
@@ -39,7 +28,7 @@ export function ToolResultView({ call, toolName, serverId }: { call: FinishedCal
       </header>
       {call.status === 'failed' ? (
         <div className="pg-result-error" role="alert" data-testid="tool-error" data-code={call.code}>
-          <strong>{FAILURE_TITLES[call.code] ?? 'The call failed'}.</strong> {call.message}
+          <strong>{failureTitleOf(call.code)}.</strong> {call.message}
         </div>
       ) : (
         <>

@@ -1,6 +1,7 @@
+import { Validator, type Schema } from '@cfworker/json-schema';
 import { describe, expect, it } from 'vitest';
 import { readSchema } from './json-schema';
-import { describeProblem, validateValue } from './schema-validation';
+import { describeProblem, problemsFromEngineErrors, validateValue } from './schema-validation';
 
 function problems(schema: unknown, value: unknown): string[] {
   return validateValue(value, readSchema(schema)).map(describeProblem);
@@ -89,5 +90,24 @@ describe('validateValue', () => {
 
   it('treats a false schema as accepting nothing', () => {
     expect(problems({ type: 'object', properties: { never: false } }, { never: 1 })).toEqual(['never is not allowed here']);
+  });
+});
+
+describe('problemsFromEngineErrors', () => {
+  // The engine's real errors with their English messages removed, as a rewording would leave them.
+  function problemsWithoutMessages(schema: Schema, value: unknown): string[] {
+    const errors = new Validator(schema, '2020-12', false).validate(value).errors.map((error) => ({ ...error, error: '' }));
+    return problemsFromEngineErrors(errors, schema, value).map(describeProblem);
+  }
+
+  it('names every missing required property from the schema, not from the message', () => {
+    const schema: Schema = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' }, c: { type: 'string' } }, required: ['a', 'b', 'c'] };
+    expect(problemsWithoutMessages(schema, { b: 'x' })).toEqual(['a is required', 'c is required']);
+  });
+
+  it('tells a value matching several oneOf alternatives from one matching none, not from the message', () => {
+    const schema: Schema = { oneOf: [{ type: 'number' }, { type: 'integer' }, { type: 'string' }] };
+    expect(problemsWithoutMessages(schema, 1)).toEqual(['The input matches more than one of the allowed shapes']);
+    expect(problemsWithoutMessages(schema, true)).toEqual(['The input must be a number or a whole number or text']);
   });
 });

@@ -33,6 +33,7 @@ function describeTypes(types: readonly JsonType[]): string {
 
 // The formats the form gives their own inputs to are checked the way those inputs write them
 // (a time input gives "14:30", without seconds); the engine checks the other formats it knows.
+// The engine reads formats only from this shared table (a Validator takes none); the renderer is its only user.
 for (const name of FORMAT_NAMES) format[name] = (value: string) => matchesFormat(name, value);
 
 /** Keywords whose error only says that something inside failed; the inner errors say what. */
@@ -86,6 +87,7 @@ function pathOf(instanceLocation: string, instance: unknown): ValuePath {
 /** Turns the engine's flat error list into problems, reading each keyword's schema for the sentence. */
 class ProblemReader {
   readonly problems: ValidationProblem[] = [];
+  private readonly requiredPlacesRead = new Set<string>();
 
   constructor(
     private readonly root: unknown,
@@ -106,13 +108,28 @@ class ProblemReader {
         const additional = previous?.keyword === 'additionalProperties';
         this.problems.push({ path, message: additional ? 'is not a known argument' : 'is not allowed here' });
       } else if (error.keyword === 'required') {
-        const key = /property "(.*)"\.$/s.exec(error.error)?.[1] ?? '';
-        this.problems.push({ path: [...path, key], message: 'is required' });
+        this.readRequired(error, path);
       } else if (!WRAPPERS.has(error.keyword)) {
         this.problems.push({ path, message: this.sentence(error) });
       }
       previous = error;
     }
+  }
+
+  /**
+   * The engine reports each missing property as its own "required" error at the same place; the
+   * schema's list minus the keys the value has names them all, so the first of them says it all.
+   */
+  private readRequired(error: OutputUnit, path: ValuePath): void {
+    const place = `${error.keywordLocation} ${error.instanceLocation}`;
+    if (this.requiredPlacesRead.has(place)) return;
+    this.requiredPlacesRead.add(place);
+    const raw = this.rawAt(error.keywordLocation);
+    const required = isRecord(raw) && Array.isArray(raw.required) ? raw.required.filter((key): key is string => typeof key === 'string') : [];
+    const value = valueAt(this.instance, path);
+    const missing = required.filter((key) => !(isRecord(value) && Object.hasOwn(value, key)));
+    if (missing.length === 0) this.problems.push({ path, message: 'lacks a required property' });
+    for (const key of missing) this.problems.push({ path: [...path, key], message: 'is required' });
   }
 
   /** The errors reported inside an anyOf or oneOf, which follow it in the list. */
@@ -128,8 +145,7 @@ class ProblemReader {
    * its own problems say more than "matches none"; otherwise name the types that would do.
    */
   private readAlternatives(error: OutputUnit, inner: readonly OutputUnit[], path: ValuePath): void {
-    const matches = /\((\d+) matches\)/.exec(error.error);
-    if (matches && Number(matches[1]) > 1) {
+    if (this.matchingAlternatives(error, inner) > 1) {
       this.problems.push({ path, message: 'matches more than one of the allowed shapes' });
       return;
     }
@@ -145,6 +161,17 @@ class ProblemReader {
       ? `must be ${describeTypes([...new Set(types.flat())])}`
       : 'does not match any of the allowed shapes';
     this.problems.push({ path, message });
+  }
+
+  /** An alternative matched when the engine reported nothing inside it; a `false` one never matches. */
+  private matchingAlternatives(error: OutputUnit, inner: readonly OutputUnit[]): number {
+    const raw = this.rawAt(error.keywordLocation);
+    const alternatives: unknown = isRecord(raw) ? raw[error.keyword] : undefined;
+    if (!Array.isArray(alternatives)) return 0;
+    return alternatives.filter((alternative, index) => {
+      const prefix = `${error.keywordLocation}/${index}/`;
+      return alternative !== false && !inner.some((unit) => unit.keywordLocation.startsWith(prefix));
+    }).length;
   }
 
   private sentence(error: OutputUnit): string {
@@ -260,7 +287,15 @@ export function validateValue(value: unknown, schema: JsonSchema): ValidationPro
     // A pattern this browser cannot compile or a $ref that leads nowhere: the server still checks.
     return [];
   }
-  const reader = new ProblemReader(source, instance);
+  return problemsFromEngineErrors(errors, source, instance);
+}
+
+/**
+ * Reads the engine's errors by keyword and location alone, never by their English messages, so a
+ * rewording in the engine cannot change a sentence.
+ */
+export function problemsFromEngineErrors(errors: readonly OutputUnit[], schema: unknown, instance: unknown): ValidationProblem[] {
+  const reader = new ProblemReader(schema, instance);
   reader.read(withoutRulesOfWrongType(errors));
   return ownProblemsFirst(reader.problems);
 }

@@ -3,6 +3,7 @@
  * It lives outside React so a call keeps going (and lands in history) while the user looks at
  * another tool or tab, and so it can be tested without a DOM.
  */
+import type { ContractErrorCode } from '../../../shared/contract';
 import { messageOf } from '../../../shared/error-message';
 import { ApiError, type ApiClient } from '../../api/api-client';
 import { summarize, type CallHistoryEntry, type CallHistoryStore } from '../history/call-history';
@@ -28,7 +29,7 @@ export type ToolCallState =
       cancelRequested: boolean;
     }
   | { status: 'done'; callId: string; arguments: ToolArguments; durationMs: number; result: CallToolResult }
-  | { status: 'failed'; callId: string; arguments: ToolArguments; code: string; message: string; durationMs: number | null };
+  | { status: 'failed'; callId: string; arguments: ToolArguments; code: ContractErrorCode; message: string; durationMs: number | null };
 
 const IDLE: ToolCallState = { status: 'idle' };
 
