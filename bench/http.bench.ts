@@ -128,6 +128,7 @@ async function coldStarts(): Promise<void> {
   const upstream = await startFakeOpenMeteo();
   const servers = {
     reference: { args: [reference], env: { GITHUB_PERSONAL_ACCESS_TOKEN: 'unused' } },
+    'bare SDK v2': { args: [`${root}out/servers/bench-minimal-stdio.js`], env: {} },
     weather: { args: [`${root}out/servers/weather.js`], env: { WEATHER_API_URL: upstream.url, GEOCODING_API_URL: upstream.url } },
     github: { args: [`${root}out/servers/github.js`], env: { GITHUB_API_URL: upstream.url } },
   };
@@ -143,7 +144,8 @@ async function coldStarts(): Promise<void> {
   console.log(`stdio cold start, spawn to tools/list answered (median of ${COLD_RUNS}; budget 1.05x @modelcontextprotocol/server-github)`);
   for (const name of names) {
     const ratio = median(samples[name]) / base;
-    console.log(`  ${name.padEnd(10)} ${fmt(median(samples[name]), 1).padStart(7)} ms  ratio ${fmt(ratio)}x  ${name === 'reference' ? 'baseline' : verdict(ratio, 1.05)}`);
+    const note = name === 'reference' ? 'baseline' : name === 'bare SDK v2' ? 'the SDK alone, for scale' : verdict(ratio, 1.05);
+    console.log(`  ${name.padEnd(12)} ${fmt(median(samples[name]), 1).padStart(7)} ms  ratio ${fmt(ratio)}x  ${note}`);
   }
 }
 
