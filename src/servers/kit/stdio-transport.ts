@@ -4,7 +4,8 @@ import type { Readable, Writable } from 'node:stream';
 /** JSON-RPC 2.0 section 5.1: parse error and invalid request codes. */
 const PARSE_ERROR = -32700;
 const INVALID_REQUEST = -32600;
-const MAX_LINE_BYTES = 10 * 1024 * 1024;
+/** The longest message taken, in characters: stdin is read as UTF-8 text. */
+const MAX_LINE_LENGTH = 10 * 1024 * 1024;
 
 /**
  * Newline-delimited JSON-RPC over stdin/stdout (MCP basic/transports, "stdio"). Unlike the SDK's own stdio
@@ -15,13 +16,18 @@ export class JsonRpcStdioTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage) => void;
-  private pending = '';
+  /** The start of a line whose end has not come yet, in the pieces it came in (joined once, at its end). */
+  private pending: string[] = [];
+  private pendingLength = 0;
+  /** Inside a line too long to take: what follows, up to its end, is part of it and is dropped too. */
+  private discarding = false;
   private started = false;
   private closed = false;
 
   constructor(
     private readonly input: Readable = process.stdin,
     private readonly output: Writable = process.stdout,
+    private readonly maxLineLength = MAX_LINE_LENGTH,
   ) {}
 
   async start(): Promise<void> {
@@ -52,25 +58,52 @@ export class JsonRpcStdioTransport implements Transport {
     this.input.off('end', this.onInputEnd);
     this.input.off('close', this.onInputEnd);
     this.input.pause();
-    this.pending = '';
+    this.pending = [];
+    this.pendingLength = 0;
     this.onclose?.();
   }
 
+  // Each chunk is scanned once, and a long line is joined once, so a message's cost grows with its length only.
   private readonly onData = (chunk: string) => {
-    this.pending += chunk;
-    if (this.pending.length > MAX_LINE_BYTES && !this.pending.includes('\n')) {
-      this.pending = '';
-      this.answerError(PARSE_ERROR, `Parse error: a message longer than ${MAX_LINE_BYTES} bytes was dropped.`);
+    let start = 0;
+    for (let newline = chunk.indexOf('\n'); newline !== -1 && !this.closed; newline = chunk.indexOf('\n', start)) {
+      this.endLine(chunk.slice(start, newline));
+      start = newline + 1;
+    }
+    if (start < chunk.length && !this.closed) this.continueLine(chunk.slice(start));
+  };
+
+  private continueLine(piece: string): void {
+    if (this.discarding) return;
+    this.pending.push(piece);
+    this.pendingLength += piece.length;
+    if (this.pendingLength > this.maxLineLength) {
+      this.dropPending();
+      this.discarding = true;
+    }
+  }
+
+  private endLine(lastPiece: string): void {
+    if (this.discarding) {
+      this.discarding = false;
       return;
     }
-    let newline = this.pending.indexOf('\n');
-    while (newline !== -1 && !this.closed) {
-      const line = this.pending.slice(0, newline).replace(/\r$/, '');
-      this.pending = this.pending.slice(newline + 1);
-      if (line.trim() !== '') this.receiveLine(line);
-      newline = this.pending.indexOf('\n');
+    if (this.pendingLength + lastPiece.length > this.maxLineLength) {
+      this.dropPending();
+      return;
     }
-  };
+    const whole = this.pending.length === 0 ? lastPiece : this.pending.join('') + lastPiece;
+    this.pending = [];
+    this.pendingLength = 0;
+    const line = whole.endsWith('\r') ? whole.slice(0, -1) : whole;
+    if (line.trim() !== '') this.receiveLine(line);
+  }
+
+  private dropPending(): void {
+    this.pending = [];
+    this.pendingLength = 0;
+    this.answerError(PARSE_ERROR, `Parse error: a message longer than ${this.maxLineLength} characters was dropped.`);
+  }
 
   private receiveLine(line: string): void {
     let value: unknown;
