@@ -11,9 +11,12 @@ export class LineSplitter {
   constructor(private readonly onLine: (line: string) => void) {}
 
   push(chunk: Buffer): void {
-    const text = this.pending + this.decoder.write(chunk);
+    const decoded = this.decoder.write(chunk);
+    // The pending text holds no newline, so only the new text is searched: a long line costs its length once.
+    const firstNewline = decoded.indexOf('\n');
+    const text = this.pending + decoded;
     let start = 0;
-    for (let newline = text.indexOf('\n', start); newline !== -1; newline = text.indexOf('\n', start)) {
+    for (let newline = firstNewline === -1 ? -1 : this.pending.length + firstNewline; newline !== -1; newline = text.indexOf('\n', start)) {
       const end = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
       this.onLine(text.slice(start, end));
       start = newline + 1;
