@@ -109,6 +109,14 @@ describe('mcp-tray help and usage errors', { timeout: 60_000 }, () => {
     expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 
+  it('does not echo a third argument to secrets delete, which may be the secret itself', async () => {
+    const result = await sandbox.run(['secrets', 'delete', 'github', 'GITHUB_TOKEN', 'ghp_canary0123456789abcdefghijklmnopqrst']);
+    expect(result.code, describeRun(result)).toBe(2);
+    expect(result.stderr).toMatch(/takes a server id and a secret name, nothing more/);
+    expect(result.stderr).toMatch(/^Usage: mcp-tray secrets delete/m);
+    expect(result.stderr).not.toContain('ghp_canary');
+  });
+
   it('never starts a manager or touches the data folder for a usage error', () => {
     expect(existsSync(path.join(sandbox.dataDir, 'control.sock'))).toBe(false);
   });

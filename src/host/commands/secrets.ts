@@ -88,6 +88,8 @@ Options:
   -h, --help  Show this help`,
   async run(args, environment) {
     const { positionals } = parseCommandLine(args, HELP_OPTION);
+    // Not echoed like other extra arguments: someone who pasted the value after the name must not see it again.
+    if (positionals.length > 2) throw new UsageError('secrets delete takes a server id and a secret name, nothing more (the extra argument is not shown, in case it is a secret value).');
     const [serverId, name] = expectPositionals(positionals, ['id', 'NAME']) as [string, string];
     return withSession(environment, 'running-or-in-process', async (session) => {
       await session.call('secrets.delete', { serverId, name });
