@@ -15,7 +15,7 @@ import { hasAbandonedKeychainCall, KeytarSecretStore } from '../core/secrets';
 import { SettingsStore } from '../core/settings';
 import { toWireError } from '../surfaces/contract-port';
 import { serveControlSocket, type ControlSocketServer } from '../surfaces/control-socket/server';
-import { runningManagerPid, stopOnSignals } from '../surfaces/manager-process';
+import { ManagerAlreadyRunning, refuseSecondManager, stopOnSignals } from '../surfaces/manager-process';
 import { appLayout, browserProfileDir } from './app-layout';
 import { waitAtMost } from './bounded-wait';
 import { electronStoreSettingsBackend, openShellStateBackend } from './electron-stores';
@@ -74,13 +74,17 @@ function messageOf(error: unknown): string {
 
 /** Another manager (`mcp-tray run`) on the same data folder would fight this one over the servers. */
 async function refuseIfCliManagerRuns(): Promise<boolean> {
-  const pid = await runningManagerPid(dataDir, { timeoutMs: 2_000 }).catch(() => undefined);
-  if (pid === undefined) return false;
-  dialog.showErrorBox(
-    `${PRODUCT_NAME} is already running`,
-    `The mcp-tray command runs a manager for ${dataDir} (pid ${pid ?? 'unknown'}). Stop it (Ctrl+C in its terminal), then open ${PRODUCT_NAME} again.`,
-  );
-  return true;
+  try {
+    await refuseSecondManager(dataDir);
+    return false;
+  } catch (error) {
+    if (!(error instanceof ManagerAlreadyRunning)) throw error;
+    dialog.showErrorBox(
+      `${PRODUCT_NAME} is already running`,
+      `The mcp-tray command runs a manager for ${dataDir} (pid ${error.pid}). Stop it (Ctrl+C in its terminal), then open ${PRODUCT_NAME} again.`,
+    );
+    return true;
+  }
 }
 
 async function startShell(): Promise<void> {
