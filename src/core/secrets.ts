@@ -5,6 +5,7 @@
  */
 import { ContractError, EnvNameSchema, ServerIdSchema, describeValidationError } from '../shared/contract';
 import { keychainAccount } from '../shared/vocabulary';
+import { reasonOf } from '../shared/error-message';
 
 export interface SecretStore {
   /**
@@ -54,13 +55,9 @@ function keychainUnavailable(platform: NodeJS.Platform, problem: string): Contra
   return new ContractError('unavailable', keychainUnavailableMessage(platform, problem));
 }
 
-function errorText(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).trim().replace(/\.$/, '') || 'unknown error';
-}
-
 /** The backend's own words, unless they somehow contain the secret: then none of them. */
 function backendProblem(error: unknown, secretValue?: string): string {
-  const text = errorText(error);
+  const text = reasonOf(error);
   if (secretValue !== undefined && text.includes(secretValue)) return 'it reported an error (details withheld because they contained the secret)';
   return `it reported "${text}"`;
 }
@@ -227,7 +224,7 @@ export class KeytarSecretStore implements SecretStore {
         try {
           keytar = await loadKeytar();
         } catch (error) {
-          throw keychainUnavailable(this.platform, `the keychain module (keytar) could not be loaded: ${errorText(error)}`);
+          throw keychainUnavailable(this.platform, `the keychain module (keytar) could not be loaded: ${reasonOf(error)}`);
         }
         try {
           return await operation(keytar);

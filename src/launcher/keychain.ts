@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import { resolveLauncherBusAddress } from '../shared/node/session-bus';
 import { resolveKeychainService } from '../shared/node/data-dir';
 import { keychainAccount } from '../shared/vocabulary';
+import { reasonOf } from '../shared/error-message';
 
 /** A locked keychain may be waiting for its password; clients give a server far longer than this to start. */
 export const LAUNCHER_KEYCHAIN_TIMEOUT_MS = 10_000;
@@ -49,10 +50,6 @@ async function loadKeytar(): Promise<KeytarReader> {
   return api as KeytarReader;
 }
 
-function messageOf(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).trim().replace(/\.$/, '') || 'unknown error';
-}
-
 interface LaunchSecrets {
   values: Record<string, string>;
   /** Why some or all secrets could not be read; the launcher logs it to stderr. */
@@ -83,7 +80,7 @@ export async function readLaunchSecrets(serverId: string, names: readonly string
   try {
     keytar = await loadKeytar();
   } catch (error) {
-    return { values: {}, problem: `the keychain module (keytar) could not be loaded: ${messageOf(error)}` };
+    return { values: {}, problem: `the keychain module (keytar) could not be loaded: ${reasonOf(error)}` };
   }
 
   const service = resolveKeychainService(options.env);
@@ -109,7 +106,7 @@ export async function readLaunchSecrets(serverId: string, names: readonly string
   const deadline = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`it did not answer within ${seconds} s (it may be locked and waiting for a password, or stuck)`), options.timeoutMs);
   });
-  const problem = await Promise.race([reading.then(() => undefined, (error: unknown) => `it reported "${messageOf(error)}"`), deadline]);
+  const problem = await Promise.race([reading.then(() => undefined, (error: unknown) => `it reported "${reasonOf(error)}"`), deadline]);
   clearTimeout(timer);
   if (problem !== undefined) {
     abandoned = true;

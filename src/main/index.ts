@@ -68,7 +68,8 @@ function warn(message: string): void {
   tell({ title: PRODUCT_NAME, body: message, level: 'warning' });
 }
 
-function messageOf(error: unknown): string {
+/** The message a contract error carries, or the generic one toWireError gives anything unexpected. */
+function wireMessageOf(error: unknown): string {
   return toWireError(error).message;
 }
 
@@ -118,7 +119,7 @@ async function startShell(): Promise<void> {
   };
 
   const applyLoginSetting = (enabled: boolean) =>
-    applyStartAtLogin(enabled).catch((error: unknown) => warn(`Could not change start at login: ${messageOf(error)}`));
+    applyStartAtLogin(enabled).catch((error: unknown) => warn(`Could not change start at login: ${wireMessageOf(error)}`));
   core.on('settings.changed', (settings) => {
     void applyLoginSetting(settings.startAtLogin);
     tray?.refreshSoon();
@@ -127,7 +128,7 @@ async function startShell(): Promise<void> {
   try {
     control = await serveControlSocket(core, dataDir);
   } catch (error) {
-    warn(`The mcp-tray command cannot reach this app: ${messageOf(error)}`);
+    warn(`The mcp-tray command cannot reach this app: ${wireMessageOf(error)}`);
   }
 
   const appWindow = new MainWindow({
@@ -163,7 +164,7 @@ async function startShell(): Promise<void> {
 
   // The OS login entry follows the saved setting, also after the app was moved or updated.
   void applyLoginSetting((await core.call('settings.get', {})).startAtLogin);
-  core.startAutostartServers().catch((error: unknown) => warn(`Some servers could not start: ${messageOf(error)}`));
+  core.startAutostartServers().catch((error: unknown) => warn(`Some servers could not start: ${wireMessageOf(error)}`));
 }
 
 async function quitGracefully(): Promise<void> {
@@ -204,7 +205,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(startShell)
     .catch(async (error: unknown) => {
-      dialog.showErrorBox(`${PRODUCT_NAME} could not start`, messageOf(error));
+      dialog.showErrorBox(`${PRODUCT_NAME} could not start`, wireMessageOf(error));
       await stopEverything().catch(() => {});
       readyToExit = true;
       app.exit(1);
