@@ -6,6 +6,7 @@
 import { ContractError, EnvNameSchema, ServerIdSchema, describeValidationError } from '../shared/contract';
 import { keychainAccount } from '../shared/vocabulary';
 import { reasonOf } from '../shared/error-message';
+import { importKeytar } from '../shared/node/keytar-module';
 
 export interface SecretStore {
   /**
@@ -107,9 +108,7 @@ let keytarLoading: Promise<KeytarApi> | undefined;
  * of this file (the CLI's help, tests of other modules) free of libsecret, D-Bus and the addon.
  */
 function loadKeytar(): Promise<KeytarApi> {
-  keytarLoading ??= import('keytar').then((loaded: unknown) => {
-    // keytar is CommonJS: Node hands its exports over as the namespace's default.
-    const candidate = typeof loaded === 'object' && loaded !== null && 'default' in loaded ? loaded.default : loaded;
+  keytarLoading ??= importKeytar().then((candidate) => {
     if (!isKeytarApi(candidate)) throw new Error('the keytar module does not expose getPassword/setPassword/deletePassword');
     return candidate;
   });

@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import { resolveLauncherBusAddress } from '../shared/node/session-bus';
 import { resolveKeychainService } from '../shared/node/data-dir';
+import { importKeytar } from '../shared/node/keytar-module';
 import { keychainAccount } from '../shared/vocabulary';
 import { reasonOf } from '../shared/error-message';
 
@@ -41,9 +42,7 @@ function isSocket(socketPath: string): boolean {
 }
 
 async function loadKeytar(): Promise<KeytarReader> {
-  const loaded: unknown = await import('keytar');
-  // keytar is CommonJS: under ESM its API is the namespace's default export.
-  const api: unknown = typeof loaded === 'object' && loaded !== null && 'default' in loaded ? loaded.default : loaded;
+  const api = await importKeytar();
   if (typeof api !== 'object' || api === null || typeof (api as Record<string, unknown>).getPassword !== 'function') {
     throw new Error('the keytar module has no getPassword');
   }
