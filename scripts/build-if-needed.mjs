@@ -27,8 +27,8 @@ function oldestOutput(outputs) {
 
 const targets = [
   {
-    name: 'the CLI and the bundled servers',
-    outputs: ['out/host/cli.js', 'out/servers/weather.js', 'out/servers/github.js'],
+    name: 'the CLI, the launcher and the bundled servers',
+    outputs: ['out/host/cli.js', 'out/host/mcp-tray-launcher.js', 'out/host/mcp-tray-launcher-custom.js', 'out/servers/weather.js', 'out/servers/github.js'],
     inputs: ['src/host', 'src/surfaces', 'src/launcher', 'src/core', 'src/shared', 'src/servers', 'scripts/build-servers.mjs', 'package.json'],
     command: [process.execPath, ['scripts/build-servers.mjs']],
   },

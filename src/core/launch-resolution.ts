@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ContractError, CustomServerInputSchema } from '../shared/contract';
 import { BYTES_PER_MB } from '../shared/message-size';
+import { messageOf } from '../shared/error-message';
 import { buildServerEnv, type Runtime } from '../shared/node/server-env';
 import { customDefinition, type ServerCatalog } from './catalog';
 import type { ErrorRedaction } from './error-redaction';
@@ -33,7 +34,7 @@ export class LaunchResolution {
         if (value !== undefined) secrets[name] = value;
       } catch (error) {
         // Start without it: the server's own tools say which secret is missing.
-        this.options.logs.append({ serverId: id, level: 'warn', source: 'lifecycle', message: `could not read secret ${name}: ${(error as Error).message}` });
+        this.options.logs.append({ serverId: id, level: 'warn', source: 'lifecycle', message: `could not read secret ${name}: ${messageOf(error)}` });
       }
     }
     this.options.errorRedaction.addSecrets(id, Object.values(secrets));

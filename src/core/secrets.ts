@@ -5,6 +5,8 @@
  */
 import { ContractError, EnvNameSchema, ServerIdSchema, describeValidationError } from '../shared/contract';
 import { keychainAccount } from '../shared/vocabulary';
+import { reasonOf } from '../shared/error-message';
+import { importKeytar } from '../shared/node/keytar-module';
 
 export interface SecretStore {
   /**
@@ -54,13 +56,9 @@ function keychainUnavailable(platform: NodeJS.Platform, problem: string): Contra
   return new ContractError('unavailable', keychainUnavailableMessage(platform, problem));
 }
 
-function errorText(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).trim().replace(/\.$/, '') || 'unknown error';
-}
-
 /** The backend's own words, unless they somehow contain the secret: then none of them. */
 function backendProblem(error: unknown, secretValue?: string): string {
-  const text = errorText(error);
+  const text = reasonOf(error);
   if (secretValue !== undefined && text.includes(secretValue)) return 'it reported an error (details withheld because they contained the secret)';
   return `it reported "${text}"`;
 }
@@ -110,9 +108,7 @@ let keytarLoading: Promise<KeytarApi> | undefined;
  * of this file (the CLI's help, tests of other modules) free of libsecret, D-Bus and the addon.
  */
 function loadKeytar(): Promise<KeytarApi> {
-  keytarLoading ??= import('keytar').then((loaded: unknown) => {
-    // keytar is CommonJS: Node hands its exports over as the namespace's default.
-    const candidate = typeof loaded === 'object' && loaded !== null && 'default' in loaded ? loaded.default : loaded;
+  keytarLoading ??= importKeytar().then((candidate) => {
     if (!isKeytarApi(candidate)) throw new Error('the keytar module does not expose getPassword/setPassword/deletePassword');
     return candidate;
   });
@@ -227,7 +223,7 @@ export class KeytarSecretStore implements SecretStore {
         try {
           keytar = await loadKeytar();
         } catch (error) {
-          throw keychainUnavailable(this.platform, `the keychain module (keytar) could not be loaded: ${errorText(error)}`);
+          throw keychainUnavailable(this.platform, `the keychain module (keytar) could not be loaded: ${reasonOf(error)}`);
         }
         try {
           return await operation(keytar);

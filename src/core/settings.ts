@@ -22,6 +22,7 @@ import {
   describeValidationError,
 } from '../shared/contract';
 import { createRedactor } from '../shared/redact';
+import { messageOf } from '../shared/error-message';
 
 /** Per-server choices, for bundled and custom servers alike. Unset booleans mean "the server's default". */
 export const ServerOverridesSchema = z.object({
@@ -169,7 +170,7 @@ function loadSettingsFile(filePath: string): LoadOutcome {
     text = fs.readFileSync(filePath, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw new ContractError('failed', `Cannot read the settings file ${filePath}: ${(error as Error).message}. Check that it is a file you can read and write.`);
+    throw new ContractError('failed', `Cannot read the settings file ${filePath}: ${messageOf(error)}. Check that it is a file you can read and write.`);
   }
   let raw: Record<string, unknown>;
   try {
@@ -194,7 +195,7 @@ function moveAside(filePath: string): string {
   } catch (error) {
     throw new ContractError(
       'failed',
-      `The settings file ${filePath} is broken and could not be moved aside (${(error as Error).message}). Move or delete it, then start MCP Tray again.`,
+      `The settings file ${filePath} is broken and could not be moved aside (${messageOf(error)}). Move or delete it, then start MCP Tray again.`,
     );
   }
   return asidePath;
@@ -268,7 +269,7 @@ export class SettingsStore {
     try {
       this.backend.store = { ...this.preservedTopLevel, ...parsed.data };
     } catch (error) {
-      throw new ContractError('failed', `Could not save settings to ${this.backend.path}: ${(error as Error).message}`);
+      throw new ContractError('failed', `Could not save settings to ${this.backend.path}: ${messageOf(error)}`);
     }
     this.current = parsed.data;
     return structuredClone(parsed.data);

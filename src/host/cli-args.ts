@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { ENV_NAME_PATTERN } from '../shared/vocabulary';
+import { messageOf } from '../shared/error-message';
 import { UsageError } from './cli-errors';
 
 type OptionValue<C extends ParseArgsOptionsConfig[string]> = C['type'] extends 'boolean'
@@ -37,7 +38,7 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(args: string[
 
 /** parseArgs messages mention "positional" and internals; keep the part a person needs. */
 function describeParseError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const unknown = /^Unknown option '([^']+)'/.exec(message);
   if (unknown) return `Unknown option ${unknown[1]}.`;
   const missingValue = /^Option '([^']+)' argument missing/.exec(message);

@@ -5,7 +5,7 @@
  *
  * Exit codes: 0 done, 1 failed (the message says why), 2 wrong command line (usage on stderr).
  */
-import { ContractError } from '../shared/contract';
+import { messageOf } from '../shared/error-message';
 import { wantsHelp } from './cli-args';
 import { resolveCliEnvironment } from './cli-context';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-errors';
@@ -101,8 +101,7 @@ async function main(argv: string[]): Promise<number> {
       return error.exitCode;
     }
     // ContractError messages are written for people; anything else is unexpected, but still no stack.
-    const message = error instanceof ContractError || error instanceof Error ? error.message : String(error);
-    writeErr(`mcp-tray: ${message}`);
+    writeErr(`mcp-tray: ${messageOf(error)}`);
     if (process.env.MCP_TRAY_DEBUG === '1' && error instanceof Error && error.stack) writeErr(error.stack);
     return EXIT_FAILURE;
   }
@@ -120,6 +119,6 @@ function exitAfterFlush(code: number): void {
 }
 
 main(process.argv.slice(2)).then(exitAfterFlush, (error: unknown) => {
-  writeErr(`mcp-tray: ${error instanceof Error ? error.message : String(error)}`);
+  writeErr(`mcp-tray: ${messageOf(error)}`);
   exitAfterFlush(EXIT_FAILURE);
 });

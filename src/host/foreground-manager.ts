@@ -11,7 +11,7 @@ import { CliFailure, EXIT_OK } from './cli-errors';
 import { writeErr, writeOut } from './cli-output';
 import { serveControlSocket } from '../surfaces/control-socket/server';
 import { formatLogLine } from './log-line';
-import { runningManagerPid, stopOnSignals } from '../surfaces/manager-process';
+import { ManagerAlreadyRunning, refuseSecondManager, stopOnSignals } from '../surfaces/manager-process';
 
 /** Something the manager exposes besides its control socket (serve: the HTTP bridge and the UI). */
 interface ManagerSurface {
@@ -27,9 +27,12 @@ interface ForegroundManagerOptions {
 }
 
 async function refuseIfRunning(environment: CliEnvironment): Promise<void> {
-  const pid = await runningManagerPid(environment.dataDir);
-  if (pid === undefined) return;
-  throw new CliFailure(`MCP Tray is already running for ${environment.dataDir} (pid ${pid}). Use it with the other mcp-tray commands, or stop it first.`);
+  try {
+    await refuseSecondManager(environment.dataDir);
+  } catch (error) {
+    if (!(error instanceof ManagerAlreadyRunning)) throw error;
+    throw new CliFailure(`MCP Tray is already running for ${error.dataDir} (pid ${error.pid}). Use it with the other mcp-tray commands, or stop it first.`);
+  }
 }
 
 async function closeAll(surfaces: ManagerSurface[]): Promise<void> {

@@ -7,6 +7,7 @@
  */
 import { UsageError } from './cli-errors';
 import { isPlainObject } from '../shared/plain-object';
+import { messageOf } from '../shared/error-message';
 
 export type ToolArguments = Record<string, unknown>;
 
@@ -27,7 +28,7 @@ export function parseJsonArguments(text: string): ToolArguments {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`--json is not valid JSON: ${(error as Error).message}.`);
+    throw new UsageError(`--json is not valid JSON: ${messageOf(error)}.`);
   }
   if (!isPlainObject(parsed)) throw new UsageError('--json must be a JSON object, e.g. --json \'{"location": "Berlin"}\'.');
   return parsed;

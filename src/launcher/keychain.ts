@@ -13,7 +13,9 @@
 import fs from 'node:fs';
 import { resolveLauncherBusAddress } from '../shared/node/session-bus';
 import { resolveKeychainService } from '../shared/node/data-dir';
+import { importKeytar } from '../shared/node/keytar-module';
 import { keychainAccount } from '../shared/vocabulary';
+import { reasonOf } from '../shared/error-message';
 
 /** A locked keychain may be waiting for its password; clients give a server far longer than this to start. */
 export const LAUNCHER_KEYCHAIN_TIMEOUT_MS = 10_000;
@@ -40,17 +42,11 @@ function isSocket(socketPath: string): boolean {
 }
 
 async function loadKeytar(): Promise<KeytarReader> {
-  const loaded: unknown = await import('keytar');
-  // keytar is CommonJS: under ESM its API is the namespace's default export.
-  const api: unknown = typeof loaded === 'object' && loaded !== null && 'default' in loaded ? loaded.default : loaded;
+  const api = await importKeytar();
   if (typeof api !== 'object' || api === null || typeof (api as Record<string, unknown>).getPassword !== 'function') {
     throw new Error('the keytar module has no getPassword');
   }
   return api as KeytarReader;
-}
-
-function messageOf(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).trim().replace(/\.$/, '') || 'unknown error';
 }
 
 interface LaunchSecrets {
@@ -83,7 +79,7 @@ export async function readLaunchSecrets(serverId: string, names: readonly string
   try {
     keytar = await loadKeytar();
   } catch (error) {
-    return { values: {}, problem: `the keychain module (keytar) could not be loaded: ${messageOf(error)}` };
+    return { values: {}, problem: `the keychain module (keytar) could not be loaded: ${reasonOf(error)}` };
   }
 
   const service = resolveKeychainService(options.env);
@@ -109,7 +105,7 @@ export async function readLaunchSecrets(serverId: string, names: readonly string
   const deadline = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`it did not answer within ${seconds} s (it may be locked and waiting for a password, or stuck)`), options.timeoutMs);
   });
-  const problem = await Promise.race([reading.then(() => undefined, (error: unknown) => `it reported "${messageOf(error)}"`), deadline]);
+  const problem = await Promise.race([reading.then(() => undefined, (error: unknown) => `it reported "${reasonOf(error)}"`), deadline]);
   clearTimeout(timer);
   if (problem !== undefined) {
     abandoned = true;

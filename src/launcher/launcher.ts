@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolveDataDir } from '../shared/node/data-dir';
+import { messageOf } from '../shared/error-message';
 import { BUNDLED_SERVERS, SERVER_ID_PATTERN } from '../shared/vocabulary';
 import { LAUNCHER_KEYCHAIN_TIMEOUT_MS, readLaunchSecrets } from './keychain';
 import { findLaunchDefinition, readLauncherSettings, type LaunchDefinition } from './settings';
@@ -36,7 +37,7 @@ async function runBundledInProcess(definition: Extract<LaunchDefinition, { kind:
   try {
     await import(pathToFileURL(definition.entryFile).href);
   } catch (error) {
-    log(`could not load the ${definition.id} server from ${definition.entryFile}: ${(error as Error).message}. Reinstall MCP Tray, or rebuild it (npm run build:servers).`);
+    log(`could not load the ${definition.id} server from ${definition.entryFile}: ${messageOf(error)}. Reinstall MCP Tray, or rebuild it (npm run build:servers).`);
     process.exitCode = 1;
   }
 }
@@ -84,6 +85,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  log(`unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+  log(`unexpected failure: ${messageOf(error)}`);
   process.exit(1);
 });

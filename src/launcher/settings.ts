@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod/mini';
 import { BUNDLED_SERVERS, ENV_NAME_PATTERN, SERVER_ID_PATTERN } from '../shared/vocabulary';
+import { messageOf } from '../shared/error-message';
 
 const EnvMapSchema = z.record(z.string().check(z.regex(ENV_NAME_PATTERN)), z.string());
 const EnvNamesSchema = z.array(z.string().check(z.regex(ENV_NAME_PATTERN)));
@@ -46,7 +47,7 @@ export async function readLauncherSettings(dataDir: string): Promise<SettingsRea
     text = await readFile(filePath, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: {} };
-    return { settings: {}, problem: `cannot read ${filePath} (${(error as Error).message}); using default settings.` };
+    return { settings: {}, problem: `cannot read ${filePath} (${messageOf(error)}); using default settings.` };
   }
   let json: unknown;
   try {

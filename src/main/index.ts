@@ -15,7 +15,7 @@ import { hasAbandonedKeychainCall, KeytarSecretStore } from '../core/secrets';
 import { SettingsStore } from '../core/settings';
 import { toWireError } from '../surfaces/contract-port';
 import { serveControlSocket, type ControlSocketServer } from '../surfaces/control-socket/server';
-import { runningManagerPid, stopOnSignals } from '../surfaces/manager-process';
+import { ManagerAlreadyRunning, refuseSecondManager, stopOnSignals } from '../surfaces/manager-process';
 import { appLayout, browserProfileDir } from './app-layout';
 import { waitAtMost } from './bounded-wait';
 import { electronStoreSettingsBackend, openShellStateBackend } from './electron-stores';
@@ -68,19 +68,24 @@ function warn(message: string): void {
   tell({ title: PRODUCT_NAME, body: message, level: 'warning' });
 }
 
-function messageOf(error: unknown): string {
+/** The message a contract error carries, or the generic one toWireError gives anything unexpected. */
+function wireMessageOf(error: unknown): string {
   return toWireError(error).message;
 }
 
 /** Another manager (`mcp-tray run`) on the same data folder would fight this one over the servers. */
 async function refuseIfCliManagerRuns(): Promise<boolean> {
-  const pid = await runningManagerPid(dataDir, { timeoutMs: 2_000 }).catch(() => undefined);
-  if (pid === undefined) return false;
-  dialog.showErrorBox(
-    `${PRODUCT_NAME} is already running`,
-    `The mcp-tray command runs a manager for ${dataDir} (pid ${pid ?? 'unknown'}). Stop it (Ctrl+C in its terminal), then open ${PRODUCT_NAME} again.`,
-  );
-  return true;
+  try {
+    await refuseSecondManager(dataDir);
+    return false;
+  } catch (error) {
+    if (!(error instanceof ManagerAlreadyRunning)) throw error;
+    dialog.showErrorBox(
+      `${PRODUCT_NAME} is already running`,
+      `The mcp-tray command runs a manager for ${dataDir} (pid ${error.pid}). Stop it (Ctrl+C in its terminal), then open ${PRODUCT_NAME} again.`,
+    );
+    return true;
+  }
 }
 
 async function startShell(): Promise<void> {
@@ -114,7 +119,7 @@ async function startShell(): Promise<void> {
   };
 
   const applyLoginSetting = (enabled: boolean) =>
-    applyStartAtLogin(enabled).catch((error: unknown) => warn(`Could not change start at login: ${messageOf(error)}`));
+    applyStartAtLogin(enabled).catch((error: unknown) => warn(`Could not change start at login: ${wireMessageOf(error)}`));
   core.on('settings.changed', (settings) => {
     void applyLoginSetting(settings.startAtLogin);
     tray?.refreshSoon();
@@ -123,7 +128,7 @@ async function startShell(): Promise<void> {
   try {
     control = await serveControlSocket(core, dataDir);
   } catch (error) {
-    warn(`The mcp-tray command cannot reach this app: ${messageOf(error)}`);
+    warn(`The mcp-tray command cannot reach this app: ${wireMessageOf(error)}`);
   }
 
   const appWindow = new MainWindow({
@@ -159,7 +164,7 @@ async function startShell(): Promise<void> {
 
   // The OS login entry follows the saved setting, also after the app was moved or updated.
   void applyLoginSetting((await core.call('settings.get', {})).startAtLogin);
-  core.startAutostartServers().catch((error: unknown) => warn(`Some servers could not start: ${messageOf(error)}`));
+  core.startAutostartServers().catch((error: unknown) => warn(`Some servers could not start: ${wireMessageOf(error)}`));
 }
 
 async function quitGracefully(): Promise<void> {
@@ -200,7 +205,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(startShell)
     .catch(async (error: unknown) => {
-      dialog.showErrorBox(`${PRODUCT_NAME} could not start`, messageOf(error));
+      dialog.showErrorBox(`${PRODUCT_NAME} could not start`, wireMessageOf(error));
       await stopEverything().catch(() => {});
       readyToExit = true;
       app.exit(1);

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract, ContractError, parseInput, type EventName, type EventPayload, type MethodName, type MethodResult } from '../shared/contract';
-import type { ContractPort as Manager } from '../surfaces/contract-port';
+import type { ContractPort } from '../surfaces/contract-port';
 
 type Handler = (event: unknown, input: unknown) => unknown;
 const handlers = new Map<string, Handler>();
@@ -18,7 +18,7 @@ vi.mock('electron', () => ({
 
 const calls: Array<[MethodName, unknown]> = [];
 const eventListeners = new Map<EventName, (payload: unknown) => void>();
-const manager: Manager = {
+const manager: ContractPort = {
   async call<M extends MethodName>(method: M, input: unknown): Promise<MethodResult<M>> {
     calls.push([method, input]);
     // Validates like AppCore.call does.

@@ -7,8 +7,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { eventChannel, methodChannel } from '../shared/bridge';
 import { contract, events, type EventName, type MethodName } from '../shared/contract';
 import { toEnvelope, type ContractPort } from '../surfaces/contract-port';
-import { UNTRUSTED_SENDER_ENVELOPE } from './ipc-envelope';
-import { isTrustedIpcSender, type IpcSenderFrame } from './ipc-sender';
+import { isTrustedIpcSender, UNTRUSTED_SENDER_ENVELOPE, type IpcSenderFrame } from './ipc-sender';
 import { isRendererUrl, type RendererLocation } from './renderer-location';
 
 const METHOD_NAMES = Object.keys(contract) as MethodName[];

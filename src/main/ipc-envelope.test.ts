@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ResponseEnvelopeSchema } from '../shared/bridge';
 import { ContractError } from '../shared/contract';
 import { errorEnvelope, toEnvelope } from '../surfaces/contract-port';
-import { UNTRUSTED_SENDER_ENVELOPE } from './ipc-envelope';
+import { UNTRUSTED_SENDER_ENVELOPE } from './ipc-sender';
 
 describe('toEnvelope', () => {
   it('wraps a result', async () => {

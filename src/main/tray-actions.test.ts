@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ContractError, type MethodName } from '../shared/contract';
-import type { ContractPort as Manager } from '../surfaces/contract-port';
+import type { ContractPort } from '../surfaces/contract-port';
 import type { Notice } from './registration-notice';
 import { runTrayAction, type TrayActionContext } from './tray-actions';
 
@@ -8,7 +8,7 @@ function context(call: (method: MethodName, input: unknown) => Promise<unknown>)
   const notices: Notice[] = [];
   const registering: boolean[] = [];
   const ctx: TrayActionContext = {
-    manager: { call: call as Manager['call'], on: () => () => {} },
+    manager: { call: call as ContractPort['call'], on: () => () => {} },
     openWindow: vi.fn(),
     quit: vi.fn(),
     notify: (notice) => notices.push(notice),

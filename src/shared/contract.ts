@@ -313,7 +313,7 @@ export const ContractErrorCodeSchema = z.enum([
   'not_running',
   /** Something the manager needs cannot be used now, e.g. the keychain is locked or missing. */
   'unavailable',
-  /** No answer came: the window or page lost its way to the manager (only the UI's side says this). */
+  /** No answer came: the caller lost its way to the manager (said by the caller's side: the UI, the control-socket client). */
   'manager_unreachable',
   'timeout',
   'cancelled',

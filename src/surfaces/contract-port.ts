@@ -1,8 +1,9 @@
 /**
  * The one port every surface drives the manager through (Electron IPC, the tray, the control socket,
  * the HTTP host, the CLI), and the one rule for how a failure crosses to the other side. AppCore
- * implements the port; an adapter passes on the input it received untouched, since `call` validates
- * it against the contract. A failure leaves as `{ code, message }`, never as an exception or a stack.
+ * implements the port; an adapter passes on the input it received without checking it, since `call`
+ * validates it against the contract (the control socket only gives a tool call that has no call id one
+ * of its own, to cancel it when the connection closes). A failure leaves as `{ code, message }`, never as an exception or a stack.
  */
 import type { ResponseEnvelope } from '../shared/bridge';
 import { ContractError, type ContractErrorCode, type EventName, type EventPayload, type MethodName, type MethodResult } from '../shared/contract';

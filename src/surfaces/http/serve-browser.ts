@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { messageOf } from '../../shared/error-message';
 
 interface OpenedBrowser {
   /** Removes the forwarding page. */
@@ -43,7 +44,7 @@ export async function openInBrowser(url: string, dataDir: string, port: number, 
     child.on('error', (error) => onProblem(`Could not open a browser (${command}: ${error.message}). Open the link above yourself.`));
     child.unref();
   } catch (error) {
-    onProblem(`Could not open a browser (${(error as Error).message}). Open the link above yourself.`);
+    onProblem(`Could not open a browser (${messageOf(error)}). Open the link above yourself.`);
   }
   return { cleanup };
 }

@@ -75,6 +75,7 @@ export async function startServeHttp(options: ServeHttpOptions): Promise<ServeHt
     const site = checkApiFetchSite(request);
     if (!site.allowed) return sendErrorEnvelope(response, 403, 'invalid_input', site.reason);
     if (!carriesToken(request, token, port)) {
+      // The contract has no code for a missing session link; 401 says it, and the UI maps by status.
       return sendErrorEnvelope(response, 401, 'unavailable', NEEDS_LINK_MESSAGE, { 'WWW-Authenticate': 'Bearer realm="MCP Tray"' });
     }
     if (pathname === EVENTS_PATH) {

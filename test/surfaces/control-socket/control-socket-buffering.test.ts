@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect, type Socket } from 'node:net';
 import path from 'node:path';
 import type { EventName, EventPayload, MethodName, MethodResult } from '../../../src/shared/contract';
-import type { ContractPort as ControlTarget } from '../../../src/surfaces/contract-port';
+import type { ContractPort } from '../../../src/surfaces/contract-port';
 import { connectControlSocket } from '../../../src/surfaces/control-socket/client';
 import { serveControlSocket, type ControlSocketServer } from '../../../src/surfaces/control-socket/server';
 import { MAX_BUFFERED_CHARS_PER_CLIENT } from '../../../src/surfaces/control-socket/protocol';
@@ -15,7 +15,7 @@ import { makeTempDir, waitFor } from '../../support/chaos';
 const MB = 1024 * 1024;
 
 /** Answers every tools.call with a text of `resultChars`, and lets the test emit log events. */
-class StandInManager implements ControlTarget {
+class StandInManager implements ContractPort {
   resultChars = 0;
   private readonly logListeners = new Set<(payload: EventPayload<'log.entry'>) => void>();
 

@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ContractError, parseInput, type EventName, type EventPayload, type MethodName, type MethodResult } from '../../../src/shared/contract';
-import type { ContractPort as ControlTarget } from '../../../src/surfaces/contract-port';
+import type { ContractPort } from '../../../src/surfaces/contract-port';
 import { MAX_JSON_BODY_BYTES } from '../../../src/surfaces/http/json-body';
 import { startServeHttp, type ServeHttpServer } from '../../../src/surfaces/http/serve-http-server';
 import { makeTempDir, waitFor } from '../../support/chaos';
@@ -17,7 +17,7 @@ import { callMethod, openEventStream, rawRequest, tokenOf, type SseConnection } 
 const HASHED_ASSET = 'assets/index-Ab3dEf9_.js';
 
 /** Answers a few methods the way AppCore would, validating input with the contract like AppCore.call does. */
-class StandInManager implements ControlTarget {
+class StandInManager implements ContractPort {
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
   async call<M extends MethodName>(method: M, input: unknown): Promise<MethodResult<M>> {
