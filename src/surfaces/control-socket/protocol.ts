@@ -22,9 +22,14 @@ export const MAX_REQUEST_LINE_CHARS = 1024 * 1024;
 export const MAX_REPLY_LINE_CHARS = (HIGHEST_MAX_MESSAGE_MB + 16) * BYTES_PER_MB;
 /**
  * A subscriber that stops reading is dropped once this much waits for it, so it cannot grow the
- * manager's memory. Large replies the peer asked for are not counted: their size is capped at the source.
+ * manager's memory. Large replies the peer asked for are counted apart (MAX_QUEUED_REPLY_CHARS).
  */
 export const MAX_BUFFERED_CHARS_PER_CLIENT = 32 * 1024 * 1024;
+/**
+ * Large replies a peer asked for and has not read yet. One is always let through, whatever its size;
+ * a peer that keeps asking without reading is dropped once more than this waits for it.
+ */
+export const MAX_QUEUED_REPLY_CHARS = 2 * MAX_REPLY_LINE_CHARS;
 
 const eventNames = Object.keys(events) as [EventName, ...EventName[]];
 const EventNameSchema = z.enum(eventNames);

@@ -13,6 +13,7 @@ import {
   CONTROL_PROTOCOL_VERSION,
   ControlRequestSchema,
   MAX_BUFFERED_CHARS_PER_CLIENT,
+  MAX_QUEUED_REPLY_CHARS,
   MAX_REQUEST_LINE_CHARS,
   encodeLine,
   parseJsonLine,
@@ -38,7 +39,12 @@ function withCallId(params: unknown): unknown {
   return { ...params, callId: `socket-${randomUUID()}` };
 }
 
-function serveConnection(socket: Socket, target: ContractPort): void {
+export interface ControlSocketLimits {
+  /** See MAX_QUEUED_REPLY_CHARS; tests set a smaller one. */
+  maxQueuedReplyChars?: number;
+}
+
+function serveConnection(socket: Socket, target: ContractPort, limits: Required<ControlSocketLimits>): void {
   const subscriptions = new Map<EventName, () => void>();
   /** Tool calls this connection started and that still run: nobody is left to read their answers once it closes. */
   const callsStarted = new Set<string>();
@@ -51,6 +57,10 @@ function serveConnection(socket: Socket, target: ContractPort): void {
     if (!open) return;
     const line = encodeLine(message);
     if (asked && line.length >= LARGE_RESULT_CHARS) {
+      if (resultsQueued > 0 && resultsQueued + line.length > limits.maxQueuedReplyChars) {
+        socket.destroy();
+        return;
+      }
       resultsQueued += line.length;
       socket.write(line, () => (resultsQueued -= line.length));
     } else {
@@ -151,7 +161,8 @@ function listen(server: Server, socketPath: string, dataDir: string): Promise<vo
   });
 }
 
-export async function serveControlSocket(target: ContractPort, dataDir: string): Promise<ControlSocketServer> {
+export async function serveControlSocket(target: ContractPort, dataDir: string, limits: ControlSocketLimits = {}): Promise<ControlSocketServer> {
+  const connectionLimits = { maxQueuedReplyChars: limits.maxQueuedReplyChars ?? MAX_QUEUED_REPLY_CHARS };
   const socketPath = controlSocketPath(dataDir);
   const posix = process.platform !== 'win32';
   const tooLong = socketPathProblem(socketPath);
@@ -167,7 +178,7 @@ export async function serveControlSocket(target: ContractPort, dataDir: string):
   const server = createServer((socket) => {
     connections.add(socket);
     socket.on('close', () => connections.delete(socket));
-    serveConnection(socket, target);
+    serveConnection(socket, target, connectionLimits);
   });
   await listen(server, socketPath, dataDir);
   server.on('error', () => {

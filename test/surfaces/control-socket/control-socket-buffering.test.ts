@@ -17,10 +17,12 @@ const MB = 1024 * 1024;
 /** Answers every tools.call with a text of `resultChars`, and lets the test emit log events. */
 class StandInManager implements ContractPort {
   resultChars = 0;
+  calls = 0;
   private readonly logListeners = new Set<(payload: EventPayload<'log.entry'>) => void>();
 
   async call<M extends MethodName>(method: M): Promise<MethodResult<M>> {
     if (method !== 'tools.call') throw new Error(`not in this stand-in: ${method}`);
+    this.calls += 1;
     return { callId: 'big', durationMs: 1, result: { content: [{ type: 'text', text: 'x'.repeat(this.resultChars) }] } } as MethodResult<M>;
   }
 
@@ -70,6 +72,31 @@ describe('control socket buffering', { timeout: 60_000 }, () => {
     expect(block?.type === 'text' ? block.text.length : 0).toBe(manager.resultChars);
     await waitFor('the event sent after the reply', () => received.includes('after the large reply'));
     client.close();
+  });
+
+  it('drops a peer that keeps asking for large results without reading them', async () => {
+    await control.close();
+    control = await serveControlSocket(manager, path.join(temp.dir, 'data'), { maxQueuedReplyChars: 5 * MB });
+    manager.resultChars = 2 * MB;
+    const socket: Socket = connect(control.path);
+    socket.on('error', () => {});
+    socket.pause();
+    const asked = 6;
+    for (let id = 1; id <= asked; id++) {
+      socket.write(`${JSON.stringify({ id, method: 'tools.call', params: { serverId: 'chaos', name: 'big_text', arguments: {} } })}\n`);
+    }
+    await waitFor('the manager to answer every call', () => manager.calls === asked);
+    // Now read what the manager kept for this peer: it ends early, in a closed connection.
+    let replies = 0;
+    const outcome = new Promise<'closed' | 'every reply'>((resolve) => {
+      socket.on('data', (chunk: Buffer) => {
+        for (const byte of chunk) if (byte === 10 && ++replies === asked) resolve('every reply');
+      });
+      socket.once('close', () => resolve('closed'));
+    });
+    socket.resume();
+    expect(await outcome).toBe('closed');
+    expect(replies).toBeLessThan(asked);
   });
 
   it('still drops a subscriber that stops reading events', async () => {
