@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedIpcSender } from './ipc-sender';
+import { ResponseEnvelopeSchema } from '../shared/bridge';
+import { isTrustedIpcSender, UNTRUSTED_SENDER_ENVELOPE } from './ipc-sender';
 
 describe('isTrustedIpcSender', () => {
   const bundled = { kind: 'bundled' } as const;
@@ -20,5 +21,11 @@ describe('isTrustedIpcSender', () => {
     expect(isTrustedIpcSender({ url: 'file:///work/main/out/renderer/index.html', isTopFrame: true }, bundled)).toBe(false);
     expect(isTrustedIpcSender({ url: 'http://localhost:5173/', isTopFrame: true }, bundled)).toBe(false);
     expect(isTrustedIpcSender({ url: 'mcp-tray://app/index.html', isTopFrame: true }, dev)).toBe(false);
+  });
+});
+
+describe('the refusal of an untrusted sender', () => {
+  it('matches the shared envelope schema the renderer validates', () => {
+    expect(ResponseEnvelopeSchema.safeParse(UNTRUSTED_SENDER_ENVELOPE).success).toBe(true);
   });
 });
