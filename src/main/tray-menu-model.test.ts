@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Health, ServerState, ServerSummary } from '../shared/contract';
 import { buildTrayMenuModel, type TrayMenuEntry } from './tray-menu-model';
+import { healthOf } from '../../test/support/health-fixture';
 
 function health(serverId: string, state: ServerState, error: string | null = null): Health {
-  return {
-    serverId,
-    state,
-    pid: state === 'running' ? 1234 : null,
-    startedAt: null,
-    uptimeMs: null,
-    restartCount: 0,
-    nextRestartAt: null,
-    lastExit: null,
-    error,
-    pingLatencyMs: { last: null, median: null },
-    consecutivePingFailures: 0,
-    rssBytes: null,
-    counts: { tools: 0, resources: 0, prompts: 0 },
-  };
+  return healthOf(serverId, state, { pid: state === 'running' ? 1234 : null, error });
 }
 
 function server(id: string, name: string, state: ServerState, options: { enabled?: boolean; error?: string } = {}): ServerSummary {

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Health, ServerState } from '../../shared/contract';
 import { appendSample, latencyStats, sampleOf, sparklinePath, stateSegments, type HealthSample } from './health-history';
+import { healthOf } from '../../../test/support/health-fixture';
 
 function health(state: ServerState, last: number | null): Health {
-  return {
-    serverId: 'weather',
-    state,
-    pid: 1,
-    startedAt: null,
-    uptimeMs: null,
-    restartCount: 0,
-    nextRestartAt: null,
-    lastExit: null,
-    error: null,
-    pingLatencyMs: { last, median: last },
-    consecutivePingFailures: 0,
-    rssBytes: null,
-    counts: { tools: 0, resources: 0, prompts: 0 },
-  };
+  return healthOf('weather', state, { pid: 1, pingLatencyMs: { last, median: last } });
 }
 
 const sample = (at: number, state: ServerState, latencyMs: number | null): HealthSample => ({ at, state, latencyMs });

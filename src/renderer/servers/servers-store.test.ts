@@ -2,23 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { EventName, EventPayload, Health, MethodInput, MethodName, MethodResult, ServerSummary } from '../../shared/contract';
 import type { ApiClient } from '../api/api-client';
 import { ServersStore } from './servers-store';
+import { healthOf } from '../../../test/support/health-fixture';
 
 function health(serverId: string, state: Health['state'], last: number | null = null): Health {
-  return {
-    serverId,
-    state,
-    pid: null,
-    startedAt: null,
-    uptimeMs: null,
-    restartCount: 0,
-    nextRestartAt: null,
-    lastExit: null,
-    error: null,
-    pingLatencyMs: { last, median: last },
-    consecutivePingFailures: 0,
-    rssBytes: null,
-    counts: { tools: 0, resources: 0, prompts: 0 },
-  };
+  return healthOf(serverId, state, { pingLatencyMs: { last, median: last } });
 }
 
 function summary(id: string, state: Health['state']): ServerSummary {

@@ -15,23 +15,10 @@ import { createIpcClient } from '../../../src/renderer/api/ipc-client';
 import { startServeHttp, type ServeHttpServer } from '../../../src/surfaces/http/serve-http-server';
 import { makeTempDir, waitFor } from '../../support/chaos';
 import { tokenOf } from './serve-http-support';
+import { healthOf } from '../../support/health-fixture';
 
 function health(serverId: string, state: Health['state'], pid: number | null = null): Health {
-  return {
-    serverId,
-    state,
-    pid,
-    startedAt: null,
-    uptimeMs: null,
-    restartCount: 0,
-    nextRestartAt: null,
-    lastExit: null,
-    error: null,
-    pingLatencyMs: { last: null, median: null },
-    consecutivePingFailures: 0,
-    rssBytes: null,
-    counts: { tools: 0, resources: 0, prompts: 0 },
-  };
+  return healthOf(serverId, state, { pid });
 }
 
 function summary(id: string, state: Health['state'], pid: number | null = null): ServerSummary {
