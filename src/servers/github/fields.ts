@@ -64,6 +64,14 @@ const TIMESTAMP_HINT = 'must be a date or time in ISO 8601 form, e.g. "2024-05-0
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** GitHub wants a full ISO 8601 timestamp; a bare date is taken as midnight UTC. */
+/** Which items a list shows by state, open by default; `description` says what "closed" covers. */
+export function listStateField(description: string) {
+  return z
+    .enum(['open', 'closed', 'all'], { error: 'state must be "open" (default), "closed" or "all".' })
+    .default('open')
+    .describe(description);
+}
+
 export function timestampField(name: string, meaning: string) {
   return z
     .string({ error: `${name} ${TIMESTAMP_HINT}` })

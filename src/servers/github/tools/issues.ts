@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
-import { nameListField, numberField, ownerField, pageOutputFields, pagingFields, repoField, timestampField } from '../fields';
+import { listStateField, nameListField, numberField, ownerField, pageOutputFields, pagingFields, repoField, timestampField } from '../fields';
 import { clip, day, plural, userLogin } from '../format';
 import { describePage, pageInfo } from '../pagination';
 import { READS_GITHUB, defineGitHubTool, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
@@ -23,10 +23,7 @@ const listIssuesTool = defineGitHubTool({
   inputSchema: {
     owner: ownerField,
     repo: repoField,
-    state: z
-      .enum(['open', 'closed', 'all'], { error: 'state must be "open" (default), "closed" or "all".' })
-      .default('open')
-      .describe('"open" (default), "closed" or "all".'),
+    state: listStateField('"open" (default), "closed" or "all".'),
     labels: nameListField('labels', '["bug", "help wanted"]')
       .refine((labels) => labels.every((label) => !label.includes(',')), {
         error: 'labels cannot contain a comma: GitHub reads a comma as the separator between labels.',

@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
-import { numberField, ownerField, pageOutputFields, pagingFields, refField, repoField } from '../fields';
+import { listStateField, numberField, ownerField, pageOutputFields, pagingFields, refField, repoField } from '../fields';
 import { day, plural, userLogin } from '../format';
 import { describePage, pageInfo } from '../pagination';
 import { READS_GITHUB, defineGitHubTool, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
@@ -40,10 +40,7 @@ const listPullRequestsTool = defineGitHubTool({
   inputSchema: {
     owner: ownerField,
     repo: repoField,
-    state: z
-      .enum(['open', 'closed', 'all'], { error: 'state must be "open" (default), "closed" or "all".' })
-      .default('open')
-      .describe('"open" (default), "closed" (including merged) or "all".'),
+    state: listStateField('"open" (default), "closed" (including merged) or "all".'),
     head: z.string({ error: HEAD_HINT }).trim().refine(isValidHead, { error: HEAD_HINT }).optional().describe('Only pull requests from this branch.'),
     base: refField.optional().describe('Only pull requests into this branch, e.g. "main".'),
     sort: z
