@@ -33,10 +33,15 @@ const PROBE_TIMEOUT_MS = 2_000;
 /** A result this long (a large tool result) is left out of the per-client buffer limit while it is being written. */
 const LARGE_RESULT_CHARS = 1024 * 1024;
 
+/** Unique in this manager's run, and cheaper per call than a UUID each. */
+const socketCallIdPrefix = `socket-${randomUUID().slice(0, 8)}-`;
+let socketCallCount = 0;
+
 /** A tool call without an id of its caller's gets one, so the connection can cancel it when it closes. */
 function withCallId(params: unknown): unknown {
   if (!isPlainObject(params) || params.callId !== undefined) return params;
-  return { ...params, callId: `socket-${randomUUID()}` };
+  socketCallCount += 1;
+  return { ...params, callId: `${socketCallIdPrefix}${socketCallCount}` };
 }
 
 export interface ControlSocketLimits {
