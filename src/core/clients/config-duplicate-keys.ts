@@ -3,7 +3,7 @@
  * and a text edit lands on the first one, where the client never sees it. A second server map key,
  * or a server name given twice inside it, is refused like a syntax error.
  */
-import { parseTree, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 
 interface DuplicateKey {
   /** What is duplicated, in words: `the key "mcpServers"` or `the server "memory" in "mcpServers"`. */
@@ -11,8 +11,6 @@ interface DuplicateKey {
   /** Offset of the second occurrence. */
   offset: number;
 }
-
-const TREE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
 /** The second occurrence of a property name among an object's properties. */
 function secondOccurrence(object: Node): Node | undefined {
@@ -26,9 +24,8 @@ function secondOccurrence(object: Node): Node | undefined {
   return undefined;
 }
 
-/** The first duplicate that matters for the server map under `serversKey`; undefined when there is none. Expects text that parses. */
-export function findDuplicateKey(text: string, serversKey: string): DuplicateKey | undefined {
-  const root = parseTree(text, [], TREE_OPTIONS);
+/** The first duplicate that matters for the server map under `serversKey` in a parsed tree; undefined when there is none. */
+export function findDuplicateKey(root: Node | undefined, serversKey: string): DuplicateKey | undefined {
   if (root?.type !== 'object') return undefined;
   const serverMaps = (root.children ?? []).filter((property) => property.children?.[0]?.value === serversKey);
   const secondMap = serverMaps[1]?.children?.[0];

@@ -2,7 +2,7 @@
  * Reads a client's config text into its server map, or refuses with the line and column of the
  * problem. Refusing is the whole point: a file we cannot parse is a file we must not rewrite.
  */
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { ContractError } from '../../shared/contract';
 import { isPlainObject } from '../../shared/plain-object';
 import { findDuplicateKey } from './config-duplicate-keys';
@@ -59,18 +59,20 @@ export { refusal as configRefusal };
 export function parseConfig(text: string, syntax: ConfigSyntax, serversKey: string, filePath: string): ParsedConfig {
   const errors: ParseError[] = [];
   const strict = syntax === 'json';
-  const value: unknown = parse(text, errors, { disallowComments: strict, allowTrailingComma: !strict, allowEmptyContent: true });
+  // One parse: the tree both finds duplicate keys and gives the value.
+  const tree = parseTree(text, errors, { disallowComments: strict, allowTrailingComma: !strict, allowEmptyContent: true });
   const first = errors[0];
   if (first) {
     const { line, column } = lineAndColumn(text, first.offset);
     const problem = PROBLEMS[printParseErrorCode(first.error)] ?? 'it cannot be parsed';
     throw refusal(filePath, `is not valid ${strict ? 'JSON' : 'JSON with comments'}: ${problem} at line ${line}, column ${column}`);
   }
-  const duplicate = findDuplicateKey(text, serversKey);
+  const duplicate = findDuplicateKey(tree, serversKey);
   if (duplicate) {
     const { line, column } = lineAndColumn(text, duplicate.offset);
     throw refusal(filePath, `has ${duplicate.what} twice, again at line ${line}, column ${column}; the client reads only the last one`);
   }
+  const value: unknown = tree === undefined ? undefined : getNodeValue(tree);
   if (value === undefined) return { root: {}, servers: {} };
   if (!isPlainObject(value)) throw refusal(filePath, 'does not hold a JSON object at the top level');
   const servers = value[serversKey];
