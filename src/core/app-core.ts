@@ -14,7 +14,9 @@ import { promptHandlers } from './handlers/prompts';
 import { resourceHandlers } from './handlers/resources';
 import { secretHandlers } from './handlers/secrets';
 import { serverHandlers } from './handlers/servers';
+import { sessionHandlers } from './handlers/sessions';
 import { settingsHandlers } from './handlers/settings';
+import { toolExposureHandlers } from './handlers/tool-exposure';
 import { toolHandlers } from './handlers/tools';
 import { LaunchResolution } from './launch-resolution';
 import { LogStore } from './logs';
@@ -87,7 +89,9 @@ export class AppCore {
     };
     this.handlers = {
       ...serverHandlers(parts),
+      ...sessionHandlers(parts),
       ...toolHandlers(parts),
+      ...toolExposureHandlers(parts),
       ...resourceHandlers(parts),
       ...promptHandlers(parts),
       ...secretHandlers(parts),

@@ -38,11 +38,11 @@ describe('ServerCatalog.patch', () => {
   });
 
   it('edits a custom server with the same rule, keeping its other fields', () => {
-    catalog.addCustom({ id: 'echo', name: 'Echo', command: 'node', args: ['echo.js'], env: { MODE: 'calm' }, secretEnv: ['TOKEN'], enabled: true, autostart: true });
+    catalog.addCustom({ id: 'echo', name: 'Echo', command: 'node', args: ['echo.js'], env: { MODE: 'calm' }, secretEnv: ['TOKEN'], enabled: true, autostart: true, sharing: 'per-session', roots: [] });
     catalog.patch('echo', { enabled: false });
     catalog.patch('echo', { env: { MODE: 'loud' } });
     expect(store.get().customServers).toEqual([
-      { id: 'echo', name: 'Echo', command: 'node', args: ['echo.js'], env: { MODE: 'loud' }, secretEnv: ['TOKEN'], enabled: false, autostart: true },
+      { id: 'echo', name: 'Echo', command: 'node', args: ['echo.js'], env: { MODE: 'loud' }, secretEnv: ['TOKEN'], enabled: false, autostart: true, sharing: 'per-session', roots: [] },
     ]);
   });
 

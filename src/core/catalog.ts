@@ -23,6 +23,9 @@ export function listDefinitions(settings: PersistedSettings, runtime: Runtime): 
       secretEnv: [...server.secretEnv],
       enabled: overrides?.enabled ?? true,
       autostart: overrides?.autostart ?? true,
+      // We wrote these servers: they keep no per-session state, so every client shares the one process.
+      sharing: overrides?.sharing ?? 'shared',
+      roots: overrides?.roots ?? [],
     };
   });
   return [...bundled, ...settings.customServers.map(customDefinition)];
@@ -48,6 +51,8 @@ export function customDefinition(server: CustomServer): ServerDefinition {
     secretEnv: server.secretEnv,
     enabled: server.enabled,
     autostart: server.autostart,
+    sharing: server.sharing,
+    roots: server.roots,
   };
 }
 

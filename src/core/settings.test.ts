@@ -76,6 +76,8 @@ describe('SettingsStore', () => {
       secretEnv: [],
       enabled: true,
       autostart: true,
+      sharing: 'per-session',
+      roots: [],
     });
     expect(store.get()).toEqual(saved);
     if (checksModes) expect(fs.statSync(file).mode & 0o777).toBe(0o600);
@@ -92,7 +94,7 @@ describe('SettingsStore', () => {
     const { store } = openCollectingWarnings();
     const copy = store.get();
     copy.app.healthIntervalMs = 99_999;
-    copy.customServers.push({ id: 'x', name: 'X', command: 'x', args: [], env: {}, secretEnv: [], enabled: true, autostart: true });
+    copy.customServers.push({ id: 'x', name: 'X', command: 'x', args: [], env: {}, secretEnv: [], enabled: true, autostart: true, sharing: 'per-session', roots: [] });
     expect(store.get()).toEqual(defaultSettings());
   });
 

@@ -19,6 +19,8 @@ import {
   CustomServerInputSchema,
   EnvNameSchema,
   ServerIdSchema,
+  RootsSchema,
+  SharingSchema,
   describeValidationError,
 } from '../shared/contract';
 import { createRedactor } from '../shared/redact';
@@ -28,6 +30,8 @@ import { messageOf } from '../shared/error-message';
 export const ServerOverridesSchema = z.object({
   enabled: z.boolean().optional(),
   autostart: z.boolean().optional(),
+  sharing: SharingSchema.optional(),
+  roots: RootsSchema.optional(),
   /** Non-secret environment only (e.g. WEATHER_API_URL); secrets live in the keychain. */
   env: z.record(EnvNameSchema, z.string()).default(() => ({})),
 });

@@ -24,7 +24,7 @@ export async function runCustomServer(
   const inherited: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !LAUNCHER_ONLY_ENV.includes(name)) inherited[name] = value;
   const serverEnv = buildServerEnv(
-    { ...definition, name: definition.id, description: '', enabled: true, autostart: true },
+    { ...definition, name: definition.id, description: '', enabled: true, autostart: true, sharing: 'per-session', roots: [] },
     runtime,
     secrets,
   );

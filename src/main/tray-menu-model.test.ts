@@ -19,6 +19,8 @@ function server(id: string, name: string, state: ServerState, options: { enabled
     secretEnv: [],
     enabled: options.enabled ?? true,
     autostart: true,
+    sharing: 'shared',
+    roots: [],
     health: health(id, state, options.error ?? null),
   };
 }

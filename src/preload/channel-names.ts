@@ -44,6 +44,13 @@ export const METHOD_NAMES = [
   'clients.repair',
   'settings.get',
   'settings.update',
+  'servers.setSharing',
+  'servers.setRoots',
+  'sessions.list',
+  'tools.access',
+  'tools.setEnabled',
+  'tools.changes',
+  'tools.approve',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
@@ -53,6 +60,8 @@ export const EVENT_NAMES = [
   'call.progress',
   'server.listChanged',
   'settings.changed',
+  'sessions.changed',
+  'tools.held',
 ] as const satisfies readonly EventName[];
 
 const everyMethodListed: ExactlyAll<MethodName, (typeof METHOD_NAMES)[number]> = true;

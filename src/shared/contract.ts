@@ -22,6 +22,20 @@ export const ServerIdSchema = z.string().regex(SERVER_ID_PATTERN, SERVER_ID_RULE
 export const EnvNameSchema = z.string().regex(ENV_NAME_PATTERN, ENV_NAME_RULE);
 const EnvMapSchema = z.record(EnvNameSchema, z.string());
 
+/**
+ * How the clients that reach a server through the launcher share it: one supervised process for
+ * every client (`shared`), or a supervised process of its own for each client session, for servers
+ * that keep state per session or shape their tools by the client.
+ */
+export const SharingSchema = z.enum(['shared', 'per-session']);
+export type Sharing = z.infer<typeof SharingSchema>;
+/** Folders a server may work in, answered to its roots/list request: absolute paths. */
+export const RootsSchema = z
+  .array(z.string().min(1).refine((folder) => folder.startsWith('/') || /^[A-Za-z]:[\\/]/.test(folder) || folder.startsWith('\\\\'), 'Give each root folder as an absolute path.'))
+  .max(100);
+/** The name a client goes by: MCP_TRAY_CLIENT of its entry, else its clientInfo.name. */
+export const ClientNameSchema = z.string().trim().min(1, 'Name the client.').max(100);
+
 export const ServerStateSchema = z.enum(['stopped', 'starting', 'running', 'degraded', 'backoff', 'failed']);
 export type ServerState = z.infer<typeof ServerStateSchema>;
 
@@ -35,6 +49,8 @@ const customServerFields = {
   secretEnv: z.array(EnvNameSchema),
   enabled: z.boolean(),
   autostart: z.boolean(),
+  sharing: SharingSchema,
+  roots: RootsSchema,
 };
 
 export const CustomServerInputSchema = z.object({
@@ -45,6 +61,9 @@ export const CustomServerInputSchema = z.object({
   secretEnv: customServerFields.secretEnv.default([]),
   enabled: customServerFields.enabled.default(true),
   autostart: customServerFields.autostart.default(true),
+  // A server MCP Tray did not write may keep state per session: each client gets its own process unless told otherwise.
+  sharing: customServerFields.sharing.default('per-session'),
+  roots: customServerFields.roots.default([]),
 });
 /** A change to a custom server: only the fields given, none filled in by a default. */
 const CustomServerPatchSchema = z.object(customServerFields).partial();
@@ -64,6 +83,8 @@ export const ServerDefinitionSchema = z.object({
   secretEnv: z.array(EnvNameSchema),
   enabled: z.boolean(),
   autostart: z.boolean(),
+  sharing: SharingSchema,
+  roots: RootsSchema,
 });
 export type ServerDefinition = z.infer<typeof ServerDefinitionSchema>;
 
@@ -125,6 +146,8 @@ export const LogQuerySchema = z.object({
   until: z.string().datetime({ offset: true }).optional(),
   /** Entries after this sequence number (for resuming a tail). */
   afterSeq: z.number().int().optional(),
+  /** Only the calls this client made (the name shown in the server's sessions), matched without regard to case. */
+  client: ClientNameSchema.optional(),
   limit: z.number().int().min(1).max(100_000).default(1_000),
 });
 export type LogQuery = z.input<typeof LogQuerySchema>;
@@ -196,6 +219,57 @@ export const ClientChangeResultSchema = z.object({
 });
 export type ClientChangeResult = z.infer<typeof ClientChangeResultSchema>;
 
+/** One client connected to a server through the launcher's bridge. */
+export const ClientSessionSchema = z.object({
+  sessionId: z.string(),
+  serverId: ServerIdSchema,
+  /** The name the client goes by (see ClientNameSchema). */
+  client: z.string(),
+  /** What the client said of itself in its handshake, when it made one. */
+  clientInfo: z.object({ name: z.string(), version: z.string() }).nullable(),
+  protocolVersion: z.string().nullable(),
+  since: z.string(),
+  /** Tool calls it made in this session. */
+  calls: z.number().int(),
+  /** The server process it uses: the shared one, or its own (per-session sharing); null while none runs. */
+  pid: z.number().int().nullable(),
+});
+export type ClientSession = z.infer<typeof ClientSessionSchema>;
+
+/** Which of a server's tools are turned off, for every client or for one. */
+export const ToolAccessSchema = z.object({
+  serverId: ServerIdSchema,
+  offForAll: z.array(z.string()),
+  /** By client name. */
+  offByClient: z.record(z.string(), z.array(z.string())),
+  /** The client names to choose from: those seen on this server and those MCP Tray registers with. */
+  clients: z.array(z.string()),
+});
+export type ToolAccess = z.infer<typeof ToolAccessSchema>;
+
+/** How one tool differs from the definition the user approved. */
+export const ToolChangeSchema = z.object({
+  tool: z.string(),
+  change: z.enum(['added', 'changed', 'removed']),
+  /** The parts that differ: title, description, inputSchema, annotations. */
+  fields: z.array(z.string()),
+  /** A unified diff of the approved definition against the current one, as 2-space JSON. */
+  diff: z.string(),
+});
+export type ToolChange = z.infer<typeof ToolChangeSchema>;
+
+/** A server's tool definitions against the ones approved: what changed and what is held back. */
+export const ToolChangesSchema = z.object({
+  serverId: ServerIdSchema,
+  /** False for bundled servers: they are approved with each MCP Tray release and never held. */
+  pinned: z.boolean(),
+  approvedAt: z.string().nullable(),
+  changes: z.array(ToolChangeSchema),
+  /** Tools held back from clients until approved. */
+  held: z.array(z.string()),
+});
+export type ToolChanges = z.infer<typeof ToolChangesSchema>;
+
 const ById = z.object({ id: ServerIdSchema });
 const ByServer = z.object({ serverId: ServerIdSchema });
 const Empty = z.object({}).default({});
@@ -223,7 +297,11 @@ export const contract = {
     z.object({ id: ServerIdSchema, env: z.record(EnvNameSchema, z.string().nullable()) }),
     ServerSummarySchema,
   ),
+  'servers.setSharing': method(z.object({ id: ServerIdSchema, sharing: SharingSchema }), ServerSummarySchema),
+  'servers.setRoots': method(z.object({ id: ServerIdSchema, roots: RootsSchema }), ServerSummarySchema),
   'health.get': method(ById, HealthSchema),
+  /** The clients connected through the launcher, to one server or to all. */
+  'sessions.list': method(z.object({ serverId: ServerIdSchema.optional() }).default({}), z.object({ sessions: z.array(ClientSessionSchema) })),
   'logs.query': method(LogQuerySchema, z.object({ entries: z.array(LogEntrySchema) })),
   /** Where a server's log is kept: the newest lines in memory, every line in rotated files (file null when none are written). */
   'logs.storage': method(
@@ -243,6 +321,15 @@ export const contract = {
     }),
     z.object({ callId: z.string(), durationMs: z.number(), result: CallToolResultSchema }),
   ),
+  'tools.access': method(ByServer, ToolAccessSchema),
+  /** Turns a tool off or on for every client, or for the one named. */
+  'tools.setEnabled': method(
+    z.object({ serverId: ServerIdSchema, tool: z.string().min(1).max(200), enabled: z.boolean(), client: ClientNameSchema.optional() }),
+    ToolAccessSchema,
+  ),
+  'tools.changes': method(ByServer, ToolChangesSchema),
+  /** Approves the current definitions of the tools named, or of every changed tool. */
+  'tools.approve': method(z.object({ serverId: ServerIdSchema, tools: z.array(z.string().min(1)).max(1_000).optional() }), ToolChangesSchema),
   'calls.cancel': method(z.object({ callId: z.string().min(1) }), z.object({ cancelled: z.boolean() })),
   'resources.list': method(
     ByServer,
@@ -296,6 +383,10 @@ export const events = {
   'servers.changed': z.object({ serverIds: z.array(ServerIdSchema) }),
   'log.entry': LogEntrySchema,
   'call.progress': ProgressEventSchema,
+  /** A client connected to or left a server, or made a call. */
+  'sessions.changed': z.object({ serverId: ServerIdSchema }),
+  /** Which of a server's tools are held back changed (for the tray's notification and badge). */
+  'tools.held': z.object({ serverId: ServerIdSchema, held: z.array(z.string()) }),
   'server.listChanged': z.object({ serverId: ServerIdSchema, kind: z.enum(['tools', 'resources', 'prompts']) }),
   /** The app settings as saved, after every successful settings.update from any surface. */
   'settings.changed': AppSettingsSchema,

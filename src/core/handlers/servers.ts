@@ -13,6 +13,8 @@ type ServerMethods =
   | 'servers.remove'
   | 'servers.setEnabled'
   | 'servers.setAutostart'
+  | 'servers.setSharing'
+  | 'servers.setRoots'
   | 'servers.setEnv'
   | 'health.get';
 
@@ -74,6 +76,15 @@ export function serverHandlers(parts: CoreParts): HandlersOf<ServerMethods> {
     },
     'servers.setAutostart': async ({ id, autostart }) => {
       catalog.patch(id, { autostart });
+      return summaryOf(parts, id);
+    },
+    'servers.setSharing': async ({ id, sharing }) => {
+      // Sessions already connected keep the process they have; the next ones follow the new choice.
+      catalog.patch(id, { sharing });
+      return summaryOf(parts, id);
+    },
+    'servers.setRoots': async ({ id, roots }) => {
+      catalog.patch(id, { roots });
       return summaryOf(parts, id);
     },
     'servers.setEnv': async ({ id, env }) => {

@@ -65,7 +65,8 @@ export function ServerFormModal({ open, editing, existingIds, onClose }: ServerF
     const result = validateServerForm(values);
     if (!result.ok || Object.keys(found).length > 0) return;
     try {
-      const { id, ...patch } = result.server;
+      // Sharing and roots are not on this form: an edit leaves them as they are.
+      const { id, sharing, roots, ...patch } = result.server;
       const summary = editing ? await api.call('servers.update', { id, patch }) : await api.call('servers.add', result.server);
       applySummary(summary);
       notify({ kind: 'success', message: editing ? `Saved ${summary.name}.` : `Added ${summary.name}.` });

@@ -52,7 +52,7 @@ describe('server form', () => {
   it('turns valid text into a contract CustomServer', () => {
     expect(validateServerForm(valid)).toEqual({
       ok: true,
-      server: { id: 'memory', name: 'Memory', command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory'], env: { A: '1' }, secretEnv: ['API_KEY'], enabled: true, autostart: true },
+      server: { id: 'memory', name: 'Memory', command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory'], env: { A: '1' }, secretEnv: ['API_KEY'], enabled: true, autostart: true, sharing: 'per-session', roots: [] },
     });
   });
 
@@ -76,7 +76,7 @@ describe('server form', () => {
   });
 
   it('fills the form from a definition and validates back to it', () => {
-    const definition = { id: 'm', name: 'M', description: '', kind: 'custom' as const, command: 'node', args: ['server.js', 'a b'], env: { X: '1' }, secretEnv: ['K'], enabled: false, autostart: true };
+    const definition = { id: 'm', name: 'M', description: '', kind: 'custom' as const, command: 'node', args: ['server.js', 'a b'], env: { X: '1' }, secretEnv: ['K'], enabled: false, autostart: true, sharing: 'per-session' as const, roots: [] };
     const result = validateServerForm(formValuesOf(definition));
     expect(result).toMatchObject({ ok: true, server: { args: ['server.js', 'a b'], env: { X: '1' }, secretEnv: ['K'], enabled: false } });
   });

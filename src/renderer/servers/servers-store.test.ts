@@ -9,7 +9,7 @@ function health(serverId: string, state: Health['state'], last: number | null = 
 }
 
 function summary(id: string, state: Health['state']): ServerSummary {
-  return { id, name: id, description: '', kind: 'custom', command: 'node', args: [], env: {}, secretEnv: [], enabled: true, autostart: true, health: health(id, state) };
+  return { id, name: id, description: '', kind: 'custom', command: 'node', args: [], env: {}, secretEnv: [], enabled: true, autostart: true, sharing: 'per-session', roots: [], health: health(id, state) };
 }
 
 /** A fake manager: servers.list answers from `servers`; the test emits events by hand. */

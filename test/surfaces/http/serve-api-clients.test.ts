@@ -22,7 +22,7 @@ function health(serverId: string, state: Health['state'], pid: number | null = n
 }
 
 function summary(id: string, state: Health['state'], pid: number | null = null): ServerSummary {
-  return { id, name: id, description: '', kind: 'bundled', command: 'node', args: [], env: {}, secretEnv: [], enabled: true, autostart: true, health: health(id, state, pid) };
+  return { id, name: id, description: '', kind: 'bundled', command: 'node', args: [], env: {}, secretEnv: [], enabled: true, autostart: true, sharing: 'shared', roots: [], health: health(id, state, pid) };
 }
 
 function logEntry(seq: number): LogEntry {
