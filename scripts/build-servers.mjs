@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { managerBundleOptions, nodeBundleOptions, requireShim } from './node-bundle-options.mjs';
 
 const serverEntries = {
@@ -62,6 +62,16 @@ async function toolJsonSchemas() {
 // point back to the sources. The baselines the benchmarks compare against are built the same way.
 const startupMinify = { minifyWhitespace: true, minifySyntax: true };
 
+/** The SDK's platform shims, swapped for ours: src/servers/kit/sdk-platform-shims.ts says why. */
+const SDK_SHIMS = '@modelcontextprotocol/server/_shims';
+const sdkPlatformShims = {
+  name: 'sdk-platform-shims',
+  setup(pluginBuild) {
+    const shims = fileURLToPath(new URL('../src/servers/kit/sdk-platform-shims.ts', import.meta.url));
+    pluginBuild.onResolve({ filter: /^@modelcontextprotocol\/server\/_shims$/ }, (args) => (args.path === SDK_SHIMS ? { path: shims } : undefined));
+  },
+};
+
 const builds = [];
 if (Object.keys(chosenServers).length > 0) {
   // Chunks of an earlier build of every server are stale now; a build of one server keeps the others' chunks.
@@ -78,6 +88,7 @@ if (Object.keys(chosenServers).length > 0) {
       splitting: true,
       ...startupMinify,
       chunkNames: `${CHUNKS_DIR}/[name]-[hash]`,
+      plugins: [sdkPlatformShims],
       define: { __PRECOMPUTED_TOOL_JSON_SCHEMAS__: JSON.stringify(await toolJsonSchemas()) },
       banner: { js: requireShim },
     }),
