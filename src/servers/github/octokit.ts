@@ -1,7 +1,7 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import type { Logger } from 'pino';
+import type { ServerLogger } from '../kit/logger';
 import { unansweredStatus, upstreamObserver } from '../kit/upstream-telemetry';
 import { currentCallSignal, GitHubTimeoutError } from './call-signal';
 import type { GitHubConfig } from './config';
@@ -26,7 +26,7 @@ const SERVER_ERROR_RETRIES = 2;
  */
 const CLIENT_ERROR_STATUSES = Array.from({ length: 100 }, (_, index) => 400 + index);
 
-export function createGitHubClient(config: GitHubConfig, logger: Logger): GitHubClient {
+export function createGitHubClient(config: GitHubConfig, logger: ServerLogger): GitHubClient {
   return new GitHubOctokit({
     auth: config.token,
     baseUrl: config.apiUrl,
@@ -53,7 +53,7 @@ function retryOnceIfSoon(
   retryAfterSeconds: number,
   retryCount: number,
   options: { method: string; url: string },
-  logger: Logger,
+  logger: ServerLogger,
 ): boolean {
   const retry = retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_WAIT_SECONDS;
   logger.warn(
@@ -89,7 +89,7 @@ function fetchWithTimeout(timeoutMs: number): typeof fetch {
  * tool-call line already reports with a readable message) are debug detail; its debug payload (the full
  * request options) is dropped.
  */
-function octokitLog(logger: Logger) {
+function octokitLog(logger: ServerLogger) {
   const child = logger.child({ component: 'octokit' });
   return {
     debug: () => undefined,

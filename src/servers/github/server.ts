@@ -1,5 +1,5 @@
 import { McpServer, type McpServerFactory } from '@modelcontextprotocol/server';
-import type { Logger } from 'pino';
+import type { ServerLogger } from '../kit/logger';
 import { createServerLogger } from '../kit/logger';
 import { serveByFlag } from '../kit/serve';
 import { readGitHubConfig, type GitHubConfig } from './config';
@@ -27,7 +27,7 @@ const INSTRUCTIONS =
  * What lives as long as the process: one Octokit, so its throttling sees every call. Octokit and its
  * plugins load on the first request to GitHub: a start that only lists the tools never needs them.
  */
-export function createGitHubRuntime(config: GitHubConfig, logger: Logger): GitHubToolContext {
+export function createGitHubRuntime(config: GitHubConfig, logger: ServerLogger): GitHubToolContext {
   let client: Promise<GitHubClient> | undefined;
   const github = () => (client ??= import('./octokit').then(({ createGitHubClient }) => createGitHubClient(config, logger)));
   return { github, config, logger };

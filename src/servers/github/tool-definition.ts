@@ -1,6 +1,6 @@
 import type { CallToolResult, McpServer, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
 import * as z from 'zod';
-import type { Logger } from 'pino';
+import type { ServerLogger } from '../kit/logger';
 import { REDACTED } from '../../shared/redact';
 import { runTool } from '../kit/tool-runner';
 import { toolSchema } from '../kit/tool-schema';
@@ -13,7 +13,7 @@ export interface GitHubToolContext {
   /** The one Octokit of the process, created on first use. */
   github: () => Promise<GitHubClient>;
   config: GitHubConfig;
-  logger: Logger;
+  logger: ServerLogger;
 }
 
 type ZodRawShape = Record<string, z.ZodType>;

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { ServerLogger } from './logger';
 import { ToolFailure, UpstreamHttpError } from './errors';
 import { parseRetryAfter, withRetry, type RetryPolicy } from './retry';
 import type { TokenBucket } from './token-bucket';
@@ -12,7 +12,7 @@ export interface HttpJsonClientOptions {
   timeoutMs: number;
   retry: RetryPolicy;
   limiter: TokenBucket;
-  logger: Logger;
+  logger: ServerLogger;
   userAgent: string;
 }
 

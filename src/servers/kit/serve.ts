@@ -1,5 +1,5 @@
 import type { McpServerFactory } from '@modelcontextprotocol/server';
-import type { Logger } from 'pino';
+import type { ServerLogger } from './logger';
 import { serveOverStdio } from './stdio';
 
 /**
@@ -12,7 +12,7 @@ export async function serveByFlag(
   factory: McpServerFactory,
   env: NodeJS.ProcessEnv,
   argv: readonly string[],
-  logger: Logger,
+  logger: ServerLogger,
   /** The name of a credential the server acts with (e.g. "GITHUB_TOKEN"), when it was given one: HTTP mode guards it. */
   credential?: string,
 ): Promise<void> {

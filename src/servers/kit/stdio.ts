@@ -1,6 +1,6 @@
 import type { McpServerFactory } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
-import type { Logger } from 'pino';
+import type { ServerLogger } from './logger';
 import { format } from 'node:util';
 import { JsonRpcStdioTransport } from './stdio-transport';
 
@@ -10,7 +10,7 @@ import { JsonRpcStdioTransport } from './stdio-transport';
  * 2025 `initialize`) and builds one server from `factory` for the connection.
  * console.* is rerouted to the logger so a stray print can never corrupt the JSON-RPC stream.
  */
-export function serveOverStdio(factory: McpServerFactory, logger: Logger): void {
+export function serveOverStdio(factory: McpServerFactory, logger: ServerLogger): void {
   const levels = { log: 'info', info: 'info', debug: 'debug', warn: 'warn', error: 'error' } as const;
   for (const [method, level] of Object.entries(levels) as [keyof typeof levels, (typeof levels)[keyof typeof levels]][]) {
     console[method] = (...args: unknown[]) => logger[level]({ console: method }, format(...args));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CallToolResult } from '@modelcontextprotocol/server';
-import type { Logger } from 'pino';
+import type { ServerLogger } from './logger';
 import { describeToolError, ToolFailure, toolErrorResult } from './errors';
 import { runThroughToolCallGate } from './remote/tool-call-gate';
 
@@ -9,7 +9,7 @@ import { runThroughToolCallGate } from './remote/tool-call-gate';
  * thrown error turned into an `isError` result a person can act on (never a stack).
  */
 export function runTool(
-  logger: Logger,
+  logger: ServerLogger,
   tool: string,
   upstream: string,
   handler: () => Promise<CallToolResult>,
@@ -21,7 +21,7 @@ export function runTool(
 }
 
 async function runAndLog(
-  logger: Logger,
+  logger: ServerLogger,
   tool: string,
   upstream: string,
   handler: () => Promise<CallToolResult>,

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { ServerLogger } from '../kit/logger';
 import type * as z from 'zod';
 import { ToolFailure } from '../kit/errors';
 import { HttpJsonClient } from '../kit/http-json';
@@ -43,7 +43,7 @@ export class OpenMeteoClient {
 
   constructor(
     private readonly config: WeatherConfig,
-    private readonly logger: Logger,
+    private readonly logger: ServerLogger,
     userAgent: string,
   ) {
     // Both endpoints belong to Open-Meteo, so one bucket limits this server's total load on it.

@@ -1,5 +1,5 @@
 import { McpServer, type McpServerFactory } from '@modelcontextprotocol/server';
-import type { Logger } from 'pino';
+import type { ServerLogger } from '../kit/logger';
 import { createServerLogger } from '../kit/logger';
 import { serveByFlag } from '../kit/serve';
 import { readWeatherConfig, type WeatherConfig } from './config';
@@ -19,7 +19,7 @@ const INSTRUCTIONS =
   'name, "City, Country" or "lat,lon". Credit "Weather data by Open-Meteo.com" when showing the data.';
 
 /** What lives as long as the process: the Open-Meteo client with its cache and rate limiter. */
-export function createWeatherRuntime(config: WeatherConfig, logger: Logger): WeatherToolDeps {
+export function createWeatherRuntime(config: WeatherConfig, logger: ServerLogger): WeatherToolDeps {
   return { client: new OpenMeteoClient(config, logger, `mcp-tray-weather/${WEATHER_SERVER_VERSION}`), logger };
 }
 

@@ -1,5 +1,5 @@
 import type { McpServerFactory } from '@modelcontextprotocol/server';
-import type { Logger } from 'pino';
+import type { ServerLogger } from '../logger';
 import { readListEnv, readNumberEnv, readStringEnv } from '../env';
 import { noHttpGuards, type HttpGuards } from './http-guards';
 import { serveHttp, type HttpServeOptions } from './serve-http';
@@ -7,7 +7,7 @@ import { serveHttp, type HttpServeOptions } from './serve-http';
 const DEFAULT_PORT = 3000;
 
 /** The HTTP settings: PORT, HOST, MCP_ALLOWED_HOSTS, MCP_ALLOWED_ORIGINS, MCP_MAX_BODY_BYTES, timeouts and the drain deadline. */
-export function readHttpServeOptions(env: NodeJS.ProcessEnv, logger: Logger, guards: HttpGuards): HttpServeOptions {
+export function readHttpServeOptions(env: NodeJS.ProcessEnv, logger: ServerLogger, guards: HttpGuards): HttpServeOptions {
   const allowedHosts = readListEnv(env, 'MCP_ALLOWED_HOSTS');
   const allowedOrigins = readListEnv(env, 'MCP_ALLOWED_ORIGINS');
   return {
@@ -28,7 +28,7 @@ export function readHttpServeOptions(env: NodeJS.ProcessEnv, logger: Logger, gua
 export async function serveHttpFromEnv(
   factory: McpServerFactory,
   env: NodeJS.ProcessEnv,
-  logger: Logger,
+  logger: ServerLogger,
   guards: HttpGuards = noHttpGuards,
 ): Promise<void> {
   const running = await serveHttp(factory, readHttpServeOptions(env, logger, guards));

@@ -2,7 +2,7 @@ import { createMcpHandler, type McpServerFactory } from '@modelcontextprotocol/s
 import { hostHeaderValidation, originValidation, toNodeHandler } from '@modelcontextprotocol/node';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from 'pino';
+import type { ServerLogger } from '../logger';
 import { noHttpGuards, type HttpGuards } from './http-guards';
 import { sendJson } from './json-response';
 import { isLoopbackHost, LOOPBACK_HOSTNAMES } from './loopback';
@@ -15,7 +15,7 @@ export interface HttpServeOptions {
   host: string;
   /** 0 picks a free port; the bound address is in the result. */
   port: number;
-  logger: Logger;
+  logger: ServerLogger;
   /** Host header names accepted at /mcp; undefined means the loopback names when bound to loopback, and no check otherwise. */
   allowedHosts?: string[];
   /** Origin host names accepted at /mcp (requests without Origin pass); defaults to the loopback names. */

@@ -1,5 +1,5 @@
 import { createClient } from '@redis/client';
-import type { Logger } from 'pino';
+import type { ServerLogger } from '../logger';
 import { ThrottledReport } from './throttled-report';
 
 export type RedisConnection = ReturnType<typeof createRedisConnection>;
@@ -14,7 +14,7 @@ const MAX_RECONNECT_DELAY_MS = 2_000;
  * backoff, fails commands at once while disconnected (no queue that would hold tool calls), and
  * logs connection errors at most once a minute. The URL (it may hold a password) is never logged.
  */
-export function createRedisConnection(url: string, logger: Logger) {
+export function createRedisConnection(url: string, logger: ServerLogger) {
   const client = createClient({
     url,
     disableOfflineQueue: true,

@@ -1,6 +1,6 @@
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { redisMissingReason, startRedis, type RedisProcess } from '../../../../test/servers/fixtures/redis-process';
+import { createServerLogger } from '../logger';
 import { closeRedisConnection, createRedisConnection, type RedisConnection } from './redis-connection';
 import { RedisRateLimiter, type RedisFailureMode } from './redis-rate-limiter';
 
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 function logLines() {
   const lines: Array<Record<string, unknown>> = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger = createServerLogger('test', { level: 'info', write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
   return { lines, logger };
 }
 

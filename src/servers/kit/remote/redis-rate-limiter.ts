@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Logger } from 'pino';
+import type { ServerLogger } from '../logger';
 import { refillTimeMs, type CallerRateLimiter, type CallerRateLimitSettings, type RateVerdict } from './caller-rate-limit';
 import { describeRedisError, REDIS_COMMAND_TIMEOUT_MS, type RedisConnection } from './redis-connection';
 import { ThrottledReport } from './throttled-report';
@@ -12,7 +12,7 @@ export interface RedisRateLimiterOptions {
   /** Prefix of every bucket key, naming the server so its callers' limits are its own. */
   keyPrefix: string;
   onRedisError: RedisFailureMode;
-  logger: Logger;
+  logger: ServerLogger;
   /** Called on every call Redis could not decide, for the metric. */
   onStoreError: (mode: RedisFailureMode) => void;
   commandTimeoutMs?: number;

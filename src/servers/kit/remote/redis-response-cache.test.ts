@@ -1,6 +1,6 @@
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { redisMissingReason, startRedis } from '../../../../test/servers/fixtures/redis-process';
+import { createServerLogger } from '../logger';
 import { closeRedisConnection, createRedisConnection } from './redis-connection';
 import { RedisResponseCache } from './redis-response-cache';
 
@@ -16,7 +16,7 @@ async function setUp() {
   const redis = await startRedis();
   cleanups.push(() => redis.kill());
   const lines: Array<Record<string, unknown>> = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger = createServerLogger('test', { level: 'info', write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
   const connection = createRedisConnection(redis.url, logger);
   cleanups.push(() => closeRedisConnection(connection));
   while (!connection.isReady) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Logger } from 'pino';
+import type { ServerLogger } from '../logger';
 import type { SharedCacheEntry, SharedResponseCache } from '../shared-response-cache';
 import { describeRedisError, REDIS_COMMAND_TIMEOUT_MS, type RedisConnection } from './redis-connection';
 import { ThrottledReport } from './throttled-report';
@@ -8,7 +8,7 @@ import { withTimeout } from './with-timeout';
 export interface RedisResponseCacheOptions {
   /** Prefix of every key, naming the server, e.g. "mcp:weather:cache:". */
   keyPrefix: string;
-  logger: Logger;
+  logger: ServerLogger;
   /** A value whose JSON is larger than this is not shared (it stays in the replica's own cache). */
   maxValueBytes?: number;
   commandTimeoutMs?: number;

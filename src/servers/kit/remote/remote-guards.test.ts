@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestLogFields } from './request-context';
+import { createServerLogger } from '../logger';
 import { startRemoteMode, type RemoteMode } from './remote-mode';
 import { runThroughToolCallGate } from './tool-call-gate';
 
@@ -23,7 +22,7 @@ afterEach(async () => {
 /** A node:http server that calls the guards the way the HTTP transport does, with one pretend tool at /mcp. */
 async function start(env: NodeJS.ProcessEnv): Promise<Harness> {
   const logs: string[] = [];
-  const logger = pino({ mixin: requestLogFields }, { write: (line: string) => logs.push(line) });
+  const logger = createServerLogger('weather', { write: (line) => logs.push(line) });
   const mode = startRemoteMode({ server: 'weather', env, logger });
   const server: Server = createServer((req, res) => {
     void (async () => {

@@ -1,6 +1,6 @@
 import type { AuthInfo } from '@modelcontextprotocol/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
+import type { ServerLogger } from '../logger';
 import type { HttpGuards } from '../http/http-guards';
 import { sendJson } from '../http/json-response';
 import type { RemoteAuth } from './auth-config';
@@ -16,7 +16,7 @@ export interface RemoteGuardsParts {
   readiness: CachedReadiness;
   /** METRICS_PUBLIC=1: /metrics answers without a key (e.g. for a scraper inside a private network). */
   metricsPublic: boolean;
-  logger: Logger;
+  logger: ServerLogger;
   /** Releases what the parts hold: Redis, signal handlers. */
   release: () => Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { ServerLogger } from '../logger';
 import { readChoiceEnv, readFlagEnv, readNumberEnv, readStringEnv } from '../env';
 import { installSharedResponseCache } from '../shared-response-cache';
 import { installUpstreamObserver } from '../upstream-telemetry';
@@ -18,7 +18,7 @@ export interface RemoteModeOptions {
   /** The server's id, e.g. "weather": a metric label and part of every Redis key. */
   server: string;
   env: NodeJS.ProcessEnv;
-  logger: Logger;
+  logger: ServerLogger;
   /** The name of a credential the server acts with (e.g. "GITHUB_TOKEN"), when it holds one. */
   credential?: string;
 }

@@ -41,7 +41,7 @@ export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore();
 }
 
-/** Fields for pino's mixin: every log line written while a request runs carries its correlation id. */
+/** Fields every log line written while a request runs carries: its correlation id and caller. */
 export function requestLogFields(): Record<string, string> {
   const context = storage.getStore();
   return context ? { correlation_id: context.correlationId, caller: context.caller.logName } : {};

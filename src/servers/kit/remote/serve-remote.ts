@@ -1,5 +1,5 @@
 import type { McpServerFactory } from '@modelcontextprotocol/server';
-import type { Logger } from 'pino';
+import type { ServerLogger } from '../logger';
 import { serveHttpFromEnv } from '../http/serve-http-from-env';
 import { startRemoteMode } from './remote-mode';
 
@@ -8,7 +8,7 @@ export async function serveRemote(
   server: string,
   factory: McpServerFactory,
   env: NodeJS.ProcessEnv,
-  logger: Logger,
+  logger: ServerLogger,
   credential: string | undefined,
 ): Promise<void> {
   const { guards } = startRemoteMode({ server, env, logger, credential });

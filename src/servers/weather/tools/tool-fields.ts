@@ -1,5 +1,5 @@
 import type { ToolAnnotations } from '@modelcontextprotocol/server';
-import type { Logger } from 'pino';
+import type { ServerLogger } from '../../kit/logger';
 import * as z from 'zod';
 import { LOCATION_EXAMPLES } from '../location';
 import { OPEN_METEO_ATTRIBUTION, type OpenMeteoClient } from '../open-meteo-client';
@@ -7,7 +7,7 @@ import type { ResolvedPlace } from '../place-resolver';
 
 export interface WeatherToolDeps {
   client: OpenMeteoClient;
-  logger: Logger;
+  logger: ServerLogger;
 }
 
 /** Every weather tool only reads public data from the internet and may be repeated freely. */
