@@ -44,15 +44,16 @@ const chosenBenches = chosen(benchEntries);
 
 /**
  * Every tool's JSON Schemas, converted from the zod schemas now rather than on each server's first
- * `tools/list` (see src/servers/kit/tool-schema.ts), as JSON text for the bundles to embed.
+ * `tools/list` (see src/servers/kit/tool-schema.ts), and the GitHub tools' cards (see
+ * src/servers/github/tool-cards.ts), each as JSON text for the bundles to embed.
  */
-async function toolJsonSchemas() {
+async function toolDescriptions() {
   const folder = await mkdtemp(join(tmpdir(), 'mcp-tray-tool-schemas-'));
   try {
     const outfile = join(folder, 'tool-json-schemas.mjs');
     await build({ ...nodeBundleOptions, sourcemap: false, entryPoints: ['scripts/tool-json-schemas-entry.ts'], outfile, banner: { js: requireShim } });
-    const { toolJsonSchemasForBuild } = await import(pathToFileURL(outfile).href);
-    return JSON.stringify(toolJsonSchemasForBuild());
+    const { toolJsonSchemasForBuild, gitHubToolCardsForBuild } = await import(pathToFileURL(outfile).href);
+    return { jsonSchemas: JSON.stringify(toolJsonSchemasForBuild()), gitHubToolCards: JSON.stringify(gitHubToolCardsForBuild()) };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
@@ -89,7 +90,10 @@ if (Object.keys(chosenServers).length > 0) {
       ...startupMinify,
       chunkNames: `${CHUNKS_DIR}/[name]-[hash]`,
       plugins: [sdkPlatformShims],
-      define: { __PRECOMPUTED_TOOL_JSON_SCHEMAS__: JSON.stringify(await toolJsonSchemas()) },
+      define: await (async () => {
+        const { jsonSchemas, gitHubToolCards } = await toolDescriptions();
+        return { __PRECOMPUTED_TOOL_JSON_SCHEMAS__: JSON.stringify(jsonSchemas), __GITHUB_TOOL_CARDS__: JSON.stringify(gitHubToolCards) };
+      })(),
       banner: { js: requireShim },
     }),
   );

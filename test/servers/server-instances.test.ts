@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createServerLogger } from '../../src/servers/kit/logger';
 import { readGitHubConfig } from '../../src/servers/github/config';
 import { createGitHubRuntime, gitHubServerFactory } from '../../src/servers/github/server';
+import { gitHubToolCards } from '../../src/servers/github/tool-cards';
 import { readWeatherConfig } from '../../src/servers/weather/config';
 import { createWeatherRuntime, weatherServerFactory } from '../../src/servers/weather/server';
 
@@ -39,8 +40,8 @@ describe('server instances over one runtime', () => {
     expectSharedDefinitions(...twoInstances(factory));
   });
 
-  it('github: every instance registers the same schemas, built once', () => {
-    const factory = gitHubServerFactory(createGitHubRuntime(readGitHubConfig({}), logger));
+  it('github: every instance registers the same schemas, built once', async () => {
+    const factory = gitHubServerFactory(createGitHubRuntime(readGitHubConfig({}), logger), await gitHubToolCards());
     expectSharedDefinitions(...twoInstances(factory));
   });
 });

@@ -2,6 +2,7 @@ import type { McpRequestContext, McpServer, McpServerFactory } from '@modelconte
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGitHubConfig } from '../../src/servers/github/config';
 import { createGitHubRuntime, gitHubServerFactory } from '../../src/servers/github/server';
+import { gitHubToolCards } from '../../src/servers/github/tool-cards';
 import { createServerLogger } from '../../src/servers/kit/logger';
 import { SDK_JSON_SCHEMA_TARGET } from '../../src/servers/kit/tool-schema';
 import { readWeatherConfig } from '../../src/servers/weather/config';
@@ -71,7 +72,7 @@ describe('the JSON Schemas the built servers list', () => {
     const server = await startGitHubServer(fake);
     try {
       const { tools } = await server.client.listTools();
-      expectSameSchemas(tools, convertedFromSource(gitHubServerFactory(createGitHubRuntime(readGitHubConfig({}), logger))));
+      expectSameSchemas(tools, convertedFromSource(gitHubServerFactory(createGitHubRuntime(readGitHubConfig({}), logger), await gitHubToolCards())));
     } finally {
       await server.close();
     }

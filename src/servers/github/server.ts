@@ -6,15 +6,8 @@ import { readGitHubConfig, type GitHubConfig } from './config';
 import type { GitHubClient } from './octokit';
 import { registerReadmeResource } from './readme-resource';
 import { registerSummarizePullRequestPrompt } from './summarize-pull-request-prompt';
+import { gitHubToolCards, gitHubToolRegistrar, type GitHubToolCard } from './tool-cards';
 import type { GitHubToolContext } from './tool-definition';
-import { registerCommitTools } from './tools/commits';
-import { registerFileTools } from './tools/files';
-import { registerIssueWriteTools } from './tools/issue-writes';
-import { registerIssueReadTools } from './tools/issues';
-import { registerMeTool } from './tools/me';
-import { registerPullRequestTools } from './tools/pull-requests';
-import { registerRepositoryTools } from './tools/repositories';
-import { registerSearchTools } from './tools/search';
 import { GITHUB_SERVER_VERSION } from './version';
 
 const INSTRUCTIONS =
@@ -37,23 +30,16 @@ export function createGitHubRuntime(config: GitHubConfig, logger: ServerLogger):
  * Builds one GitHub MCP server (every tool, the prompt and the README resource) over the shared runtime.
  * The SDK calls it per HTTP request and per stdio connection, so it only registers.
  */
-export function gitHubServerFactory(context: GitHubToolContext): McpServerFactory {
+export function gitHubServerFactory(context: GitHubToolContext, cards: readonly GitHubToolCard[]): McpServerFactory {
   const instructions = context.config.readOnly ? `${INSTRUCTIONS} This server is read-only: it cannot change anything on GitHub.` : INSTRUCTIONS;
-  return () => registerGitHubSurface(new McpServer({ name: 'github', title: 'GitHub', version: GITHUB_SERVER_VERSION }, { instructions }), context);
-}
-
-function registerGitHubSurface(server: McpServer, context: GitHubToolContext): McpServer {
-  registerMeTool(server, context);
-  registerRepositoryTools(server, context);
-  registerFileTools(server, context);
-  registerCommitTools(server, context);
-  registerIssueReadTools(server, context);
-  registerIssueWriteTools(server, context);
-  registerPullRequestTools(server, context);
-  registerSearchTools(server, context);
-  registerSummarizePullRequestPrompt(server, context);
-  registerReadmeResource(server, context);
-  return server;
+  const registerTools = gitHubToolRegistrar(context, cards);
+  return () => {
+    const server = new McpServer({ name: 'github', title: 'GitHub', version: GITHUB_SERVER_VERSION }, { instructions });
+    registerTools(server);
+    registerSummarizePullRequestPrompt(server, context);
+    registerReadmeResource(server, context);
+    return server;
+  };
 }
 
 /** Reads the environment, then serves. A bad setting throws before anything is written to stdout. */
@@ -66,5 +52,6 @@ export async function runGitHubServer(env: NodeJS.ProcessEnv, argv: readonly str
       'GITHUB_TOKEN is not set: only public data can be read (GitHub allows 60 requests an hour without a token), and tools that write will ask for a token.',
     );
   }
-  await serveByFlag('github', gitHubServerFactory(createGitHubRuntime(config, logger)), env, argv, logger, config.token ? 'GITHUB_TOKEN' : undefined);
+  const factory = gitHubServerFactory(createGitHubRuntime(config, logger), await gitHubToolCards());
+  await serveByFlag('github', factory, env, argv, logger, config.token ? 'GITHUB_TOKEN' : undefined);
 }

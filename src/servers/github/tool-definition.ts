@@ -42,24 +42,26 @@ export interface GitHubToolSpec<Input extends ZodRawShape, Output extends ZodRaw
   run: (args: ShapeOutput<Input>, context: GitHubToolContext) => Promise<CallToolResult>;
 }
 
-/** A GitHub tool as registered: built once per process, so that each server instance only registers it. */
-export interface GitHubToolDefinition<Input extends ZodRawShape, Output extends ZodRawShape> {
+/**
+ * A GitHub tool as the server runs it: built once per process, so each server instance only registers
+ * it. Its argument types are erased here so that every tool fits one list.
+ */
+export interface GitHubTool {
   name: string;
   writes: boolean;
   needsToken: boolean;
   config: {
     title: string;
     description: string;
-    inputSchema: z.ZodObject<Input>;
-    outputSchema?: z.ZodObject<Output>;
+    inputSchema: z.ZodObject;
+    outputSchema?: z.ZodObject;
     annotations: ToolAnnotations;
   };
-  run: GitHubToolSpec<Input, Output>['run'];
+  /** Runs the tool on arguments its own input schema has already parsed. */
+  call: (args: Record<string, unknown>, context: GitHubToolContext) => Promise<CallToolResult>;
 }
 
-export function defineGitHubTool<Input extends ZodRawShape, Output extends ZodRawShape>(
-  spec: GitHubToolSpec<Input, Output>,
-): GitHubToolDefinition<Input, Output> {
+export function defineGitHubTool<Input extends ZodRawShape, Output extends ZodRawShape>(spec: GitHubToolSpec<Input, Output>): GitHubTool {
   const { name, title, description, inputSchema, outputSchema, annotations, writes = false, needsToken = false, run } = spec;
   return {
     name,
@@ -72,23 +74,17 @@ export function defineGitHubTool<Input extends ZodRawShape, Output extends ZodRa
       ...(outputSchema ? { outputSchema: toolSchema(`${name}.output`, outputSchema) } : {}),
       annotations: { title, ...annotations },
     },
-    run,
+    // The SDK hands a handler what the tool's input schema (this one) parsed: the shape `run` expects.
+    call: (args, context) => run(args as ShapeOutput<Input>, context),
   };
 }
 
-export function registerGitHubTool<Input extends ZodRawShape, Output extends ZodRawShape>(
-  server: McpServer,
-  context: GitHubToolContext,
-  definition: GitHubToolDefinition<Input, Output>,
-): void {
-  const { name, writes, needsToken } = definition;
-  if (writes && context.config.readOnly) return;
-  const handler = (args: ShapeOutput<Input>, ctx: ServerContext) =>
-    runTool(context.logger, name, 'GitHub', async () => {
-      if ((writes || needsToken) && !context.config.token) throw missingTokenFailure();
-      return withoutToken(await withCallSignal(ctx.mcpReq.signal, () => definition.run(args, context)), context.config.token);
-    }, ctx.mcpReq.signal);
-  server.registerTool(name, definition.config, handler);
+/** One call of `tool`, as every GitHub tool runs: the token checked, the call's signal passed on, the token kept out of the answer. */
+export function runGitHubTool(tool: Pick<GitHubTool, 'name' | 'writes' | 'needsToken'>, call: () => Promise<CallToolResult>, context: GitHubToolContext, ctx: ServerContext): Promise<CallToolResult> {
+  return runTool(context.logger, tool.name, 'GitHub', async () => {
+    if ((tool.writes || tool.needsToken) && !context.config.token) throw missingTokenFailure();
+    return withoutToken(await withCallSignal(ctx.mcpReq.signal, call), context.config.token);
+  }, ctx.mcpReq.signal);
 }
 
 /**

@@ -1,9 +1,8 @@
-import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { ownerField, pageOutputFields, pagingFields, pathField, refField, repoField, timestampField } from '../fields';
 import { day, firstLine, plural, shortSha } from '../format';
 import { describePage, pageInfo } from '../pagination';
-import { READS_GITHUB, defineGitHubTool, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
+import { READS_GITHUB, defineGitHubTool, requestGitHub, toolResult, type GitHubTool, type GitHubToolContext } from '../tool-definition';
 
 // GitHub Enterprise versions and proxies leave out fields github.com sends: null says "not reported".
 const commitOutput = z.object({
@@ -67,6 +66,4 @@ const listCommitsTool = defineGitHubTool({
   },
 });
 
-export function registerCommitTools(server: McpServer, context: GitHubToolContext): void {
-  registerGitHubTool(server, context, listCommitsTool);
-}
+export const commitTools: readonly GitHubTool[] = [listCommitsTool];

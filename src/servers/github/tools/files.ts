@@ -1,9 +1,8 @@
-import type { McpServer } from '@modelcontextprotocol/server';
 import { ToolFailure } from '../../kit/errors';
 import { classifyFileContent, MAX_TEXT_BYTES, readPrefix } from '../file-content';
 import { ownerField, pathField, refField, repoField } from '../fields';
 import { formatBytes, plural, shortSha } from '../format';
-import { READS_GITHUB, defineGitHubTool, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
+import { READS_GITHUB, defineGitHubTool, requestGitHub, toolResult, type GitHubTool, type GitHubToolContext } from '../tool-definition';
 
 interface FileLocation {
   owner: string;
@@ -54,9 +53,7 @@ const getFileContentsTool = defineGitHubTool({
   },
 });
 
-export function registerFileTools(server: McpServer, context: GitHubToolContext): void {
-  registerGitHubTool(server, context, getFileContentsTool);
-}
+export const fileTools: readonly GitHubTool[] = [getFileContentsTool];
 
 async function fileText(context: GitHubToolContext, location: FileLocation, entry: ContentEntry): Promise<string> {
   const bytes = await fileBytes(context, location, entry);

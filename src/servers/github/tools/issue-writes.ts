@@ -1,8 +1,7 @@
-import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { ToolFailure } from '../../kit/errors';
 import { nameListField, numberField, ownerField, repoField, textField } from '../fields';
-import { defineGitHubTool, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
+import { defineGitHubTool, requestGitHub, toolResult, type GitHubTool, type GitHubToolContext } from '../tool-definition';
 import { issueSummaryOutput, summarizeIssue } from './issue-summary';
 import { groupDigits } from '../../kit/group-digits';
 
@@ -128,11 +127,7 @@ const addIssueCommentTool = defineGitHubTool({
   },
 });
 
-export function registerIssueWriteTools(server: McpServer, context: GitHubToolContext): void {
-  registerGitHubTool(server, context, createIssueTool);
-  registerGitHubTool(server, context, updateIssueTool);
-  registerGitHubTool(server, context, addIssueCommentTool);
-}
+export const issueWriteTools: readonly GitHubTool[] = [createIssueTool, updateIssueTool, addIssueCommentTool];
 
 function linkLine(url: string | null): string {
   return url ? `\n${url}` : '';

@@ -1,9 +1,8 @@
-import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { listStateField, nameListField, numberField, ownerField, pageOutputFields, pagingFields, repoField, timestampField } from '../fields';
 import { clip, day, plural, userLogin } from '../format';
 import { describePage, pageInfo } from '../pagination';
-import { READS_GITHUB, defineGitHubTool, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
+import { READS_GITHUB, defineGitHubTool, requestGitHub, toolResult, type GitHubTool, type GitHubToolContext } from '../tool-definition';
 import { issueLine, issueSummaryOutput, summarizeIssue } from './issue-summary';
 
 /** Enough of a long thread to follow it; the rest is a link away. */
@@ -115,10 +114,7 @@ const getIssueTool = defineGitHubTool({
   },
 });
 
-export function registerIssueReadTools(server: McpServer, context: GitHubToolContext): void {
-  registerGitHubTool(server, context, listIssuesTool);
-  registerGitHubTool(server, context, getIssueTool);
-}
+export const issueReadTools: readonly GitHubTool[] = [listIssuesTool, getIssueTool];
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,6 +1,5 @@
-import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
-import { READS_GITHUB, defineGitHubTool, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
+import { READS_GITHUB, defineGitHubTool, requestGitHub, toolResult, type GitHubTool, type GitHubToolContext } from '../tool-definition';
 
 // GitHub Enterprise versions and proxies leave out fields github.com sends: null says "not reported".
 const meOutput = {
@@ -52,6 +51,4 @@ const getMeTool = defineGitHubTool({
   },
 });
 
-export function registerMeTool(server: McpServer, context: GitHubToolContext): void {
-  registerGitHubTool(server, context, getMeTool);
-}
+export const meTools: readonly GitHubTool[] = [getMeTool];

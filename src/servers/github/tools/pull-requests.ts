@@ -1,9 +1,8 @@
-import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { listStateField, numberField, ownerField, pageOutputFields, pagingFields, refField, repoField } from '../fields';
 import { day, plural, userLogin } from '../format';
 import { describePage, pageInfo } from '../pagination';
-import { READS_GITHUB, defineGitHubTool, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
+import { READS_GITHUB, defineGitHubTool, requestGitHub, toolResult, type GitHubTool, type GitHubToolContext } from '../tool-definition';
 import { isValidOwner, isValidRef } from '../validation';
 import { branches, loadPullRequest, pullRequestDetailsOutput, pullRequestText } from './pull-request-details';
 
@@ -99,7 +98,4 @@ const getPullRequestTool = defineGitHubTool({
   },
 });
 
-export function registerPullRequestTools(server: McpServer, context: GitHubToolContext): void {
-  registerGitHubTool(server, context, listPullRequestsTool);
-  registerGitHubTool(server, context, getPullRequestTool);
-}
+export const pullRequestTools: readonly GitHubTool[] = [listPullRequestsTool, getPullRequestTool];

@@ -1,11 +1,10 @@
-import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { ToolFailure } from '../../kit/errors';
 import { MISSING_TOKEN_MESSAGE } from '../errors';
 import { ownerField, pageOutputFields, pagingFields } from '../fields';
 import { plural } from '../format';
 import { describePage, pageInfo } from '../pagination';
-import { READS_GITHUB, defineGitHubTool, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
+import { READS_GITHUB, defineGitHubTool, requestGitHub, toolResult, type GitHubTool, type GitHubToolContext } from '../tool-definition';
 import { repositoryLine, repositorySummaryOutput, summarizeRepository } from './repository-summary';
 
 const sortField = z
@@ -33,9 +32,7 @@ const listRepositoriesTool = defineGitHubTool({
   },
 });
 
-export function registerRepositoryTools(server: McpServer, context: GitHubToolContext): void {
-  registerGitHubTool(server, context, listRepositoriesTool);
-}
+export const repositoryTools: readonly GitHubTool[] = [listRepositoriesTool];
 
 async function listMyRepositories(context: GitHubToolContext, sort: 'updated' | 'pushed' | 'created' | 'full_name', direction: 'asc' | 'desc', page: number, perPage: number) {
   if (!context.config.token) {

@@ -1,9 +1,8 @@
-import type { McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { pageOutputFields, pagingFields, searchQueryField } from '../fields';
 import { plural } from '../format';
 import { describePage, pageInfo, type PageInfo } from '../pagination';
-import { READS_GITHUB, defineGitHubTool, registerGitHubTool, requestGitHub, toolResult, type GitHubToolContext } from '../tool-definition';
+import { READS_GITHUB, defineGitHubTool, requestGitHub, toolResult, type GitHubTool, type GitHubToolContext } from '../tool-definition';
 import { issueLine, issueSummaryOutput, summarizeIssue } from './issue-summary';
 import { repositoryLine, repositorySummaryOutput, summarizeRepository } from './repository-summary';
 
@@ -107,11 +106,7 @@ const searchCodeTool = defineGitHubTool({
   },
 });
 
-export function registerSearchTools(server: McpServer, context: GitHubToolContext): void {
-  registerGitHubTool(server, context, searchRepositoriesTool);
-  registerGitHubTool(server, context, searchIssuesTool);
-  registerGitHubTool(server, context, searchCodeTool);
-}
+export const searchTools: readonly GitHubTool[] = [searchRepositoriesTool, searchIssuesTool, searchCodeTool];
 
 interface SearchCounts {
   total_count?: number | null;
