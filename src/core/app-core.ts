@@ -99,6 +99,7 @@ export class AppCore {
       clients: () => this.clients(),
       supervisorFor: (id) => this.supervisorFor(id),
       disposeSupervisor: async (id) => {
+        this.hub.endSessionsOf(id, `Server "${id}" was removed from MCP Tray.`);
         await this.supervisorFor(id).dispose();
         this.supervisors.delete(id);
       },

@@ -225,6 +225,14 @@ describe('the bridge hub, sessions on one real server process', () => {
     expect(isAlive(pidB)).toBe(true);
   });
 
+  it('ends the sessions of a server that is removed, saying why', async () => {
+    await startCore();
+    const a = await open('client-a');
+    await core.call('servers.remove', { id: 'probe' });
+    expect(a.closedWith).toBe('Server "probe" was removed from MCP Tray.');
+    expect((await core.call('sessions.list', {})).sessions).toEqual([]);
+  });
+
   it('refuses to open a session on an unknown or a disabled server', async () => {
     await startCore();
     await expect(core.bridge.openSession({ serverId: 'nope' }, { send: () => {}, close: () => {} })).rejects.toMatchObject({ code: 'not_found' });

@@ -84,6 +84,13 @@ export class BridgeHub implements BridgePort {
     return [...this.sessions.values()].map((open) => open.session.summary()).filter((summary) => serverId === undefined || summary.serverId === serverId);
   }
 
+  /** Ends the sessions of a server that is going away for good (removed). */
+  endSessionsOf(serverId: string, reason: string): void {
+    for (const open of [...this.sessions.values()]) if (open.session.summary().serverId === serverId) open.session.end(reason);
+    this.routes.get(serverId)?.dispose();
+    this.routes.delete(serverId);
+  }
+
   /** Ends every session (the manager is quitting) and the processes of per-session servers. */
   async shutdown(reason: string): Promise<void> {
     const dedicated = [...this.sessions.values()].flatMap((open) => (open.dedicated ? [open.dedicated] : []));
