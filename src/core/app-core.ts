@@ -106,6 +106,9 @@ export class AppCore {
       emit: (event, payload) => this.emit(event, payload),
       nextCallId: () => `${this.callIdPrefix}-${++this.callCount}`,
       sessions: (serverId) => this.hub.list(serverId),
+      rootsChanged: (id) => {
+        for (const supervisor of [this.supervisorFor(id), ...this.hub.sessionSupervisorsOf(id)]) supervisor.rootsChanged();
+      },
     };
     this.handlers = {
       ...serverHandlers(parts),

@@ -510,6 +510,13 @@ export class ServerSupervisor {
     if (connection.serverCapabilities.logging) await connection.setLoggingLevel(level, this.options.timings().callTimeoutMs);
   }
 
+  /** The roots setting changed: a running server is told (notifications/roots/list_changed). */
+  rootsChanged(): void {
+    const connection = this.connection;
+    if (!connection || (this.state !== 'running' && this.state !== 'degraded')) return;
+    connection.sendRootsChanged().catch((error: unknown) => this.log('warn', 'lifecycle', `could not tell the server its roots changed: ${messageOf(error)}`));
+  }
+
   readResource(uri: string): Promise<ReadResourceResult> {
     return this.requireConnection().readResource(uri, this.options.timings().callTimeoutMs).catch(rethrowSaidOnce);
   }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../src/core/app-core';
 import type { ToolExposure } from '../../src/core/tool-exposure';
@@ -26,7 +27,7 @@ describe('the bridge hub, sessions on one real server process', () => {
   }
 
   const uiCall = async (name: string, args: Record<string, unknown> = {}) => textOf((await core.call('tools.call', { serverId: 'probe', name, arguments: args })).result);
-  const received = async () => JSON.parse(await uiCall('received')) as { setLevel: string[]; subscribe: string[]; unsubscribe: string[]; cancelled: string[] };
+  const received = async () => JSON.parse(await uiCall('received')) as { setLevel: string[]; subscribe: string[]; unsubscribe: string[]; cancelled: string[]; rootsChanged: number };
   const resultText = (message: { result?: Record<string, unknown> }) => textOf(message.result);
 
   beforeEach(async () => {
@@ -116,6 +117,23 @@ describe('the bridge hub, sessions on one real server process', () => {
     a.request(2, 'tools/call', { name: 'ask_roots', arguments: {} });
     expect(JSON.parse(resultText(await a.answer(2))).roots).toEqual([expect.objectContaining({ uri: new URL(`file://${temp.dir}`).href })]);
     expect(core.logs.query({ serverId: 'probe', limit: 1_000 }).map((entry) => entry.message)).toContain('elicitation/create declined: client-a, whose call is running, did not declare the elicitation capability');
+  });
+
+  it('answers roots from the setting as it is now, and tells every process of a per-session server when it changes', async () => {
+    await startCore('per-session');
+    const a = await open('client-a');
+    a.request(1, 'tools/call', { name: 'whoami', arguments: {} });
+    await a.answer(1);
+    const elsewhere = path.join(temp.dir, 'elsewhere');
+    await core.call('servers.setRoots', { id: 'probe', roots: [elsewhere] });
+    let asked = 0;
+    await waitFor('the roots change at the session process', async () => {
+      const id = `received-${++asked}`;
+      a.request(id, 'tools/call', { name: 'received', arguments: {} });
+      return JSON.parse(resultText(await a.answer(id))).rootsChanged === 1;
+    });
+    a.request(3, 'tools/call', { name: 'ask_roots', arguments: {} });
+    expect(JSON.parse(resultText(await a.answer(3))).roots).toEqual([{ uri: new URL(`file://${elsewhere}`).href, name: 'elsewhere' }]);
   });
 
   it('tells every session a list changed, after the cached list was refreshed', async () => {

@@ -84,6 +84,11 @@ export class BridgeHub implements BridgePort {
     return [...this.sessions.values()].map((open) => open.session.summary()).filter((summary) => serverId === undefined || summary.serverId === serverId);
   }
 
+  /** The processes of a per-session server's sessions, which the server's own supervisor does not reach. */
+  sessionSupervisorsOf(serverId: string): ServerSupervisor[] {
+    return [...this.sessions.values()].flatMap((open) => (open.dedicated && open.session.summary().serverId === serverId ? [open.dedicated] : []));
+  }
+
   /** Ends the sessions of a server that is going away for good (removed). */
   endSessionsOf(serverId: string, reason: string): void {
     for (const open of [...this.sessions.values()]) if (open.session.summary().serverId === serverId) open.session.end(reason);
