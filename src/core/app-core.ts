@@ -88,6 +88,7 @@ export class AppCore {
       exposure: options.toolExposure ?? EVERY_TOOL_EXPOSED,
       logs,
       emit: (event, payload) => this.emit(event, payload),
+      redact: (message) => this.errorRedaction.text(message),
     });
     this.bridge = this.hub;
     const parts: CoreParts = {

@@ -16,7 +16,7 @@ describe('the bridge hub, sessions on one real server process', () => {
 
   async function startCore(sharing: 'shared' | 'per-session' = 'shared', exposure: ToolExposure = EVERY_TOOL_EXPOSED): Promise<void> {
     ({ core } = await createTestCore(temp.dir, { toolExposure: exposure }));
-    await core.call('servers.add', { id: 'probe', name: 'Probe', command: process.execPath, args: [bridgeProbeServerPath], autostart: false, sharing, roots: [temp.dir] });
+    await core.call('servers.add', { id: 'probe', name: 'Probe', command: process.execPath, args: [bridgeProbeServerPath], autostart: false, sharing, roots: [temp.dir], secretEnv: ['PROBE_TOKEN'] });
   }
 
   async function open(client: string, capabilities: Record<string, unknown> = {}): Promise<RecordingPeer> {
@@ -86,6 +86,18 @@ describe('the bridge hub, sessions on one real server process', () => {
     await waitFor('the server to see the cancellation', async () => (await received()).cancelled.includes('a'));
     expect((await received()).cancelled).toEqual(['a']);
     expect(a.messages.filter((message) => message.id === 1)).toEqual([]);
+  });
+
+  it("cancels a closing session's running calls and leaves the other session's alone", async () => {
+    await startCore();
+    const [a, b] = [await open('client-a'), await open('client-b')];
+    a.request(1, 'tools/call', { name: 'slow', arguments: { ms: 30_000, steps: 300, label: 'a' }, _meta: { progressToken: 1 } });
+    b.request(1, 'tools/call', { name: 'slow', arguments: { ms: 600, steps: 3, label: 'b' }, _meta: { progressToken: 1 } });
+    await waitFor("a's call running", () => a.notifications('notifications/progress').length > 0);
+    a.session.close();
+    await waitFor('the server to see the cancellation', async () => (await received()).cancelled.includes('a'));
+    expect(resultText(await b.answer(1))).toBe('b done');
+    expect((await received()).cancelled).toEqual(['a']);
   });
 
   it('sends the server a sampling request to the one busy session only, and declines it with a log line when two are busy', async () => {
@@ -197,6 +209,18 @@ describe('the bridge hub, sessions on one real server process', () => {
     a.request(2, 'tools/call', { name: 'whoami', arguments: {} });
     expect(Number(resultText(await a.answer(2)))).toBe((await core.call('servers.get', { id: 'probe' })).health.pid);
     expect(a.closedWith).toBeUndefined();
+  });
+
+  it("passes the server's JSON-RPC error on, with a secret it echoes taken out", async () => {
+    await startCore();
+    const secret = `probe-secret-${process.pid}-value`;
+    await core.call('secrets.set', { serverId: 'probe', name: 'PROBE_TOKEN', value: secret });
+    const a = await open('client-a');
+    a.request(1, 'prompts/get', { name: 'leak', arguments: { name: 'PROBE_TOKEN' } });
+    const { error } = await a.answer(1);
+    expect(error?.code).toBe(-32603);
+    expect(error?.message).toMatch(/failed with/);
+    expect(a.lines.join('\n')).not.toContain(secret);
   });
 
   it('refuses a tool the exposure turns off for the client, saying where to turn it on', async () => {

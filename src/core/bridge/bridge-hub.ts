@@ -20,6 +20,8 @@ export interface BridgeHubOptions {
   exposure: ToolExposure;
   logs: { append(input: LogInput): unknown };
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Takes secret values out of an error message sent to a client. */
+  redact?(message: string): string;
   /** How long a session's request waits for its server to be running. */
   readyTimeoutMs?: number;
 }
@@ -64,6 +66,7 @@ export class BridgeHub implements BridgePort {
       exposure: this.options.exposure,
       runningCalls: this.options.runningCalls,
       readyTimeoutMs: () => this.options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+      redact: (message) => this.options.redact?.(message) ?? message,
       onChanged: () => this.changed(definition.id),
       onClosed: () => this.closed(sessionId),
     });
