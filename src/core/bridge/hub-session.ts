@@ -2,7 +2,7 @@ import { ErrorCode, type Implementation, type LoggingLevel, type Result } from '
 import { ContractError, type ClientSession } from '../../shared/contract';
 import type { RunningCalls } from '../running-calls';
 import type { CallProgress, ServerToClientMethod } from '../server-connection';
-import type { ServerHandshake } from '../supervisor';
+import type { ServerHandshake } from '../supervisor-relay';
 import type { ToolExposure } from '../tool-exposure';
 import { clientAnswerError, JsonRpcFailure, jsonRpcErrorOf } from './bridge-errors';
 import type { BridgeOpenRequest, BridgeSession, SessionPeer } from './bridge-port';
