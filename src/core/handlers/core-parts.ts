@@ -1,4 +1,4 @@
-import { ContractError, type EventName, type EventPayload, type MethodName, type MethodParams, type MethodResult, type ServerSummary } from '../../shared/contract';
+import { ContractError, type ClientSession, type EventName, type EventPayload, type MethodName, type MethodParams, type MethodResult, type ServerSummary } from '../../shared/contract';
 import type { ServerCatalog } from '../catalog';
 import type { ClientRegistrar } from '../clients/client-registrar';
 import type { LaunchResolution } from '../launch-resolution';
@@ -25,6 +25,10 @@ export interface CoreParts {
   disposeSupervisor(id: string): Promise<void>;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   nextCallId(): string;
+  /** Tells every process of the server (shared and per-session) that its roots changed. */
+  rootsChanged(id: string): void;
+  /** The clients connected through the launcher's bridge, to one server or to all. */
+  sessions(serverId?: string): ClientSession[];
 }
 
 export function summaryOf(parts: CoreParts, id: string): ServerSummary {
