@@ -79,6 +79,7 @@ describe('mcp-tray help and usage errors', { timeout: 60_000 }, () => {
     ['an unknown log level', ['logs', 'weather', '--level', 'loud'], /--level is one of trace, debug, info, warn, error, fatal/, /^Usage: mcp-tray logs/m],
     ['a limit of zero', ['logs', 'weather', '--limit', '0'], /--limit must be a whole number/, /^Usage: mcp-tray logs/m],
     ['a limit without a value', ['logs', 'weather', '--limit'], /needs a value/, /^Usage: mcp-tray logs/m],
+    ['an empty client name', ['logs', 'weather', '--client', ' '], /--client needs a client's name/, /^Usage: mcp-tray logs/m],
     ['tools without an id', ['tools'], /Missing <id>/, /^Usage: mcp-tray tools/m],
     ['call without a tool', ['call', 'weather'], /Missing <tool>/, /^Usage: mcp-tray call/m],
     ['call with --json and words', ['call', 'weather', 'get_weather', '--json', '{}', 'location=Paris'], /either as --json or as name=value/, /^Usage: mcp-tray call/m],
