@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ServerSummary, Sharing } from '../../shared/contract';
 import { useApi } from '../app/api-context';
 import { useAction } from '../hooks/use-action';
@@ -21,7 +22,17 @@ const CHOICES: ReadonlyArray<{ value: Sharing; label: string; explanation: strin
 export function SharingCard({ server }: { server: ServerSummary }) {
   const api = useApi();
   const { applySummary } = useServersActions();
-  const save = useAction(async (sharing: Sharing) => applySummary(await api.call('servers.setSharing', { id: server.id, sharing })));
+  // The choice being saved shows at once; a failure puts the saved one back.
+  const [saving, setSaving] = useState<Sharing | null>(null);
+  const save = useAction(async (sharing: Sharing) => {
+    setSaving(sharing);
+    try {
+      applySummary(await api.call('servers.setSharing', { id: server.id, sharing }));
+    } finally {
+      setSaving(null);
+    }
+  });
+  const shown = saving ?? server.sharing;
   return (
     <section className="card" aria-labelledby="sharing-heading">
       <header className="card-header">
@@ -32,7 +43,7 @@ export function SharingCard({ server }: { server: ServerSummary }) {
         <legend className="visually-hidden">How clients share this server</legend>
         {CHOICES.map((choice) => (
           <label key={choice.value} className="choice">
-            <input type="radio" name={`sharing-${server.id}`} value={choice.value} checked={server.sharing === choice.value} onChange={() => void save.run(choice.value)} data-testid={`sharing-${choice.value}`} />
+            <input type="radio" name={`sharing-${server.id}`} value={choice.value} checked={shown === choice.value} onChange={() => void save.run(choice.value)} data-testid={`sharing-${choice.value}`} />
             <span>
               <span className="choice-label">{choice.label}</span>
               <span className="choice-explanation muted">{choice.explanation}</span>
