@@ -20,12 +20,16 @@ import { toolExposureHandlers } from './handlers/tool-exposure';
 import { toolHandlers } from './handlers/tools';
 import { LaunchResolution } from './launch-resolution';
 import { LogStore } from './logs';
+import { ManagedToolExposure } from './managed-tool-exposure';
 import { OrphanGuard } from './orphan-guard';
 import type { RestartPolicyOptions } from './restart-policy';
 import { RunningCalls } from './running-calls';
 import type { SecretStore } from './secrets';
 import { SettingsStore } from './settings';
 import { ServerSupervisor } from './supervisor';
+import { ToolSwitches } from './tool-access';
+import { ToolPins } from './tool-pins';
+import { TOOL_PINS_FILE_NAME } from './tool-pins-file';
 
 export interface AppCoreOptions {
   dataDir: string;
@@ -63,6 +67,8 @@ export class AppCore {
   private readonly catalog: ServerCatalog;
   private readonly launches: LaunchResolution;
   private readonly handlers: HandlersOf<MethodName>;
+  /** Which tools each client that comes through the bridge is shown and may call. */
+  readonly toolExposure: ManagedToolExposure;
 
   private constructor(
     private readonly options: AppCoreOptions,
@@ -72,6 +78,7 @@ export class AppCore {
   ) {
     this.catalog = new ServerCatalog(settings, options.runtime, (serverIds) => this.emit('servers.changed', { serverIds }));
     this.launches = new LaunchResolution({ ...options, catalog: this.catalog, logs, errorRedaction: this.errorRedaction });
+    this.toolExposure = this.createToolExposure();
     const parts: CoreParts = {
       catalog: this.catalog,
       logs,
@@ -91,7 +98,7 @@ export class AppCore {
       ...serverHandlers(parts),
       ...sessionHandlers(parts),
       ...toolHandlers(parts),
-      ...toolExposureHandlers(parts),
+      ...toolExposureHandlers(parts, this.toolExposure),
       ...resourceHandlers(parts),
       ...promptHandlers(parts),
       ...secretHandlers(parts),
@@ -112,6 +119,7 @@ export class AppCore {
     });
     const core = new AppCore({ ...options, onWarning }, settings, logs, OrphanGuard.start(options.runtime.execPath));
     logs.subscribe((entry) => core.emit('log.entry', entry));
+    core.watchToolLists();
     for (const definition of core.catalog.list()) core.supervisorFor(definition.id);
     return core;
   }
@@ -165,6 +173,34 @@ export class AppCore {
         // One broken subscriber must not stop the others or the manager.
       }
     }
+  }
+
+  private createToolExposure(): ManagedToolExposure {
+    const onWarning = this.options.onWarning;
+    const customIds = () => this.catalog.list().filter((definition) => definition.kind === 'custom').map((definition) => definition.id);
+    const exposure = new ManagedToolExposure({
+      switches: new ToolSwitches({ settings: this.settings, ...(onWarning ? { onWarning } : {}) }),
+      pins: ToolPins.open({ file: path.join(this.options.dataDir, TOOL_PINS_FILE_NAME), knownServers: customIds, ...(onWarning ? { onWarning } : {}) }),
+      isPinned: (serverId) => customIds().includes(serverId),
+    });
+    exposure.onHeld((serverId, held) => this.emit('tools.held', { serverId, held }));
+    return exposure;
+  }
+
+  /** Compares each tool list the manager's own connection loads with the approved one, and forgets removed servers' switches and pins. */
+  private watchToolLists(): void {
+    const observe = (serverId: string) => {
+      const tools = this.supervisors.get(serverId)?.lists?.tools;
+      if (tools) this.toolExposure.observe(serverId, tools);
+    };
+    this.on('server.health', ({ serverId, state }) => {
+      if (state === 'running') observe(serverId);
+    });
+    this.on('server.listChanged', ({ serverId, kind }) => {
+      if (kind === 'tools') observe(serverId);
+    });
+    this.on('servers.changed', ({ serverIds }) => this.toolExposure.keepOnly(serverIds));
+    this.toolExposure.keepOnly(this.catalog.list().map((definition) => definition.id));
   }
 
   private clients(): ClientRegistrar {
