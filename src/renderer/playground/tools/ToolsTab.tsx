@@ -14,6 +14,7 @@ import { ToolAccessBar } from '../../tool-access/ToolAccessBar';
 import { ToolSwitch } from '../../tool-access/ToolSwitch';
 import { ALL_CLIENTS, toolSwitchState, type ClientChoice } from '../../tool-access/tool-switch-state';
 import { useToolAccess } from '../../tool-access/use-tool-access';
+import { HeldToolsCallout } from '../../tool-changes/HeldToolsCallout';
 
 const loadTools = async (api: ApiClient, serverId: string): Promise<Tool[]> => (await api.call('tools.list', { serverId })).tools;
 
@@ -35,6 +36,7 @@ function ToolsView({ serverId, tools, reload, chosen, onChoose }: { serverId: st
   }
   return (
     <>
+      <HeldToolsCallout serverId={serverId} />
       {current ? (
         <ToolAccessBar access={current} tools={tools.map((tool) => tool.name)} choice={choice} onChoice={setChoice} error={access.setEnabled.error?.message} />
       ) : null}
@@ -44,7 +46,7 @@ function ToolsView({ serverId, tools, reload, chosen, onChoose }: { serverId: st
           selected={selected.name}
           onSelect={onChoose}
           runner={runner}
-          renderSwitch={current ? (tool) => <ToolSwitch access={current} tool={tool.name} choice={choice} pending={access.setEnabled.pending} onChange={(name, enabled) => void access.setEnabled.run(name, enabled, choice)} /> : undefined}
+          renderSwitch={current ? (tool) => <ToolSwitch access={current} tool={tool.name} choice={choice} saving={access.saving} onChange={(name, enabled) => void access.setEnabled.run(name, enabled, choice)} /> : undefined}
           isOff={current ? (tool) => !toolSwitchState(current, tool.name, choice).on : undefined}
         />
         {/* Keyed by tool, so each tool's panel starts from that tool's own saved input. */}
