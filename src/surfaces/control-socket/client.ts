@@ -16,6 +16,7 @@ import {
 } from '../../shared/contract';
 import { ControlReplySchema, MAX_REPLY_LINE_CHARS, PingResultSchema, encodeLine, parseJsonLine, type PingResult } from './protocol';
 import { controlSocketPath } from './socket-path';
+import { readControlToken } from './control-token';
 import { BoundedLineReader } from './ndjson-lines';
 
 export interface ControlClient {
@@ -93,8 +94,9 @@ class SocketControlClient implements ControlClient {
     };
   }
 
-  async ping(): Promise<PingResult> {
-    const checked = PingResultSchema.safeParse(await this.request({ ping: true }));
+  /** The first request: it carries the control token when the manager has one. */
+  async ping(token: string | undefined): Promise<PingResult> {
+    const checked = PingResultSchema.safeParse(await this.request(token === undefined ? { ping: true } : { ping: true, token }));
     if (!checked.success) throw new ContractError('failed', 'Something answers on the control socket, but not as MCP Tray does.');
     this.managerPid = checked.data.pid;
     return checked.data;
@@ -178,6 +180,7 @@ export async function connectControlSocket(dataDir: string, options: ConnectOpti
   const socketPath = controlSocketPath(dataDir);
   const socket = await openSocket(socketPath);
   if (!socket) return undefined;
+  const token = await readControlToken(dataDir);
   const client = new SocketControlClient(socket, socketPath);
   const timeoutMs = options.timeoutMs ?? 5_000;
   let timer: NodeJS.Timeout | undefined;
@@ -188,7 +191,7 @@ export async function connectControlSocket(dataDir: string, options: ConnectOpti
     );
   });
   try {
-    await Promise.race([client.ping(), timeout]);
+    await Promise.race([client.ping(token), timeout]);
     return client;
   } catch (error) {
     client.close();

@@ -13,10 +13,15 @@ export class BoundedLineReader {
   private overflowed = false;
 
   constructor(
-    private readonly maxLineChars: number,
+    private maxLineChars: number,
     private readonly onLine: (line: string) => void,
     private readonly onOverflow: () => void,
   ) {}
+
+  /** A connection that changes protocol (the bridge upgrade) takes longer lines from then on. */
+  setMaxLineChars(maxLineChars: number): void {
+    this.maxLineChars = maxLineChars;
+  }
 
   push(chunk: Buffer | string): void {
     if (this.overflowed) return;

@@ -5,6 +5,8 @@
  *                       { id, subscribe: "<event>" }  receive that event from now on
  *                       { id, unsubscribe: "<event>" }
  *                       { id, ping: true }            is this MCP Tray? (answers its pid)
+ *                       { id, bridge: {...} }         first line only: becomes an MCP session (bridge-protocol.ts)
+ *                       any first request may carry "token" (control-token.ts); the manager may require it
  *   manager -> client   { id, result }  |  { id, error: { code, message } }   (id null: the line was unusable)
  *                       { event, payload }
  *
@@ -12,14 +14,14 @@
  */
 import { z } from 'zod';
 import { ContractErrorSchema, events, type EventName } from '../../shared/contract';
-import { BYTES_PER_MB, HIGHEST_MAX_MESSAGE_MB } from '../../shared/message-size';
+import { MAX_REPLY_LINE_CHARS } from './bridge-protocol';
+
+export { MAX_REPLY_LINE_CHARS };
 
 export const CONTROL_PROTOCOL_VERSION = 1;
 
 /** Requests are small; a longer line is not ours and the connection is dropped. */
 export const MAX_REQUEST_LINE_CHARS = 1024 * 1024;
-/** Replies carry tool results up to the largest message limit the settings allow, plus their envelope. */
-export const MAX_REPLY_LINE_CHARS = (HIGHEST_MAX_MESSAGE_MB + 16) * BYTES_PER_MB;
 /**
  * A subscriber that stops reading is dropped once this much waits for it, so it cannot grow the
  * manager's memory. Large replies the peer asked for are counted apart (MAX_QUEUED_REPLY_CHARS).
@@ -34,7 +36,7 @@ export const MAX_QUEUED_REPLY_CHARS = 2 * MAX_REPLY_LINE_CHARS;
 const eventNames = Object.keys(events) as [EventName, ...EventName[]];
 const EventNameSchema = z.enum(eventNames);
 
-const RequestIdSchema = z.union([z.number().int().nonnegative(), z.string().min(1).max(100)]);
+export const RequestIdSchema = z.union([z.number().int().nonnegative(), z.string().min(1).max(100)]);
 export type RequestId = z.infer<typeof RequestIdSchema>;
 
 const CallRequestSchema = z.strictObject({ id: RequestIdSchema, method: z.string().min(1).max(100), params: z.unknown().optional() });

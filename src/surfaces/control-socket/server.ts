@@ -3,6 +3,8 @@
  * later the Electron app's second instance) drive an AppCore. Every call goes through
  * AppCore.call, which validates the input against the contract. One thing it adds: a tool call
  * is cancelled when the connection that started it closes (Ctrl+C of the CLI, a crashed caller).
+ * A connection whose first line is a bridge request carries a client's MCP session instead
+ * (bridge-connection.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { chmod, lstat, mkdir, unlink } from 'node:fs/promises';
@@ -20,8 +22,11 @@ import {
   type RequestId,
 } from './protocol';
 import { isPlainObject } from '../../shared/plain-object';
+import type { BridgePort } from '../../core/bridge/bridge-port';
 import { controlSocketPath, socketPathProblem } from './socket-path';
 import { BoundedLineReader } from './ndjson-lines';
+import { asksForBridge, upgradeToBridge, type BridgedConnection } from './bridge-connection';
+import { controlTokenPath, tokenMatches, writeControlToken } from './control-token';
 
 export interface ControlSocketServer {
   readonly path: string;
@@ -49,7 +54,31 @@ export interface ControlSocketLimits {
   maxQueuedReplyChars?: number;
 }
 
-function serveConnection(socket: Socket, target: ContractPort, limits: Required<ControlSocketLimits>): void {
+export interface ControlSocketOptions extends ControlSocketLimits {
+  /** Where bridge requests go; without it they are refused. */
+  bridge?: BridgePort;
+  /** Every connection must present the control token (control-token.ts). Always so on Windows. */
+  requireToken?: boolean;
+}
+
+interface ConnectionSetup {
+  target: ContractPort;
+  limits: Required<ControlSocketLimits>;
+  bridge: BridgePort | undefined;
+  /** The token a first request must carry, when one is required. */
+  token: string | undefined;
+  tokenFile: string;
+}
+
+/** A first request's token, taken off so the request checks as it would without one. */
+function takeToken(value: unknown): { request: unknown; token: unknown } {
+  if (!isPlainObject(value) || !('token' in value)) return { request: value, token: undefined };
+  const { token, ...request } = value;
+  return { request, token };
+}
+
+function serveConnection(socket: Socket, setup: ConnectionSetup): void {
+  const { target, limits } = setup;
   const subscriptions = new Map<EventName, () => void>();
   /** Tool calls this connection started and that still run: nobody is left to read their answers once it closes. */
   const callsStarted = new Set<string>();
@@ -80,10 +109,26 @@ function serveConnection(socket: Socket, target: ContractPort, limits: Required<
     socket.end();
   };
 
+  let firstLine = true;
+  let bridged: BridgedConnection | undefined;
+
   const handleLine = (line: string): void => {
+    if (bridged) return bridged.receive(line);
     const json = parseJsonLine(line);
     if (!json) return refuse(null, 'The control socket speaks newline-delimited JSON; that line was not JSON.');
-    const parsed = ControlRequestSchema.safeParse(json.value);
+    const { request: body, token } = takeToken(json.value);
+    if (firstLine) {
+      firstLine = false;
+      if (setup.token !== undefined && !tokenMatches(setup.token, token)) {
+        const id = isPlainObject(body) && (typeof body.id === 'number' || typeof body.id === 'string') ? body.id : null;
+        return refuse(id, `MCP Tray refused this connection: it did not present the control token from ${setup.tokenFile}. Use the mcp-tray CLI and the launcher of this same MCP Tray.`);
+      }
+      if (asksForBridge(body)) {
+        bridged = upgradeToBridge(body, { socket, reader, bridge: setup.bridge, maxQueuedChars: limits.maxQueuedReplyChars });
+        return;
+      }
+    }
+    const parsed = ControlRequestSchema.safeParse(body);
     if (!parsed.success) {
       return refuse(null, `Not a control request (expected {id, method, params}, {id, subscribe}, {id, unsubscribe} or {id, ping}): ${describeValidationError(parsed.error)}`);
     }
@@ -113,7 +158,7 @@ function serveConnection(socket: Socket, target: ContractPort, limits: Required<
   };
 
   const reader = new BoundedLineReader(MAX_REQUEST_LINE_CHARS, handleLine, () =>
-    refuse(null, `A request line is longer than ${MAX_REQUEST_LINE_CHARS} characters.`),
+    bridged ? bridged.overflow() : refuse(null, `A request line is longer than ${MAX_REQUEST_LINE_CHARS} characters.`),
   );
   socket.on('data', (chunk: Buffer) => reader.push(chunk));
   socket.on('error', () => {
@@ -121,6 +166,7 @@ function serveConnection(socket: Socket, target: ContractPort, limits: Required<
   });
   socket.on('close', () => {
     open = false;
+    bridged?.closed();
     for (const unsubscribe of subscriptions.values()) unsubscribe();
     subscriptions.clear();
     for (const callId of callsStarted) target.call('calls.cancel', { callId }).catch(() => {});
@@ -166,8 +212,8 @@ function listen(server: Server, socketPath: string, dataDir: string): Promise<vo
   });
 }
 
-export async function serveControlSocket(target: ContractPort, dataDir: string, limits: ControlSocketLimits = {}): Promise<ControlSocketServer> {
-  const connectionLimits = { maxQueuedReplyChars: limits.maxQueuedReplyChars ?? MAX_QUEUED_REPLY_CHARS };
+export async function serveControlSocket(target: ContractPort, dataDir: string, options: ControlSocketOptions = {}): Promise<ControlSocketServer> {
+  const connectionLimits = { maxQueuedReplyChars: options.maxQueuedReplyChars ?? MAX_QUEUED_REPLY_CHARS };
   const socketPath = controlSocketPath(dataDir);
   const posix = process.platform !== 'win32';
   const tooLong = socketPathProblem(socketPath);
@@ -179,13 +225,33 @@ export async function serveControlSocket(target: ContractPort, dataDir: string, 
     await clearStaleSocket(socketPath, dataDir);
   }
 
+  // Node cannot set a named pipe's ACL, so on Windows a connection also proves it can read a file in the data folder.
+  const requireToken = options.requireToken ?? !posix;
+  let tokenWritten: (token: string | undefined) => void = () => {};
+  const ready = new Promise<ConnectionSetup>((resolve) => {
+    tokenWritten = (token) => resolve({ target, limits: connectionLimits, bridge: options.bridge, token, tokenFile: controlTokenPath(dataDir) });
+  });
   const connections = new Set<Socket>();
   const server = createServer((socket) => {
     connections.add(socket);
     socket.on('close', () => connections.delete(socket));
-    serveConnection(socket, target, connectionLimits);
+    socket.on('error', () => {
+      // A peer that vanished; 'close' follows.
+    });
+    // A connection that came before the token file was written waits for it, its bytes buffered meanwhile.
+    void ready.then((setup) => {
+      if (!socket.destroyed) serveConnection(socket, setup);
+    });
   });
   await listen(server, socketPath, dataDir);
+  try {
+    // Only once listening: a manager already running for this folder keeps its own token.
+    if (requireToken) await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    tokenWritten(requireToken ? await writeControlToken(dataDir) : undefined);
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
   server.on('error', () => {
     // After listening, errors belong to single connections, which handle their own.
   });
