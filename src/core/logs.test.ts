@@ -182,7 +182,7 @@ describe('LogStore: query', () => {
     call(undefined, 'search_locations');
     call('claude-desktop-beta', 'get_weather');
     store.append({ serverId: 'weather', level: 'info', source: 'call', message: 'echo ok', fields: { tool: 'echo', arguments: { client: 'cursor' } } });
-    store.append({ serverId: 'weather', level: 'info', source: 'stderr', message: 'client cursor connected' });
+    store.append({ serverId: 'weather', level: 'info', source: 'lifecycle', message: 'client cursor connected', fields: { client: 'cursor' } });
     expect(messages(query(store, { client: 'CLAUDE-desktop' }))).toEqual(['get_weather ok']);
     expect(messages(query(store, { client: 'cursor' }))).toEqual(['get_forecast ok']);
     expect(query(store, { client: 'codex' })).toEqual([]);

@@ -322,14 +322,15 @@ function entryMatcher(query: LogStoreQuery): (stored: StoredEntry) => boolean {
     (byClient === undefined || byClient(stored));
 }
 
-/** Matches lines whose `fields.client` is the name; parses only the fields whose text mentions it. */
+/** Matches call lines whose `fields.client` is the name; parses only the fields whose text mentions it. */
 function clientMatcher(client: string): (stored: StoredEntry) => boolean {
   const isBy = callClientMatcher(client);
   const mention = JSON.stringify(client.trim().toLowerCase());
   return (stored) =>
+    stored.source === 'call' &&
     stored.fieldsJson !== undefined &&
     stored.fieldsJson.toLowerCase().includes(mention) &&
-    isBy(JSON.parse(stored.fieldsJson) as Record<string, unknown>);
+    isBy({ source: stored.source, fields: JSON.parse(stored.fieldsJson) as Record<string, unknown> });
 }
 
 function parseQueryTime(name: string, value: string): number {

@@ -43,7 +43,7 @@ export interface LogTailFilter {
 export function logTailMatcher(serverId: string, { minLevel, client }: LogTailFilter): (entry: LogEntry) => boolean {
   const minRank = minLevel === undefined ? -1 : levelRank(minLevel);
   const byClient = client === undefined ? undefined : callClientMatcher(client);
-  return (entry) => entry.serverId === serverId && levelRank(entry.level) >= minRank && (byClient === undefined || byClient(entry.fields));
+  return (entry) => entry.serverId === serverId && levelRank(entry.level) >= minRank && (byClient === undefined || byClient(entry));
 }
 
 /** The newest `limit` entries that pass the filter, oldest first. */

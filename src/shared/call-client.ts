@@ -1,16 +1,22 @@
 /**
- * Who made a tool call: the bridge's call log lines carry the client's name in `fields.client`.
- * Names are compared without regard to case, as a person types them.
+ * Who made a tool call: the call log lines carry the client's name in `fields.client` (other lines
+ * may name a client too, such as its connecting, but only call lines are its calls). Names are
+ * compared without regard to case, as a person types them.
  */
 
-/** The client named in a log entry's fields, or undefined for a line that names none. */
-export function callClientOf(fields: Record<string, unknown> | undefined): string | undefined {
-  const client = fields?.client;
+interface LogLine {
+  source: string;
+  fields?: Record<string, unknown> | undefined;
+}
+
+/** The client that made the call a log line records, or undefined for any other line. */
+export function callClientOf(line: LogLine): string | undefined {
+  const client = line.source === 'call' ? line.fields?.client : undefined;
   return typeof client === 'string' ? client : undefined;
 }
 
-/** A test of a log entry's fields: true when the line is a call made by `client`. */
-export function callClientMatcher(client: string): (fields: Record<string, unknown> | undefined) => boolean {
+/** A test of a log line: true when it records a call made by `client`. */
+export function callClientMatcher(client: string): (line: LogLine) => boolean {
   const wanted = client.trim().toLowerCase();
-  return (fields) => callClientOf(fields)?.toLowerCase() === wanted;
+  return (line) => callClientOf(line)?.toLowerCase() === wanted;
 }

@@ -17,9 +17,9 @@ afterEach(async () => {
 });
 
 let seq = 0;
-function line(level: LogEntry['level'], message: string, fields?: Record<string, unknown>): string {
+function line(level: LogEntry['level'], message: string, fields?: Record<string, unknown>, source: LogEntry['source'] = 'call'): string {
   seq++;
-  return JSON.stringify({ seq, serverId: 'weather', time: new Date(Date.UTC(2025, 0, 1, 12, seq)).toISOString(), level, source: 'call', message, ...(fields ? { fields } : {}) });
+  return JSON.stringify({ seq, serverId: 'weather', time: new Date(Date.UTC(2025, 0, 1, 12, seq)).toISOString(), level, source, message, ...(fields ? { fields } : {}) });
 }
 
 describe('readLogTail', () => {
@@ -27,13 +27,13 @@ describe('readLogTail', () => {
     await writeFile(path.join(dataDir, 'logs', 'weather.1.jsonl'), [line('info', 'old call', { tool: 'get_weather', client: 'Claude-Desktop' }), line('info', 'by cursor', { client: 'cursor' })].join('\n') + '\n');
     await writeFile(
       path.join(dataDir, 'logs', 'weather.jsonl'),
-      [line('info', 'no client', { tool: 'get_weather' }), line('warn', 'new call', { tool: 'get_forecast', client: 'claude-desktop' }), line('info', 'argument only', { arguments: { client: 'claude-desktop' } })].join('\n') + '\n',
+      [line('info', 'no client', { tool: 'get_weather' }), line('warn', 'new call', { tool: 'get_forecast', client: 'claude-desktop' }), line('info', 'argument only', { arguments: { client: 'claude-desktop' } }), line('info', 'client claude-desktop connected', { client: 'claude-desktop' }, 'lifecycle')].join('\n') + '\n',
     );
     const byClaude = await readLogTail(dataDir, 'weather', 10, { client: 'claude-desktop' });
     expect(byClaude.map((entry) => entry.message)).toEqual(['old call', 'new call']);
     const warnByClaude = await readLogTail(dataDir, 'weather', 10, { client: 'CLAUDE-DESKTOP', minLevel: 'warn' });
     expect(warnByClaude.map((entry) => entry.message)).toEqual(['new call']);
     expect(await readLogTail(dataDir, 'weather', 10, { client: 'codex' })).toEqual([]);
-    expect(await readLogTail(dataDir, 'weather', 10)).toHaveLength(5);
+    expect(await readLogTail(dataDir, 'weather', 10)).toHaveLength(6);
   });
 });

@@ -24,7 +24,7 @@ function fieldsText(entry: LogEntry): string {
 
 /** One log line of fixed height; memoised so scrolling re-renders only the rows whose line changed. */
 export const LogRow = memo(function LogRow({ entry, position, top, selected, height, onSelect }: LogRowProps) {
-  const client = entry.source === 'call' ? callClientOf(entry.fields) : undefined;
+  const client = callClientOf(entry);
   return (
     <div
       className={selected ? `log-row log-level-${entry.level} log-row-selected` : `log-row log-level-${entry.level}`}

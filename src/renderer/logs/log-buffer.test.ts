@@ -135,10 +135,10 @@ describe('LogBuffer.prepend (backfill)', () => {
 });
 
 describe('FilteredLog: by client', () => {
-  const call = (seq: number, client?: string) => entry(seq, 'info', `call ${seq}`, client === undefined ? { tool: 'get_weather' } : { tool: 'get_weather', client });
+  const call = (seq: number, client?: string): LogEntry => ({ ...entry(seq, 'info', `call ${seq}`, client === undefined ? { tool: 'get_weather' } : { tool: 'get_weather', client }), source: 'call' });
 
   it('keeps only the calls of the chosen client, whatever the case, and every line when none is chosen', () => {
-    const entries = [call(1, 'claude-desktop'), call(2, 'Cursor'), call(3), entry(4, 'info', 'cursor said hello'), call(5, 'CLAUDE-DESKTOP')];
+    const entries = [call(1, 'claude-desktop'), call(2, 'Cursor'), call(3), entry(4, 'info', 'client cursor connected', { client: 'cursor' }), call(5, 'CLAUDE-DESKTOP')];
     const filtered = new FilteredLog();
     expect(filtered.update(entries, { minLevel: 'trace', text: '', client: 'Claude-Desktop' }).map((item) => item.seq)).toEqual([1, 5]);
     expect(filtered.update(entries, { minLevel: 'trace', text: '', client: 'cursor' }).map((item) => item.seq)).toEqual([2]);
@@ -147,12 +147,12 @@ describe('FilteredLog: by client', () => {
 });
 
 describe('SeenClients', () => {
-  const call = (seq: number, client: string) => entry(seq, 'info', `call ${seq}`, { client });
+  const call = (seq: number, client: string): LogEntry => ({ ...entry(seq, 'info', `call ${seq}`, { client }), source: 'call' });
 
   it('lists each client once, sorted, as new calls arrive', () => {
     const buffer = new LogBuffer(10);
     const seen = new SeenClients();
-    buffer.append([call(1, 'cursor'), entry(2), call(3, 'claude-desktop')]);
+    buffer.append([call(1, 'cursor'), entry(2, 'info', 'client codex connected', { client: 'codex' }), call(3, 'claude-desktop')]);
     expect(seen.update(buffer.entries)).toEqual(['claude-desktop', 'cursor']);
     buffer.append([call(4, 'Cursor'), call(5, 'codex')]);
     expect(seen.update(buffer.entries)).toEqual(['claude-desktop', 'codex', 'cursor']);

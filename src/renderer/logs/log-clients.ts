@@ -18,7 +18,8 @@ export class SeenClients {
     if (newest < this.scannedSeq || (entries[0]?.seq ?? Number.POSITIVE_INFINITY) <= this.scannedSeq) this.scannedSeq = Number.NEGATIVE_INFINITY;
     let added = false;
     for (let index = firstIndexAfter(entries, this.scannedSeq); index < entries.length; index += 1) {
-      const client = callClientOf(entries[index]?.fields);
+      const entry = entries[index];
+      const client = entry === undefined ? undefined : callClientOf(entry);
       if (client === undefined || this.byKey.has(client.toLowerCase())) continue;
       this.byKey.set(client.toLowerCase(), client);
       added = true;

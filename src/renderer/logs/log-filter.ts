@@ -24,11 +24,11 @@ function haystackOf(entry: LogEntry): string {
   return haystack;
 }
 
-type FieldsTest = (fields: LogEntry['fields']) => boolean;
+type LineTest = (entry: LogEntry) => boolean;
 
-function matchesFilter(entry: LogEntry, minRank: number, needle: string, byClient: FieldsTest | undefined): boolean {
+function matchesFilter(entry: LogEntry, minRank: number, needle: string, byClient: LineTest | undefined): boolean {
   if (LEVEL_RANK[entry.level] < minRank) return false;
-  if (byClient !== undefined && !byClient(entry.fields)) return false;
+  if (byClient !== undefined && !byClient(entry)) return false;
   return needle === '' || haystackOf(entry).includes(needle);
 }
 
