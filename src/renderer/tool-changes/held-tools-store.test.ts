@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EventName, EventPayload, MethodInput, MethodName, MethodResult, ToolChanges } from '../../shared/contract';
-import type { ApiClient } from '../api/api-client';
+import type { MethodInput, MethodName, MethodResult, ToolChanges } from '../../shared/contract';
+import { fakeApiClient } from '../../../test/support/fake-api-client';
 import { HeldToolsStore } from './held-tools-store';
 
 function changesOf(serverId: string, held: string[]): ToolChanges {
@@ -9,27 +9,16 @@ function changesOf(serverId: string, held: string[]): ToolChanges {
 
 /** A fake manager: tools.changes answers from `held` (or fails for a server not in it); the test emits events. */
 function fakeManager(held: Record<string, string[]>) {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const reads: string[] = [];
-  const client: ApiClient = {
-    transport: 'http',
-    call: async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> => {
-      if (method !== 'tools.changes') throw new Error(`unexpected ${method}`);
-      const { serverId } = input as MethodInput<'tools.changes'>;
-      reads.push(serverId);
-      const tools = held[serverId];
-      if (!tools) throw new Error('tool exposure is not available');
-      return changesOf(serverId, tools) as MethodResult<M>;
-    },
-    on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(listener as (payload: unknown) => void);
-      return () => set.delete(listener as (payload: unknown) => void);
-    },
-  };
-  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => listeners.get(event)?.forEach((listener) => listener(payload));
-  return { client, emit, reads };
+  const fake = fakeApiClient(async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> => {
+    if (method !== 'tools.changes') throw new Error(`unexpected ${method}`);
+    const { serverId } = input as MethodInput<'tools.changes'>;
+    reads.push(serverId);
+    const tools = held[serverId];
+    if (!tools) throw new Error('tool exposure is not available');
+    return changesOf(serverId, tools) as MethodResult<M>;
+  }, 'http');
+  return { ...fake, reads };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
