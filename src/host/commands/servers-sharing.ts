@@ -37,7 +37,7 @@ Options:
   -h, --help  Show this help
 
 Example:
-  mcp-tray servers sharing weather shared`,
+  mcp-tray servers sharing github shared`,
   async run(args, environment) {
     const { positionals } = parseCommandLine(args, HELP_OPTION);
     const [id, raw, extra] = positionals;
