@@ -173,6 +173,21 @@ describe('LogStore: query', () => {
     expect(query(store, { limit: 1, minLevel: 'warn', serverId: 'github' }).map((entry) => entry.seq)).toEqual([5]);
   });
 
+  it('filters by the client that made a call, whatever the case of its name', () => {
+    const store = createStore({ dir: null });
+    const call = (client: string | undefined, tool: string) =>
+      store.append({ serverId: 'weather', level: 'info', source: 'call', message: `${tool} ok`, fields: { tool, ...(client === undefined ? {} : { client }) } });
+    call('claude-desktop', 'get_weather');
+    call('Cursor', 'get_forecast');
+    call(undefined, 'search_locations');
+    call('claude-desktop-beta', 'get_weather');
+    store.append({ serverId: 'weather', level: 'info', source: 'call', message: 'echo ok', fields: { tool: 'echo', arguments: { client: 'cursor' } } });
+    store.append({ serverId: 'weather', level: 'info', source: 'lifecycle', message: 'client cursor connected', fields: { client: 'cursor' } });
+    expect(messages(query(store, { client: 'CLAUDE-desktop' }))).toEqual(['get_weather ok']);
+    expect(messages(query(store, { client: 'cursor' }))).toEqual(['get_forecast ok']);
+    expect(query(store, { client: 'codex' })).toEqual([]);
+  });
+
   it('returns copies, so a caller cannot change what is stored', () => {
     const store = seeded();
     const [first] = query(store, { text: 'get_weather' });

@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { ServerIdSchema, type LogEntry, type LogLevel, type LogQuerySchema, type LogSource } from '../shared/contract';
+import { callClientMatcher } from '../shared/call-client';
 import { messageOf } from '../shared/error-message';
 import { DEFAULT_LOG_FILE_LIMITS, LogFileWriter, logFilePath, removeLogFiles, type DroppedLines, type LogFileLimits } from './log-files';
 import { EntryRedactor, type SafeFields } from './log-redaction';
@@ -310,13 +311,26 @@ function entryMatcher(query: LogStoreQuery): (stored: StoredEntry) => boolean {
   const needle = query.text ? query.text.toLowerCase() : undefined;
   const sinceMs = query.since === undefined ? undefined : parseQueryTime('since', query.since);
   const untilMs = query.until === undefined ? undefined : parseQueryTime('until', query.until);
+  const byClient = query.client === undefined ? undefined : clientMatcher(query.client);
   return (stored) =>
     (minRank === undefined || LEVEL_RANK[stored.level] >= minRank) &&
     (sinceMs === undefined || stored.timeMs >= sinceMs) &&
     (untilMs === undefined || stored.timeMs <= untilMs) &&
     (needle === undefined ||
       stored.message.toLowerCase().includes(needle) ||
-      (stored.fieldsJson !== undefined && stored.fieldsJson.toLowerCase().includes(needle)));
+      (stored.fieldsJson !== undefined && stored.fieldsJson.toLowerCase().includes(needle))) &&
+    (byClient === undefined || byClient(stored));
+}
+
+/** Matches call lines whose `fields.client` is the name; parses only the fields whose text mentions it. */
+function clientMatcher(client: string): (stored: StoredEntry) => boolean {
+  const isBy = callClientMatcher(client);
+  const mention = JSON.stringify(client.trim().toLowerCase());
+  return (stored) =>
+    stored.source === 'call' &&
+    stored.fieldsJson !== undefined &&
+    stored.fieldsJson.toLowerCase().includes(mention) &&
+    isBy({ source: stored.source, fields: JSON.parse(stored.fieldsJson) as Record<string, unknown> });
 }
 
 function parseQueryTime(name: string, value: string): number {

@@ -54,7 +54,8 @@ export async function runManagerInForeground(environment: CliEnvironment, option
   const surfaces: ManagerSurface[] = [];
   let controlPath: string;
   try {
-    const control = await serveControlSocket(core, environment.dataDir);
+    // Clients started through the launcher reach the servers over this socket too.
+    const control = await serveControlSocket(core, environment.dataDir, { bridge: core.bridge });
     surfaces.push(control);
     controlPath = control.path;
     if (options.openSurface) surfaces.push(await options.openSurface(core));

@@ -4,6 +4,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { callClientMatcher } from '../shared/call-client';
 import { LogEntrySchema, LogLevelSchema, type LogEntry, type LogLevel } from '../shared/contract';
 
 export function levelRank(level: LogLevel): number {
@@ -32,9 +33,22 @@ function parseEntry(line: string): LogEntry | undefined {
   }
 }
 
-/** The newest `limit` entries at `minLevel` or above, oldest first. */
-export async function readLogTail(dataDir: string, serverId: string, limit: number, minLevel?: LogLevel): Promise<LogEntry[]> {
+/** Which entries to keep: those at `minLevel` or above, and only the calls `client` made when it is given. */
+export interface LogTailFilter {
+  minLevel?: LogLevel | undefined;
+  client?: string | undefined;
+}
+
+/** A test for one entry, the same rule as the manager's log query applies. */
+export function logTailMatcher(serverId: string, { minLevel, client }: LogTailFilter): (entry: LogEntry) => boolean {
   const minRank = minLevel === undefined ? -1 : levelRank(minLevel);
+  const byClient = client === undefined ? undefined : callClientMatcher(client);
+  return (entry) => entry.serverId === serverId && levelRank(entry.level) >= minRank && (byClient === undefined || byClient(entry));
+}
+
+/** The newest `limit` entries that pass the filter, oldest first. */
+export async function readLogTail(dataDir: string, serverId: string, limit: number, filter: LogTailFilter = {}): Promise<LogEntry[]> {
+  const matches = logTailMatcher(serverId, filter);
   const newestFirst: LogEntry[] = [];
   for (const file of await logFilesNewestFirst(path.join(dataDir, 'logs'), serverId)) {
     const text = await readFile(file, 'utf8').catch(() => '');
@@ -43,7 +57,7 @@ export async function readLogTail(dataDir: string, serverId: string, limit: numb
       const line = lines[index];
       if (!line) continue;
       const entry = parseEntry(line);
-      if (entry && entry.serverId === serverId && levelRank(entry.level) >= minRank) newestFirst.push(entry);
+      if (entry && matches(entry)) newestFirst.push(entry);
     }
     if (newestFirst.length >= limit) break;
   }

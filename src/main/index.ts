@@ -126,7 +126,7 @@ async function startShell(): Promise<void> {
   });
 
   try {
-    control = await serveControlSocket(core, dataDir);
+    control = await serveControlSocket(core, dataDir, { bridge: core.bridge });
   } catch (error) {
     warn(`The mcp-tray command cannot reach this app: ${wireMessageOf(error)}`);
   }

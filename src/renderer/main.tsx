@@ -6,6 +6,7 @@ import { ApiProvider } from './app/api-context';
 import { ConnectionProvider } from './app/connection-context';
 import { ConnectionMonitor } from './app/connection-monitor';
 import { ServersProvider } from './servers/servers-context';
+import { HeldToolsProvider } from './tool-changes/held-tools-context';
 import { ConfirmProvider } from './ui/ConfirmProvider';
 import { NoticesProvider } from './ui/NoticesProvider';
 import './styles/theme.css';
@@ -18,6 +19,7 @@ import './styles/servers.css';
 import './styles/server-page.css';
 import './styles/logs.css';
 import './styles/clients.css';
+import './styles/clients-and-tools.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -32,7 +34,9 @@ createRoot(container).render(
         <NoticesProvider>
           <ConfirmProvider>
             <ServersProvider>
-              <App />
+              <HeldToolsProvider>
+                <App />
+              </HeldToolsProvider>
             </ServersProvider>
           </ConfirmProvider>
         </NoticesProvider>

@@ -5,9 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { LogEntry, ServerSummary } from '../../src/shared/contract';
+import type { ClientSession, LogEntry, ServerSummary } from '../../src/shared/contract';
 import { chaosServerPath, isAlive, startsRecorded, waitFor } from '../support/chaos';
 import { startFakeOpenMeteo, type FakeOpenMeteo } from '../servers/fixtures/weather-fake-open-meteo';
+import { initializeRequest, startLauncher } from '../support/launcher-process';
 import { createCliSandbox, describeRun, jsonOf, waitForOutput, type BackgroundCli, type CliResult, type CliSandbox } from './cli-harness';
 
 interface StatusJson {
@@ -139,6 +140,39 @@ describe('mcp-tray run and the commands that drive it', { timeout: 60_000 }, () 
     expect(warnings.entries.length).toBeGreaterThan(0);
     expect(warnings.entries.every((entry) => entry.level === 'warn' || entry.level === 'error' || entry.level === 'fatal')).toBe(true);
     expect(warnings.entries.map((entry) => entry.message)).toContain('a warning for the logs test');
+  });
+
+  it('sessions lists a client connected through the launcher, and logs --client shows only the calls it made', async () => {
+    const launcher = startLauncher('chaos', { MCP_TRAY_HOME: sandbox.dataDir, MCP_TRAY_CLIENT: 'cursor' });
+    try {
+      launcher.send(initializeRequest());
+      await launcher.answer(0);
+      launcher.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+      launcher.send({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'echo', arguments: { text: 'from cursor' } } });
+      await launcher.answer(1);
+      await cli(['call', 'chaos', 'echo', 'text=from the command line']);
+
+      const sessions = await waitFor('the call to be counted', async () => {
+        const json = jsonOf<{ sessions: ClientSession[] }>(await cli(['sessions', 'chaos', '--json']));
+        return json.sessions[0]?.calls === 1 && json.sessions;
+      });
+      expect(sessions).toMatchObject([{ serverId: 'chaos', client: 'cursor', calls: 1 }]);
+      const text = await cli(['sessions']);
+      expect(text.code, describeRun(text)).toBe(0);
+      expect(text.stdout).toMatch(/^SERVER\s+CLIENT\s+SINCE\s+CALLS\s+PID$/m);
+      expect(text.stdout).toMatch(/^chaos\s+cursor\s+\d\d:\d\d:\d\d \([\dms ]+ ago\)\s+1\s+\d+$/m);
+
+      const byCursor = jsonOf<{ entries: LogEntry[] }>(await cli(['logs', 'chaos', '--client', 'CURSOR', '--json']));
+      expect(byCursor.entries.map((entry) => [entry.fields?.tool, entry.fields?.client])).toEqual([['echo', 'cursor']]);
+      const byTray = jsonOf<{ entries: LogEntry[] }>(await cli(['logs', 'chaos', '--client', 'mcp tray', '--json']));
+      expect(byTray.entries.length).toBeGreaterThan(0);
+      expect(byTray.entries.every((entry) => entry.source === 'call' && entry.fields?.client === 'MCP Tray')).toBe(true);
+      const nobody = await cli(['logs', 'chaos', '--client', 'codex']);
+      expect(nobody.stdout).toBe('No log entries from calls by codex for "chaos" yet.\n');
+    } finally {
+      launcher.child.kill('SIGKILL');
+      await launcher.exited;
+    }
   });
 
   it('logs --follow prints the backlog, then new entries as they come, until Ctrl+C', async () => {

@@ -127,6 +127,27 @@ describe('mcp-tray without a running manager', { timeout: 60_000 }, () => {
     expect(unknown.stderr).toContain('mcp-tray: There is no server "nosuch"');
   });
 
+  it('servers sharing shows the default of a custom server, sets it, and keeps it', async () => {
+    const shown = await cli(['servers', 'sharing', 'chaos']);
+    expect(shown.code, describeRun(shown)).toBe(0);
+    expect(shown.stdout).toBe('chaos sharing: per-session (each client session gets a server process of its own)\n');
+    const set = await cli(['servers', 'sharing', 'chaos', 'Shared']);
+    expect(set.stdout).toBe('chaos sharing: shared (every client uses one server process)\n');
+    const servers = jsonOf<ServerSummary[]>(await cli(['servers', 'list', '--json']));
+    expect(servers.find((server) => server.id === 'chaos')?.sharing).toBe('shared');
+    await cli(['servers', 'sharing', 'chaos', 'per-session']);
+  });
+
+  it('sessions says no client is connected while MCP Tray is not running, and names an unknown server', async () => {
+    const text = await cli(['sessions']);
+    expect(text.code, describeRun(text)).toBe(0);
+    expect(text.stdout).toContain('MCP Tray is not running, so no client is connected through it.');
+    expect(jsonOf<{ sessions: unknown[] }>(await cli(['sessions', 'weather', '--json']))).toEqual({ sessions: [] });
+    const unknown = await cli(['sessions', 'nosuch']);
+    expect(unknown.code, describeRun(unknown)).toBe(1);
+    expect(unknown.stderr).toContain('There is no server "nosuch"');
+  });
+
   describe('secrets', () => {
     const secretValue = `cli-secret-${randomBytes(8).toString('hex')}`;
 

@@ -7,6 +7,8 @@ import { runCommand } from './run';
 import { serveCommand } from './serve';
 import { secretsDeleteCommand, secretsListCommand, secretsSetCommand } from './secrets';
 import { serversAddCommand, serversEnvCommand, serversListCommand, serversRemoveCommand } from './servers';
+import { serversSharingCommand } from './servers-sharing';
+import { sessionsCommand } from './sessions';
 import { statusCommand } from './status';
 import { callCommand, toolsCommand } from './tools';
 
@@ -19,12 +21,14 @@ export const COMMANDS: readonly CliCommand[] = [
   stopCommand,
   restartCommand,
   logsCommand,
+  sessionsCommand,
   toolsCommand,
   callCommand,
   serversListCommand,
   serversAddCommand,
   serversRemoveCommand,
   serversEnvCommand,
+  serversSharingCommand,
   secretsListCommand,
   secretsSetCommand,
   secretsDeleteCommand,

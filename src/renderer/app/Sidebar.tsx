@@ -1,4 +1,5 @@
 import { useServers } from '../servers/servers-context';
+import { useHeldTools } from '../tool-changes/held-tools-context';
 import { Icon, type IconName } from '../ui/Icon';
 import { useApi } from './api-context';
 import { routeHref, type Route } from './route';
@@ -21,6 +22,7 @@ export function Sidebar({ route }: { route: Route }) {
   const { snapshot } = useServers();
   const api = useApi();
   const current = route.page === 'server' ? 'servers' : route.page;
+  const holding = useHeldTools().size;
   const troubled = snapshot.servers.filter((server) => server.health.state === 'failed' || server.health.state === 'backoff' || server.health.state === 'degraded').length;
 
   return (
@@ -45,6 +47,16 @@ export function Sidebar({ route }: { route: Route }) {
               {item.page === 'servers' && troubled > 0 ? (
                 <span className="nav-badge" aria-label={`${troubled} need attention`}>
                   {troubled}
+                </span>
+              ) : null}
+              {item.page === 'servers' && holding > 0 ? (
+                <span
+                  className="nav-badge nav-badge-warning"
+                  title={`${holding} ${holding === 1 ? 'server holds' : 'servers hold'} back changed tools until you approve them`}
+                  aria-label={`${holding} with tools held back`}
+                  data-testid="nav-held-tools"
+                >
+                  {holding}
                 </span>
               ) : null}
             </a>

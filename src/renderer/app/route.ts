@@ -3,7 +3,7 @@
  * headless host's ?token= query alike, and the back/forward keys just work.
  */
 
-const SERVER_TABS = ['overview', 'tools', 'resources', 'prompts', 'logs', 'settings'] as const;
+const SERVER_TABS = ['overview', 'tools', 'resources', 'prompts', 'logs', 'clients', 'changes', 'settings'] as const;
 export type ServerTab = (typeof SERVER_TABS)[number];
 
 export type Route =

@@ -1,7 +1,7 @@
 import { classifyDiff, diffStats } from './diff-lines';
 
 /** A unified diff with added lines green and removed lines red, as in any code review tool. */
-export function DiffView({ diff }: { diff: string }) {
+export function DiffView({ diff, label = 'Changes to the config file' }: { diff: string; label?: string }) {
   const lines = classifyDiff(diff);
   const stats = diffStats(lines);
   return (
@@ -10,7 +10,7 @@ export function DiffView({ diff }: { diff: string }) {
         <span className="diff-stat-add">+{stats.added}</span>
         <span className="diff-stat-remove">−{stats.removed}</span>
       </div>
-      <pre className="diff-body" tabIndex={0} aria-label="Changes to the config file">
+      <pre className="diff-body" tabIndex={0} aria-label={label}>
         {lines.map((line, index) => (
           <span key={index} className={`diff-line diff-${line.kind}`}>
             {line.text || ' '}

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { callClientOf } from '../../shared/call-client';
 import type { LogEntry } from '../../shared/contract';
 import { formatClockTime } from '../ui/format';
 
@@ -23,6 +24,7 @@ function fieldsText(entry: LogEntry): string {
 
 /** One log line of fixed height; memoised so scrolling re-renders only the rows whose line changed. */
 export const LogRow = memo(function LogRow({ entry, position, top, selected, height, onSelect }: LogRowProps) {
+  const client = callClientOf(entry);
   return (
     <div
       className={selected ? `log-row log-level-${entry.level} log-row-selected` : `log-row log-level-${entry.level}`}
@@ -44,6 +46,11 @@ export const LogRow = memo(function LogRow({ entry, position, top, selected, hei
         {entry.source}
       </span>
       <span className="log-message" role="gridcell">
+        {client === undefined ? null : (
+          <span className="log-client" title={`Called by ${client}`} data-testid="log-row-client">
+            {client}
+          </span>
+        )}
         {entry.message}
         <span className="log-fields"> {fieldsText(entry)}</span>
       </span>

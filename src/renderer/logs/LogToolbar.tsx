@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import { LogLevelSchema, type LogLevel } from '../../shared/contract';
 import { Icon } from '../ui/Icon';
+import { ClientFilter } from './ClientFilter';
 
 const LEVEL_CHOICES: Record<LogLevel, string> = {
   trace: 'All levels',
@@ -16,6 +17,11 @@ interface LogToolbarProps {
   onMinLevel: (level: LogLevel) => void;
   text: string;
   onText: (text: string) => void;
+  /** The client whose calls are shown; empty for every line. */
+  client: string;
+  /** The clients whose calls are in the log. */
+  clients: readonly string[];
+  onClient: (client: string) => void;
   searchRef: RefObject<HTMLInputElement | null>;
   paused: boolean;
   heldBack: number;
@@ -29,7 +35,7 @@ interface LogToolbarProps {
 }
 
 export function LogToolbar(props: LogToolbarProps) {
-  const { minLevel, onMinLevel, text, onText, searchRef, paused, heldBack, onTogglePause, shown, total, loadingOlder, onCopy, onExport } = props;
+  const { minLevel, onMinLevel, text, onText, client, clients, onClient, searchRef, paused, heldBack, onTogglePause, shown, total, loadingOlder, onCopy, onExport } = props;
   const filtered = shown !== total;
   return (
     <div className="log-toolbar" role="toolbar" aria-label="Log controls">
@@ -43,6 +49,7 @@ export function LogToolbar(props: LogToolbarProps) {
           </option>
         ))}
       </select>
+      <ClientFilter client={client} clients={clients} onClient={onClient} />
       <div className="search-box">
         <Icon name="search" size={14} />
         <input

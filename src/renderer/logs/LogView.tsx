@@ -7,6 +7,7 @@ import { useNotify } from '../ui/NoticesProvider';
 import { EmptyState, ErrorState } from '../ui/StatusStates';
 import { downloadText } from '../ui/download';
 import { exportFileName, toJsonLines, toPlainText } from './log-export';
+import { SeenClients } from './log-clients';
 import { FilteredLog, firstIndexAfter } from './log-filter';
 import { LogDetail } from './LogDetail';
 import { LogList } from './LogList';
@@ -19,20 +20,24 @@ export function LogView({ serverId }: { serverId: string }) {
   const [paused, setPaused] = useState(false);
   const [minLevel, setMinLevel] = useState<LogLevel>('trace');
   const [text, setText] = useState('');
+  const [client, setClient] = useState('');
   // Typing stays responsive; the filter over many lines catches up a moment later.
   const deferredText = useDeferredValue(text);
   const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const filteredLog = useRef(new FilteredLog());
+  const seenClients = useRef(new SeenClients());
   const revision = useRef(0);
   const tail = useLogTail(serverId, { paused });
 
   const { entries, version } = useMemo(() => {
     // FilteredLog returns the same array, updated in place; the revision tells LogList it changed.
     revision.current += 1;
-    return { entries: filteredLog.current.update(tail.buffer.entries, { minLevel, text: deferredText }), version: revision.current };
+    return { entries: filteredLog.current.update(tail.buffer.entries, { minLevel, text: deferredText, client }), version: revision.current };
     // tail.version stands for the buffer's contents, which change in place.
-  }, [tail.buffer, tail.version, minLevel, deferredText]);
+  }, [tail.buffer, tail.version, minLevel, deferredText, client]);
+  // The clients whose calls are in the buffer, for the client filter.
+  const clients = useMemo(() => seenClients.current.update(tail.buffer.entries), [tail.buffer, tail.version]);
 
   useShortcut('/', () => searchRef.current?.focus());
 
@@ -63,12 +68,12 @@ export function LogView({ serverId }: { serverId: string }) {
       <EmptyState
         title="No lines match"
         action={
-          <button type="button" className="btn" onClick={() => { setText(''); setMinLevel('trace'); }}>
+          <button type="button" className="btn" onClick={() => { setText(''); setMinLevel('trace'); setClient(''); }}>
             Clear the filter
           </button>
         }
       >
-        {total.toLocaleString('en-US')} lines are hidden by the level filter or the search.
+        {total.toLocaleString('en-US')} lines are hidden by the level filter, the client filter or the search.
       </EmptyState>
     );
   }
@@ -80,6 +85,9 @@ export function LogView({ serverId }: { serverId: string }) {
         onMinLevel={setMinLevel}
         text={text}
         onText={setText}
+        client={client}
+        clients={clients}
+        onClient={setClient}
         searchRef={searchRef}
         paused={paused}
         heldBack={tail.heldBack}

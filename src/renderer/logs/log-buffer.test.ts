@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LogEntry, LogLevel } from '../../shared/contract';
 import { LogBuffer } from './log-buffer';
 import { FilteredLog, firstIndexAfter } from './log-filter';
+import { SeenClients } from './log-clients';
 import { exportFileName, toJsonLines, toPlainText } from './log-export';
 
 function entry(seq: number, level: LogLevel = 'info', message = `line ${seq}`, fields?: Record<string, unknown>): LogEntry {
@@ -54,15 +55,15 @@ describe('FilteredLog', () => {
   it('filters by minimum level and by case-insensitive text in the message or the fields', () => {
     const entries = [entry(1, 'debug', 'Starting'), entry(2, 'warn', 'slow upstream', { url: 'https://API.example' }), entry(3, 'error', 'Boom')];
     const filtered = new FilteredLog();
-    expect(filtered.update(entries, { minLevel: 'info', text: '' }).map((item) => item.seq)).toEqual([2, 3]);
-    expect(filtered.update(entries, { minLevel: 'trace', text: 'api.EXAMPLE' }).map((item) => item.seq)).toEqual([2]);
-    expect(filtered.update(entries, { minLevel: 'trace', text: '  boom ' }).map((item) => item.seq)).toEqual([3]);
+    expect(filtered.update(entries, { minLevel: 'info', text: '', client: '' }).map((item) => item.seq)).toEqual([2, 3]);
+    expect(filtered.update(entries, { minLevel: 'trace', text: 'api.EXAMPLE', client: '' }).map((item) => item.seq)).toEqual([2]);
+    expect(filtered.update(entries, { minLevel: 'trace', text: '  boom ', client: '' }).map((item) => item.seq)).toEqual([3]);
   });
 
   it('only examines new entries while the filter stays the same, and follows the buffer dropping old ones', () => {
     const buffer = new LogBuffer(5);
     const filtered = new FilteredLog();
-    const filter = { minLevel: 'trace' as const, text: '' };
+    const filter = { minLevel: 'trace' as const, text: '', client: '' };
     buffer.append(range(0, 4));
     expect(filtered.update(buffer.entries, filter)).toHaveLength(4);
     buffer.append(range(4, 8));
@@ -72,7 +73,7 @@ describe('FilteredLog', () => {
   it('starts over after the buffer is cleared', () => {
     const buffer = new LogBuffer(10);
     const filtered = new FilteredLog();
-    const filter = { minLevel: 'trace' as const, text: '' };
+    const filter = { minLevel: 'trace' as const, text: '', client: '' };
     buffer.append(range(0, 3));
     filtered.update(buffer.entries, filter);
     buffer.clear();
@@ -125,10 +126,35 @@ describe('LogBuffer.prepend (backfill)', () => {
   it('makes a FilteredLog rebuild so the older entries are shown', () => {
     const buffer = new LogBuffer(10);
     const filtered = new FilteredLog();
-    const filter = { minLevel: 'trace' as const, text: '' };
+    const filter = { minLevel: 'trace' as const, text: '', client: '' };
     buffer.append(range(5, 7));
     filtered.update(buffer.entries, filter);
     buffer.prepend(range(3, 5));
     expect(filtered.update(buffer.entries, filter).map((item) => item.seq)).toEqual([3, 4, 5, 6]);
+  });
+});
+
+describe('FilteredLog: by client', () => {
+  const call = (seq: number, client?: string): LogEntry => ({ ...entry(seq, 'info', `call ${seq}`, client === undefined ? { tool: 'get_weather' } : { tool: 'get_weather', client }), source: 'call' });
+
+  it('keeps only the calls of the chosen client, whatever the case, and every line when none is chosen', () => {
+    const entries = [call(1, 'claude-desktop'), call(2, 'Cursor'), call(3), entry(4, 'info', 'client cursor connected', { client: 'cursor' }), call(5, 'CLAUDE-DESKTOP')];
+    const filtered = new FilteredLog();
+    expect(filtered.update(entries, { minLevel: 'trace', text: '', client: 'Claude-Desktop' }).map((item) => item.seq)).toEqual([1, 5]);
+    expect(filtered.update(entries, { minLevel: 'trace', text: '', client: 'cursor' }).map((item) => item.seq)).toEqual([2]);
+    expect(filtered.update(entries, { minLevel: 'trace', text: '', client: '' })).toHaveLength(5);
+  });
+});
+
+describe('SeenClients', () => {
+  const call = (seq: number, client: string): LogEntry => ({ ...entry(seq, 'info', `call ${seq}`, { client }), source: 'call' });
+
+  it('lists each client once, sorted, as new calls arrive', () => {
+    const buffer = new LogBuffer(10);
+    const seen = new SeenClients();
+    buffer.append([call(1, 'cursor'), entry(2, 'info', 'client codex connected', { client: 'codex' }), call(3, 'claude-desktop')]);
+    expect(seen.update(buffer.entries)).toEqual(['claude-desktop', 'cursor']);
+    buffer.append([call(4, 'Cursor'), call(5, 'codex')]);
+    expect(seen.update(buffer.entries)).toEqual(['claude-desktop', 'codex', 'cursor']);
   });
 });

@@ -1,3 +1,4 @@
+import { callClientMatcher } from '../../shared/call-client';
 import { LogLevelSchema, type LogEntry, type LogLevel } from '../../shared/contract';
 
 interface LogFilter {
@@ -5,6 +6,8 @@ interface LogFilter {
   minLevel: LogLevel;
   /** Case-insensitive substring of the message or the fields; empty matches everything. */
   text: string;
+  /** Only the calls this client made (any case); empty keeps every line. */
+  client: string;
 }
 
 const LEVEL_RANK: Record<LogLevel, number> = Object.fromEntries(LogLevelSchema.options.map((level, index) => [level, index])) as Record<LogLevel, number>;
@@ -21,8 +24,11 @@ function haystackOf(entry: LogEntry): string {
   return haystack;
 }
 
-function matchesFilter(entry: LogEntry, minRank: number, needle: string): boolean {
+type LineTest = (entry: LogEntry) => boolean;
+
+function matchesFilter(entry: LogEntry, minRank: number, needle: string, byClient: LineTest | undefined): boolean {
   if (LEVEL_RANK[entry.level] < minRank) return false;
+  if (byClient !== undefined && !byClient(entry)) return false;
   return needle === '' || haystackOf(entry).includes(needle);
 }
 
@@ -51,7 +57,8 @@ export class FilteredLog {
 
   update(entries: readonly LogEntry[], filter: LogFilter): readonly LogEntry[] {
     const needle = filter.text.trim().toLowerCase();
-    const key = `${filter.minLevel}\u0000${needle}`;
+    const client = filter.client.trim().toLowerCase();
+    const key = `${filter.minLevel}\u0000${client}\u0000${needle}`;
     const newest = entries[entries.length - 1]?.seq ?? Number.NEGATIVE_INFINITY;
     const oldest = entries[0]?.seq ?? Number.POSITIVE_INFINITY;
     // A changed filter, a buffer that was cleared or restarted, or older entries added at the front
@@ -66,9 +73,10 @@ export class FilteredLog {
     if (dropped > 0) this.result.splice(0, dropped);
 
     const minRank = LEVEL_RANK[filter.minLevel];
+    const byClient = client === '' ? undefined : callClientMatcher(client);
     for (let index = firstIndexAfter(entries, this.scannedSeq); index < entries.length; index += 1) {
       const entry = entries[index];
-      if (entry && matchesFilter(entry, minRank, needle)) this.result.push(entry);
+      if (entry && matchesFilter(entry, minRank, needle, byClient)) this.result.push(entry);
     }
     this.scannedSeq = newest;
     return this.result;

@@ -10,12 +10,16 @@ import { Icon } from '../ui/Icon';
 import { StateBadge } from '../ui/StateBadge';
 import { EmptyState, ErrorState, LoadingRows } from '../ui/StatusStates';
 import { panelId, tabId, Tabs, type TabItem } from '../ui/Tabs';
+import { ClientsTab } from '../connected-clients/ClientsTab';
+import { useServerHeldTools } from '../tool-changes/held-tools-context';
+import { HeldToolsBadge } from '../tool-changes/HeldToolsBadge';
+import { ToolChangesTab } from '../tool-changes/ToolChangesTab';
 import { OverviewTab } from './OverviewTab';
 import { ServerSettingsTab } from './ServerSettingsTab';
 
 const TAB_PREFIX = 'server';
 
-function tabsFor(server: ServerSummary): TabItem<ServerTab>[] {
+function tabsFor(server: ServerSummary, held: number, tab: ServerTab): TabItem<ServerTab>[] {
   const { counts, state } = server.health;
   // Counts are only known while the server runs; showing "0" for a stopped one would mislead.
   const known = state === 'running' || state === 'degraded';
@@ -26,6 +30,9 @@ function tabsFor(server: ServerSummary): TabItem<ServerTab>[] {
     { id: 'resources', label: <>Resources{count(counts.resources)}</> },
     { id: 'prompts', label: <>Prompts{count(counts.prompts)}</> },
     { id: 'logs', label: 'Logs' },
+    { id: 'clients', label: 'Clients' },
+    // Only while something waits for approval (or when opened by its address): a tab that is empty most of the time is noise.
+    ...(held > 0 || tab === 'changes' ? [{ id: 'changes' as const, label: <>Changes{held > 0 ? <span className="tab-count tab-count-warning">{held}</span> : null}</> }] : []),
     { id: 'settings', label: 'Settings' },
   ];
 }
@@ -43,6 +50,10 @@ function TabPanel({ server, tab, item }: { server: ServerSummary; tab: ServerTab
       return <PromptsTab serverId={server.id} chosen={item} onChoose={choose} />;
     case 'logs':
       return <LogView serverId={server.id} />;
+    case 'clients':
+      return <ClientsTab server={server} />;
+    case 'changes':
+      return <ToolChangesTab serverId={server.id} />;
     case 'settings':
       return <ServerSettingsTab server={server} />;
   }
@@ -53,6 +64,7 @@ export function ServerPage({ serverId, tab, item }: { serverId: string; tab: Ser
   const { snapshot, reload } = useServers();
   const actions = useServerActions();
   const server = snapshot.servers.find((candidate) => candidate.id === serverId);
+  const held = useServerHeldTools(serverId);
   const back = (
     <a className="btn btn-ghost" href={routeHref({ page: 'servers' })}>
       <Icon name="back" size={14} />
@@ -89,11 +101,12 @@ export function ServerPage({ serverId, tab, item }: { serverId: string; tab: Ser
           <StateBadge state={server.health.state} testId={`server-state-${server.id}`} />
           {server.kind === 'custom' ? <span className="tag">custom</span> : <span className="tag">bundled</span>}
           {!server.enabled ? <span className="tag tag-warning">disabled</span> : null}
+          <HeldToolsBadge serverId={server.id} />
         </div>
         <ServerLifecycleButtons server={server} actions={actions} />
       </header>
       <Tabs
-        tabs={tabsFor(server)}
+        tabs={tabsFor(server, held.length, tab)}
         selected={tab}
         onSelect={(next) => navigate({ page: 'server', serverId: server.id, tab: next })}
         idPrefix={TAB_PREFIX}

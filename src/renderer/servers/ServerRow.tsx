@@ -7,6 +7,7 @@ import { Icon } from '../ui/Icon';
 import { StateBadge } from '../ui/StateBadge';
 import { Toggle } from '../ui/Toggle';
 import { joinCommandLine } from './command-line';
+import { HeldToolsBadge } from '../tool-changes/HeldToolsBadge';
 import { NeedsSecretLink } from './NeedsSecretLink';
 import { ServerLifecycleButtons } from './ServerLifecycleButtons';
 
@@ -44,6 +45,7 @@ export function ServerRow({ server, actions, now, onEdit, missingSecrets }: Serv
         </a>
         {server.kind === 'custom' ? <span className="tag">custom</span> : null}
         <NeedsSecretLink serverId={server.id} names={missingSecrets} />
+        <HeldToolsBadge serverId={server.id} />
         <div className={status.problem ? 'server-subline server-subline-problem' : 'server-subline'} title={status.text}>
           {status.text}
         </div>

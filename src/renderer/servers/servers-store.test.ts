@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EventName, EventPayload, Health, MethodInput, MethodName, MethodResult, ServerSummary } from '../../shared/contract';
-import type { ApiClient } from '../api/api-client';
+import type { Health, MethodInput, MethodName, MethodResult, ServerSummary } from '../../shared/contract';
 import { ServersStore } from './servers-store';
+import { fakeApiClient } from '../../../test/support/fake-api-client';
 import { healthOf } from '../../../test/support/health-fixture';
 
 function health(serverId: string, state: Health['state'], last: number | null = null): Health {
@@ -14,24 +14,13 @@ function summary(id: string, state: Health['state']): ServerSummary {
 
 /** A fake manager: servers.list answers from `servers`; the test emits events by hand. */
 function fakeManager(servers: () => ServerSummary[]) {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let listCalls = 0;
-  const client: ApiClient = {
-    transport: 'ipc',
-    call: async <M extends MethodName>(method: M, _input: MethodInput<M>): Promise<MethodResult<M>> => {
-      if (method !== 'servers.list') throw new Error(`unexpected ${method}`);
-      listCalls += 1;
-      return servers() as MethodResult<M>;
-    },
-    on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(listener as (payload: unknown) => void);
-      return () => set.delete(listener as (payload: unknown) => void);
-    },
-  };
-  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => listeners.get(event)?.forEach((listener) => listener(payload));
-  return { client, emit, listCalls: () => listCalls, listenerCount: () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0) };
+  const fake = fakeApiClient(async <M extends MethodName>(method: M, _input: MethodInput<M>): Promise<MethodResult<M>> => {
+    if (method !== 'servers.list') throw new Error(`unexpected ${method}`);
+    listCalls += 1;
+    return servers() as MethodResult<M>;
+  });
+  return { ...fake, listCalls: () => listCalls };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

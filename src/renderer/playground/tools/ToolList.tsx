@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { AnnotationBadges } from './AnnotationBadges';
 import type { Tool } from '../mcp-types';
 import { TaskOnlyBadge } from './TaskOnlyNotice';
@@ -10,6 +10,10 @@ interface ToolListProps {
   selected: string | null;
   onSelect: (name: string) => void;
   runner: ToolCallRunner;
+  /** A control shown beside each tool (its on/off switch), when there is one. */
+  renderSwitch?: ((tool: Tool) => ReactNode) | undefined;
+  /** Tools off for the clients chosen, drawn struck through. */
+  isOff?: ((tool: Tool) => boolean) | undefined;
 }
 
 function matches(tool: Tool, filter: string): boolean {
@@ -25,7 +29,7 @@ function RunningDot({ runner, name }: { runner: ToolCallRunner; name: string }) 
 }
 
 /** The server's tools, filterable, each with its title, description and annotation badges. */
-export function ToolList({ tools, selected, onSelect, runner }: ToolListProps) {
+export function ToolList({ tools, selected, onSelect, runner, renderSwitch, isOff }: ToolListProps) {
   const [filter, setFilter] = useState('');
   const shown = tools.filter((tool) => matches(tool, filter));
   return (
@@ -44,7 +48,8 @@ export function ToolList({ tools, selected, onSelect, runner }: ToolListProps) {
         {shown.map((tool) => {
           const title = toolTitle(tool);
           return (
-            <li key={tool.name}>
+            <li key={tool.name} className={[renderSwitch ? 'tool-with-switch' : '', isOff?.(tool) ? 'tool-off' : ''].join(' ').trim() || undefined}>
+              {renderSwitch?.(tool)}
               <button
                 type="button"
                 className="pg-list-item"
