@@ -51,6 +51,7 @@ describe('SettingsStore', () => {
       app: { healthIntervalMs: 15_000, pingTimeoutMs: 5_000, callTimeoutMs: 60_000, logBufferSize: 5_000, maxMessageMb: 64, startAtLogin: false, runUnannotatedToolsWithoutAsking: [] },
       servers: {},
       customServers: [],
+      toolAccess: {},
     });
     expect(store.get()).toEqual(defaultSettings());
     expect(store.path).toBe(file);

@@ -25,6 +25,7 @@ import {
 } from '../shared/contract';
 import { createRedactor } from '../shared/redact';
 import { messageOf } from '../shared/error-message';
+import { ToolAccessSettingsSchema } from './tool-access-schema';
 
 /** Per-server choices, for bundled and custom servers alike. Unset booleans mean "the server's default". */
 export const ServerOverridesSchema = z.object({
@@ -71,6 +72,8 @@ const PersistedSettingsSchema = z
     app: AppSettingsSchema.prefault({}),
     servers: z.record(ServerIdSchema, ServerOverridesSchema).default(() => ({})),
     customServers: z.array(CustomServerInputSchema).default(() => []),
+    /** Tools turned off per server, for every client or for one. */
+    toolAccess: ToolAccessSettingsSchema.default(() => ({})),
   })
   .superRefine((settings, context) => {
     const customSecretNames = new Map<string, ReadonlySet<string>>();
