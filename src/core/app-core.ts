@@ -20,12 +20,19 @@ import { toolExposureHandlers } from './handlers/tool-exposure';
 import { toolHandlers } from './handlers/tools';
 import { LaunchResolution } from './launch-resolution';
 import { LogStore } from './logs';
+import { ManagedToolExposure } from './managed-tool-exposure';
 import { OrphanGuard } from './orphan-guard';
 import type { RestartPolicyOptions } from './restart-policy';
 import { RunningCalls } from './running-calls';
 import type { SecretStore } from './secrets';
 import { SettingsStore } from './settings';
-import { ServerSupervisor } from './supervisor';
+import { ServerSupervisor, type SupervisorOptions } from './supervisor';
+import { BridgeHub } from './bridge/bridge-hub';
+import type { BridgePort } from './bridge/bridge-port';
+import type { ToolExposure } from './tool-exposure';
+import { ToolSwitches } from './tool-access';
+import { ToolPins } from './tool-pins';
+import { TOOL_PINS_FILE_NAME } from './tool-pins-file';
 
 export interface AppCoreOptions {
   dataDir: string;
@@ -41,6 +48,8 @@ export interface AppCoreOptions {
   onWarning?: (message: string) => void;
   /** How client configs are found (tests: a temp home); defaults to this machine's. */
   clients?: ClientRegistrarOverrides;
+  /** Which tools each bridged client is shown and may call; every tool to everyone when not given. */
+  toolExposure?: ToolExposure;
 }
 
 type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
@@ -63,6 +72,11 @@ export class AppCore {
   private readonly catalog: ServerCatalog;
   private readonly launches: LaunchResolution;
   private readonly handlers: HandlersOf<MethodName>;
+  private readonly hub: BridgeHub;
+  /** Where the control socket hands over the client sessions the launcher bridges. */
+  readonly bridge: BridgePort;
+  /** Which tools each client that comes through the bridge is shown and may call. */
+  readonly toolExposure: ManagedToolExposure;
 
   private constructor(
     private readonly options: AppCoreOptions,
@@ -72,6 +86,17 @@ export class AppCore {
   ) {
     this.catalog = new ServerCatalog(settings, options.runtime, (serverIds) => this.emit('servers.changed', { serverIds }));
     this.launches = new LaunchResolution({ ...options, catalog: this.catalog, logs, errorRedaction: this.errorRedaction });
+    this.toolExposure = this.createToolExposure();
+    this.hub = new BridgeHub({
+      catalog: this.catalog,
+      supervisorFor: (id) => this.supervisorFor(id),
+      sessionSupervisor: (id, sessionId) => this.sessionSupervisor(id, sessionId),
+      runningCalls: this.runningCalls,
+      exposure: options.toolExposure ?? this.toolExposure,
+      logs,
+      emit: (event, payload) => this.emit(event, payload),
+    });
+    this.bridge = this.hub;
     const parts: CoreParts = {
       catalog: this.catalog,
       logs,
@@ -86,12 +111,13 @@ export class AppCore {
       },
       emit: (event, payload) => this.emit(event, payload),
       nextCallId: () => `${this.callIdPrefix}-${++this.callCount}`,
+      sessions: (serverId) => this.hub.list(serverId),
     };
     this.handlers = {
       ...serverHandlers(parts),
       ...sessionHandlers(parts),
       ...toolHandlers(parts),
-      ...toolExposureHandlers(parts),
+      ...toolExposureHandlers(parts, this.toolExposure),
       ...resourceHandlers(parts),
       ...promptHandlers(parts),
       ...secretHandlers(parts),
@@ -112,6 +138,7 @@ export class AppCore {
     });
     const core = new AppCore({ ...options, onWarning }, settings, logs, OrphanGuard.start(options.runtime.execPath));
     logs.subscribe((entry) => core.emit('log.entry', entry));
+    core.watchToolLists();
     for (const definition of core.catalog.list()) core.supervisorFor(definition.id);
     return core;
   }
@@ -147,6 +174,7 @@ export class AppCore {
   /** Stops every server (gracefully, in parallel) and flushes the logs. Safe to call twice. */
   shutdown(): Promise<void> {
     this.shuttingDown ??= (async () => {
+      await this.hub.shutdown('MCP Tray is quitting.');
       await Promise.all([...this.supervisors.values()].map((supervisor) => supervisor.dispose()));
       this.guard.dispose();
       await this.logs.close();
@@ -167,6 +195,34 @@ export class AppCore {
     }
   }
 
+  private createToolExposure(): ManagedToolExposure {
+    const onWarning = this.options.onWarning;
+    const customIds = () => this.catalog.list().filter((definition) => definition.kind === 'custom').map((definition) => definition.id);
+    const exposure = new ManagedToolExposure({
+      switches: new ToolSwitches({ settings: this.settings, ...(onWarning ? { onWarning } : {}) }),
+      pins: ToolPins.open({ file: path.join(this.options.dataDir, TOOL_PINS_FILE_NAME), knownServers: customIds, ...(onWarning ? { onWarning } : {}) }),
+      isPinned: (serverId) => customIds().includes(serverId),
+    });
+    exposure.onHeld((serverId, held) => this.emit('tools.held', { serverId, held }));
+    return exposure;
+  }
+
+  /** Compares each tool list the manager's own connection loads with the approved one, and forgets removed servers' switches and pins. */
+  private watchToolLists(): void {
+    const observe = (serverId: string) => {
+      const tools = this.supervisors.get(serverId)?.lists?.tools;
+      if (tools) this.toolExposure.observe(serverId, tools);
+    };
+    this.on('server.health', ({ serverId, state }) => {
+      if (state === 'running') observe(serverId);
+    });
+    this.on('server.listChanged', ({ serverId, kind }) => {
+      if (kind === 'tools') observe(serverId);
+    });
+    this.on('servers.changed', ({ serverIds }) => this.toolExposure.keepOnly(serverIds));
+    this.toolExposure.keepOnly(this.catalog.list().map((definition) => definition.id));
+  }
+
   private clients(): ClientRegistrar {
     const core = { dataDir: this.options.dataDir, runtime: this.options.runtime, secrets: this.options.secrets, servers: () => this.catalog.list() };
     this.clientRegistrar ??= createClientRegistrar(core, this.options.clients);
@@ -177,21 +233,39 @@ export class AppCore {
     let supervisor = this.supervisors.get(id);
     if (!supervisor) {
       supervisor = new ServerSupervisor({
-        serverId: id,
-        resolveLaunch: () => this.launches.resolve(id),
-        logs: this.logs,
-        timings: () => this.catalog.app,
-        guard: this.guard,
-        runningCalls: this.runningCalls,
+        ...this.supervisorOptions(id),
         onHealth: (health) => this.emit('server.health', health),
         onListChanged: (kind) => this.emit('server.listChanged', { serverId: id, kind }),
-        onCallProgress: (callId, progress) => this.emit('call.progress', { callId, serverId: id, ...progress }),
-        ...(this.options.restartPolicy ? { restartPolicy: this.options.restartPolicy } : {}),
-        ...(this.options.stopTimings ? { stopTimings: this.options.stopTimings } : {}),
-        ...(this.options.initializeTimeoutMs ? { initializeTimeoutMs: this.options.initializeTimeoutMs } : {}),
       });
       this.supervisors.set(id, supervisor);
     }
     return supervisor;
+  }
+
+  /** A process of a per-session server for one bridged session: its logs under the server, marked with the session. */
+  private sessionSupervisor(id: string, sessionId: string): ServerSupervisor {
+    return new ServerSupervisor({
+      ...this.supervisorOptions(id),
+      logFields: { session: sessionId },
+      // Its pid is the session's, shown in sessions.list; the server's own health stays the shared process's.
+      onHealth: () => this.emit('sessions.changed', { serverId: id }),
+      onListChanged: () => {},
+    });
+  }
+
+  private supervisorOptions(id: string): Omit<SupervisorOptions, 'onHealth' | 'onListChanged'> {
+    return {
+      serverId: id,
+      resolveLaunch: () => this.launches.resolve(id),
+      logs: this.logs,
+      timings: () => this.catalog.app,
+      guard: this.guard,
+      runningCalls: this.runningCalls,
+      roots: () => this.catalog.get(id).roots,
+      onCallProgress: (callId, progress) => this.emit('call.progress', { callId, serverId: id, ...progress }),
+      ...(this.options.restartPolicy ? { restartPolicy: this.options.restartPolicy } : {}),
+      ...(this.options.stopTimings ? { stopTimings: this.options.stopTimings } : {}),
+      ...(this.options.initializeTimeoutMs ? { initializeTimeoutMs: this.options.initializeTimeoutMs } : {}),
+    };
   }
 }

@@ -1,22 +1,33 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
+  CreateMessageRequestSchema,
+  ElicitRequestSchema,
   ErrorCode,
+  ListRootsRequestSchema,
   LoggingMessageNotificationSchema,
   McpError,
   ProgressNotificationSchema,
   PromptListChangedNotificationSchema,
   ResourceListChangedNotificationSchema,
+  ResourceUpdatedNotificationSchema,
+  ResultSchema,
   ToolListChangedNotificationSchema,
   type CallToolResult,
+  type ClientCapabilities,
   type GetPromptResult,
+  type Implementation,
+  type LoggingLevel,
+  type LoggingMessageNotification,
   type Prompt,
   type ReadResourceResult,
   type Resource,
   type ResourceTemplate,
+  type Result,
+  type ServerCapabilities,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { messageOf } from '../shared/error-message';
-import type { CallCancellation } from './call-cancellation';
+import { CallCancellation } from './call-cancellation';
 import { CoalescedTask } from './coalesced-task';
 import { ChildProcessTransport, type ChildLaunch, type ChildTransportHooks, type StopTimings } from './child-transport';
 
@@ -35,6 +46,15 @@ interface ConnectionHooks extends ChildTransportHooks {
   onListChanged(kind: ListKind): void;
   /** An MCP logging notification (notifications/message). */
   onServerLog(level: string, logger: string | undefined, data: unknown): void;
+  /** The same notification whole, for whoever relays it further. */
+  onLoggingMessage?(params: LoggingMessageNotification['params']): void;
+  /** notifications/resources/updated for a resource someone subscribed to. */
+  onResourceUpdated?(uri: string): void;
+  /**
+   * A request the server sends its client (sampling, elicitation, roots). The signal aborts when
+   * the server cancels it (notifications/cancelled) or goes away; throw an McpError to refuse.
+   */
+  onServerRequest(method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result>;
   /** A list request the server answered with an error: the list is taken as empty. */
   onListFailed(method: string, message: string): void;
 }
@@ -45,11 +65,35 @@ export interface CallProgress {
   message?: string;
 }
 
+/** The requests a server may send its client that the manager answers or routes. */
+export type ServerToClientMethod = 'sampling/createMessage' | 'elicitation/create' | 'roots/list';
+
+/**
+ * What the manager's one handshake declares: the union of what it can route to the clients behind
+ * it (MCP 2025-11-25, Basic > Lifecycle > Capability Negotiation: sampling, elicitation in both
+ * modes, roots with list_changed).
+ */
+export const ROUTED_CLIENT_CAPABILITIES: ClientCapabilities = {
+  sampling: {},
+  elicitation: { form: {}, url: {} },
+  roots: { listChanged: true },
+};
+
+export interface ForwardOptions {
+  /** How long the server may go without answering or reporting progress. */
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+  /** Given when the caller asked for progress: the request then carries a progress token of ours. */
+  onProgress?: ((progress: CallProgress) => void) | undefined;
+}
+
 interface CallOptions {
   /** How long the server may go without answering or reporting progress. */
   timeoutMs: number;
   cancellation: CallCancellation;
   onProgress(progress: CallProgress): void;
+  /** Passed on to the server in the request's _meta, beside our progress token. */
+  meta?: Record<string, unknown> | undefined;
 }
 
 /**
@@ -70,8 +114,8 @@ const CLIENT_INFO = { name: 'MCP Tray', version: '0.1.0' };
 /** One running server: its child process, the SDK client on it, and the cached lists it offers. */
 export class ServerConnection {
   readonly lists: ServerLists = { tools: [], resources: [], resourceTemplates: [], prompts: [] };
-  private readonly client = new Client(CLIENT_INFO, { capabilities: {} });
-  private readonly transport: ChildProcessTransport;
+  private readonly client = new Client(CLIENT_INFO, { capabilities: ROUTED_CLIENT_CAPABILITIES });
+  private readonly transport: SpawnAnnouncingTransport;
   /** Running calls by the progress token sent with them. */
   private readonly progressListeners = new Map<number, (progress: CallProgress) => void>();
   private lastProgressToken = 0;
@@ -100,7 +144,35 @@ export class ServerConnection {
     this.client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
       const { level, logger, data } = notification.params;
       hooks.onServerLog(level, logger, data);
+      hooks.onLoggingMessage?.(notification.params);
     });
+    this.client.setNotificationHandler(ResourceUpdatedNotificationSchema, (notification) => hooks.onResourceUpdated?.(notification.params.uri));
+    // The SDK aborts a handler's signal on the server's notifications/cancelled for that request.
+    this.client.setRequestHandler(CreateMessageRequestSchema, (request, extra) =>
+      hooks.onServerRequest('sampling/createMessage', request.params, extra.signal) as never,
+    );
+    this.client.setRequestHandler(ElicitRequestSchema, (request, extra) => hooks.onServerRequest('elicitation/create', request.params, extra.signal) as never);
+    this.client.setRequestHandler(ListRootsRequestSchema, (request, extra) =>
+      hooks.onServerRequest('roots/list', request.params ?? {}, extra.signal) as never,
+    );
+  }
+
+  /** What the server declared in its handshake; empty before it. */
+  get serverCapabilities(): ServerCapabilities {
+    return this.client.getServerCapabilities() ?? {};
+  }
+
+  get serverInfo(): Implementation | undefined {
+    return this.client.getServerVersion();
+  }
+
+  get instructions(): string | undefined {
+    return this.client.getInstructions();
+  }
+
+  /** The protocol version the handshake settled on. */
+  get protocolVersion(): string | undefined {
+    return this.transport.protocolVersion;
   }
 
   get pid(): number | undefined {
@@ -128,7 +200,7 @@ export class ServerConnection {
       options.onProgress(progress);
     });
     try {
-      return (await this.client.callTool({ name, arguments: args, _meta: { progressToken } }, undefined, {
+      return (await this.client.callTool({ name, arguments: args, _meta: { ...options.meta, progressToken } }, undefined, {
         timeout: MAX_TIMER_MS,
         signal: cancellation.signal,
       })) as CallToolResult;
@@ -136,6 +208,45 @@ export class ServerConnection {
       clearTimeout(deadline);
       this.progressListeners.delete(progressToken);
     }
+  }
+
+  /**
+   * Sends any request as it is and returns the server's result unchecked beyond being an object;
+   * a progress token of ours replaces the caller's when the caller wants progress.
+   */
+  async forward(method: string, params: Record<string, unknown> | undefined, options: ForwardOptions): Promise<Result> {
+    const cancellation = new CallCancellation();
+    const outer = options.signal;
+    const abortFromOuter = () => cancellation.abort(outer?.reason);
+    if (outer?.aborted) abortFromOuter();
+    outer?.addEventListener('abort', abortFromOuter);
+    const deadline = setTimeout(() => cancellation.abort(new CallTimeoutError(options.timeoutMs)), options.timeoutMs);
+    const { onProgress } = options;
+    let sent = params;
+    let progressToken: number | undefined;
+    if (onProgress) {
+      progressToken = ++this.lastProgressToken;
+      const meta = params?._meta !== null && typeof params?._meta === 'object' ? (params._meta as Record<string, unknown>) : {};
+      sent = { ...params, _meta: { ...meta, progressToken } };
+      this.progressListeners.set(progressToken, (progress) => {
+        deadline.refresh();
+        onProgress(progress);
+      });
+    }
+    try {
+      return await this.client.request({ method, ...(sent ? { params: sent } : {}) } as never, ResultSchema, {
+        timeout: MAX_TIMER_MS,
+        signal: cancellation.signal,
+      });
+    } finally {
+      clearTimeout(deadline);
+      outer?.removeEventListener('abort', abortFromOuter);
+      if (progressToken !== undefined) this.progressListeners.delete(progressToken);
+    }
+  }
+
+  async setLoggingLevel(level: LoggingLevel, timeoutMs: number): Promise<void> {
+    await this.client.setLoggingLevel(level, { timeout: timeoutMs });
   }
 
   readResource(uri: string, timeoutMs: number): Promise<ReadResourceResult> {
@@ -214,6 +325,9 @@ export class ServerConnection {
 
 /** The child transport, announcing the child's pid as soon as the process exists. */
 class SpawnAnnouncingTransport extends ChildProcessTransport {
+  /** Set by the SDK client once the handshake settled it. */
+  protocolVersion: string | undefined;
+
   constructor(launch: ChildLaunch, private readonly connectionHooks: ConnectionHooks, stopTimings?: StopTimings) {
     super(launch, connectionHooks, stopTimings);
   }
@@ -221,5 +335,9 @@ class SpawnAnnouncingTransport extends ChildProcessTransport {
   override async start(): Promise<void> {
     await super.start();
     if (this.pid !== undefined) this.connectionHooks.onSpawn(this.pid);
+  }
+
+  setProtocolVersion(version: string): void {
+    this.protocolVersion = version;
   }
 }

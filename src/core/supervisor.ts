@@ -1,4 +1,14 @@
-import type { CallToolResult, GetPromptResult, ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import type {
+  CallToolResult,
+  GetPromptResult,
+  Implementation,
+  LoggingLevel,
+  LoggingMessageNotification,
+  ReadResourceResult,
+  Result,
+  ServerCapabilities,
+} from '@modelcontextprotocol/sdk/types.js';
+import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { ContractError, type Health, type LastExit, type LogEntry, type LogLevel, type LogSource, type ServerState } from '../shared/contract';
 import { messageOf } from '../shared/error-message';
 import { DEFAULT_STOP_TIMINGS, type ChildLaunch, type StopTimings } from './child-transport';
@@ -9,7 +19,8 @@ import { GroupReaper } from './process-group';
 import { readRssBytes } from './process-memory';
 import { DEFAULT_RESTART_POLICY, RestartPolicy, type RestartPolicyOptions } from './restart-policy';
 import { RunningCalls } from './running-calls';
-import { CallTimeoutError, ServerConnection, type CallProgress, type ListKind, type ServerLists } from './server-connection';
+import { CallTimeoutError, ServerConnection, type CallProgress, type ListKind, type ServerLists, type ServerToClientMethod } from './server-connection';
+import { unroutedAnswer } from './bridge/unrouted-requests';
 import { summarizeCallResult } from './call-summary';
 
 export interface LaunchSpec extends ChildLaunch {
@@ -48,13 +59,45 @@ export interface SupervisorOptions {
   maxMissedPings?: number;
   /** The manager's one map of calls in flight, shared by every server; a lone supervisor keeps its own. */
   runningCalls?: RunningCalls;
+  /** The folders answered to the server's roots/list (the server's roots setting). */
+  roots?: () => readonly string[];
+  /** Added to every lifecycle and call log line, e.g. the session a dedicated process serves. */
+  logFields?: Record<string, unknown>;
 }
+
+/** The caller the call log names for calls made from MCP Tray itself (the UI, the CLI). */
+export const MANAGER_CLIENT = 'MCP Tray';
 
 interface ToolCallRequest {
   name: string;
   arguments: Record<string, unknown>;
   callId: string;
   timeoutMs?: number | undefined;
+  /** Who made the call, as the call log names it; MCP Tray itself when not given. */
+  client?: string | undefined;
+  /** Passed on in the request's _meta (the progress token is always ours). */
+  meta?: Record<string, unknown> | undefined;
+  /** This call's progress, besides the supervisor's onCallProgress. */
+  onProgress?: ((progress: CallProgress) => void) | undefined;
+}
+
+/** Where a server's requests and notifications for its client go: the bridge hub, relaying them to sessions. */
+export interface SupervisorRelay {
+  serverRequest(method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result>;
+  resourceUpdated(uri: string): void;
+  loggingMessage(params: LoggingMessageNotification['params']): void;
+  /** A cached list was refreshed after the server said it changed. */
+  listChanged(kind: ListKind): void;
+  /** A new process finished its handshake: after a start, a restart or a crash. */
+  running(generation: number): void;
+}
+
+/** What the running server said of itself in the manager's handshake. */
+export interface ServerHandshake {
+  capabilities: ServerCapabilities;
+  serverInfo: Implementation | undefined;
+  instructions: string | undefined;
+  protocolVersion: string | undefined;
 }
 
 interface TimedToolResult {
@@ -92,6 +135,9 @@ export class ServerSupervisor {
   private pendingStart: Promise<void> | undefined;
   /** Ends what an exited server left in its process group; a stop waits for it. */
   private readonly groups: GroupReaper;
+  private relay: SupervisorRelay | undefined;
+  /** Woken at every state change, by waitUntilRunning. */
+  private readonly stateWaiters = new Set<() => void>();
 
   constructor(private readonly options: SupervisorOptions) {
     this.restartPolicy = new RestartPolicy(options.restartPolicy ?? DEFAULT_RESTART_POLICY);
@@ -110,6 +156,54 @@ export class ServerSupervisor {
 
   get lists(): ServerLists | undefined {
     return this.connection?.lists;
+  }
+
+  /** Bumped at every spawn: a running server with a higher generation is a new process. */
+  get processGeneration(): number {
+    return this.generation;
+  }
+
+  /** The handshake of the server that is running, undefined while none is. */
+  get handshake(): ServerHandshake | undefined {
+    const connection = this.connection;
+    if (!connection || (this.state !== 'running' && this.state !== 'degraded')) return undefined;
+    return {
+      capabilities: connection.serverCapabilities,
+      serverInfo: connection.serverInfo,
+      instructions: connection.instructions,
+      protocolVersion: connection.protocolVersion,
+    };
+  }
+
+  /** Sends the server's client-side traffic to `relay` from now on; the returned function stops it. */
+  relayTo(relay: SupervisorRelay): () => void {
+    this.relay = relay;
+    return () => {
+      if (this.relay === relay) this.relay = undefined;
+    };
+  }
+
+  /**
+   * Resolves once the server is running; refused when it failed, when it is stopped and nobody
+   * starts it, or when the deadline passes first.
+   */
+  async waitUntilRunning(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.state === 'running' || this.state === 'degraded') return;
+      if (this.state === 'failed') throw new ContractError('not_running', `Server "${this.serverId}" failed to start: ${this.error ?? 'see its logs'}`);
+      if (this.state === 'stopped' && !this.pendingStart) throw new ContractError('not_running', `Server "${this.serverId}" is stopped. Start it in MCP Tray.`);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new ContractError('timeout', `Server "${this.serverId}" did not come up in ${Math.round(timeoutMs / 1000)} s (it is ${this.state}). Check its logs in MCP Tray.`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(wake, left);
+        function wake(): void {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.stateWaiters.add(wake);
+      });
+    }
   }
 
   health(): Health {
@@ -222,8 +316,16 @@ export class ServerSupervisor {
         onListChanged: (kind) => {
           if (generation !== this.generation) return;
           this.options.onListChanged(kind);
+          this.relay?.listChanged(kind);
           this.emitHealth();
         },
+        onLoggingMessage: (params) => {
+          if (generation === this.generation) this.relay?.loggingMessage(params);
+        },
+        onResourceUpdated: (uri) => {
+          if (generation === this.generation) this.relay?.resourceUpdated(uri);
+        },
+        onServerRequest: (method, params, signal) => this.answerServerRequest(method, params, signal),
         onListFailed: (method, message) => this.log('warn', 'lifecycle', `${method} failed, so it is taken as empty: ${message}`, { method }),
         onServerLog: (level, logger, data) =>
           this.log(mcpLevelToLogLevel(level), 'mcp', typeof data === 'string' ? data : JSON.stringify(data), logger ? { logger } : undefined),
@@ -247,6 +349,15 @@ export class ServerSupervisor {
     this.log('info', 'lifecycle', `running (pid ${pid ?? '?'})`, { pid });
     this.setState('running');
     this.scheduleHealthCheck();
+    this.relay?.running(generation);
+  }
+
+  /** A server's request to its client: relayed when something relays, else answered here. */
+  private async answerServerRequest(method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result> {
+    if (this.relay) return this.relay.serverRequest(method, params, signal);
+    const roots = this.options.roots?.() ?? [];
+    if (method !== 'roots/list') this.log('warn', 'lifecycle', `${method} declined: no client is connected through MCP Tray to answer it`, { method });
+    return unroutedAnswer(method, roots, 'no client is connected through MCP Tray to answer it');
   }
 
   private handleExit(generation: number, connection: ServerConnection, code: number | null, signal: NodeJS.Signals | null): void {
@@ -331,12 +442,17 @@ export class ServerSupervisor {
   async timedCall(request: ToolCallRequest): Promise<TimedToolResult> {
     const connection = this.requireConnection();
     const cancellation = this.calls.start(request.callId, this.serverId);
+    const client = request.client ?? MANAGER_CLIENT;
     const startedAt = performance.now();
     try {
       const result = await connection.callTool(request.name, request.arguments, {
         timeoutMs: request.timeoutMs ?? this.options.timings().callTimeoutMs,
         cancellation,
-        onProgress: (progress) => this.options.onCallProgress?.(request.callId, progress),
+        meta: request.meta,
+        onProgress: (progress) => {
+          this.options.onCallProgress?.(request.callId, progress);
+          request.onProgress?.(progress);
+        },
       });
       const durationMs = roundMs(performance.now() - startedAt);
       const finishedAt = Date.now();
@@ -348,7 +464,7 @@ export class ServerSupervisor {
           level: result.isError ? 'warn' : 'info',
           source: 'call',
           message: `${request.name} ${outcome} in ${durationMs} ms`,
-          fields: { tool: request.name, callId: request.callId, durationMs, outcome, result: summarizeCallResult(result) },
+          fields: { ...this.options.logFields, tool: request.name, callId: request.callId, client, durationMs, outcome, result: summarizeCallResult(result) },
           time: new Date(finishedAt),
         };
       });
@@ -361,12 +477,14 @@ export class ServerSupervisor {
       this.log('warn', 'call', `${request.name} ${cancelled ? 'cancelled' : 'failed'} after ${durationMs} ms: ${message}`, {
         tool: request.name,
         callId: request.callId,
+        client,
         durationMs,
         outcome: cancelled ? 'cancelled' : 'failed',
       });
-      if (cancelled) throw new ContractError('cancelled', `The call to ${request.name} was cancelled.`);
-      if (error instanceof CallTimeoutError) throw new ContractError('timeout', `${request.name} did not answer in time. Try again, or raise the call timeout in Settings.`);
-      throw new ContractError('failed', `${request.name} failed: ${message}`);
+      if (cancelled) throw withCause(new ContractError('cancelled', `The call to ${request.name} was cancelled.`), cancellation.reason);
+      if (error instanceof CallTimeoutError) throw withCause(new ContractError('timeout', `${request.name} did not answer in time. Try again, or raise the call timeout in Settings.`), error);
+      // The server's own JSON-RPC error stays reachable, so a bridged client can be answered with it.
+      throw withCause(new ContractError('failed', `${request.name} failed: ${message}`), error);
     } finally {
       this.calls.end(request.callId);
     }
@@ -375,6 +493,21 @@ export class ServerSupervisor {
   /** Cancels one of this server's calls; false when it has no such call running. */
   cancelCall(callId: string): boolean {
     return this.calls.cancel(callId, this.serverId);
+  }
+
+  /** Sends any request on to the server as it is (the bridge's resources/read, prompts/get, ...). */
+  forward(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    options: { signal?: AbortSignal | undefined; onProgress?: ((progress: CallProgress) => void) | undefined; timeoutMs?: number | undefined },
+  ): Promise<Result> {
+    return this.requireConnection().forward(method, params, { ...options, timeoutMs: options.timeoutMs ?? this.options.timings().callTimeoutMs });
+  }
+
+  /** Sets the level the server logs at; a server without the logging capability is left alone. */
+  async setLoggingLevel(level: LoggingLevel): Promise<void> {
+    const connection = this.requireConnection();
+    if (connection.serverCapabilities.logging) await connection.setLoggingLevel(level, this.options.timings().callTimeoutMs);
   }
 
   readResource(uri: string): Promise<ReadResourceResult> {
@@ -401,6 +534,9 @@ export class ServerSupervisor {
     if (state === this.state && state !== 'starting') return;
     this.state = state;
     this.emitHealth();
+    const waiters = [...this.stateWaiters];
+    this.stateWaiters.clear();
+    for (const wake of waiters) wake();
   }
 
   private emitHealth(): void {
@@ -408,7 +544,8 @@ export class ServerSupervisor {
   }
 
   private log(level: LogLevel, source: LogSource, message: string, fields?: Record<string, unknown>): void {
-    this.options.logs.append({ serverId: this.serverId, level, source, message, ...(fields ? { fields } : {}) });
+    const all = this.options.logFields ? { ...this.options.logFields, ...fields } : fields;
+    this.options.logs.append({ serverId: this.serverId, level, source, message, ...(all ? { fields: all } : {}) });
   }
 
   private clearRestartTimer(): void {
@@ -421,6 +558,18 @@ export class ServerSupervisor {
     if (this.healthTimer) clearTimeout(this.healthTimer);
     this.healthTimer = undefined;
   }
+}
+
+function withCause(error: ContractError, cause: unknown): ContractError {
+  error.cause = cause;
+  return error;
+}
+
+/** The server's JSON-RPC error behind a failed call, when it gave one. */
+export function serverErrorOf(error: unknown): McpError | undefined {
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause instanceof McpError) return cause;
+  return error instanceof McpError ? error : undefined;
 }
 
 function median(values: number[]): number | null {

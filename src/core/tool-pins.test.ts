@@ -24,7 +24,7 @@ function open(knownServers: string[] = ['notes']): ToolPins {
   return ToolPins.open({ file, knownServers: () => knownServers, onWarning: (message) => warnings.push(message) });
 }
 
-function tool(name: string, description: string, properties: Record<string, unknown> = { text: { type: 'string' } }): Tool {
+function tool(name: string, description: string, properties: Record<string, object> = { text: { type: 'string' } }): Tool {
   return { name, description, inputSchema: { type: 'object', properties }, annotations: { readOnlyHint: true } };
 }
 

@@ -79,6 +79,12 @@ export class ToolPins {
     return (this.held.get(serverId) ?? NONE_HELD).has(tool);
   }
 
+  /** Why a held tool is held: it is new since the approval, or its definition changed. */
+  heldAs(serverId: string, tool: string): 'added' | 'changed' | undefined {
+    if (!this.isHeld(serverId, tool)) return undefined;
+    return this.pins[serverId]?.tools[tool] ? 'changed' : 'added';
+  }
+
   heldTools(serverId: string): string[] {
     return [...(this.held.get(serverId) ?? NONE_HELD)];
   }

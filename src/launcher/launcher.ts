@@ -1,45 +1,88 @@
 /**
  * mcp-tray-launcher: what an MCP client's config entry runs, as `<our runtime> <this file> <server id>`
- * (see src/core/clients/launch-entry.ts). It finds the server in MCP Tray's settings, reads its
- * secrets from the keychain, and runs it: a bundled server inside this very process (its secrets put
- * into process.env, then its built file imported; no second process, so start-up costs almost
- * nothing extra), a custom server as a child on the client's own stdio.
+ * (see src/core/clients/launch-entry.ts), with MCP_TRAY_CLIENT naming the client.
  *
- * stdout belongs to the server's JSON-RPC from the first byte: the launcher itself writes only to
- * stderr, which clients keep as the server's log. Built to out/host/mcp-tray-launcher.js by
+ * When MCP Tray runs, the launcher is a bridge: it opens a session for the client on the manager's
+ * control socket and relays the client's stdio to it (bridge-relay.ts), so every client shares the
+ * one supervised server process; it never touches the keychain then. When MCP Tray does not run
+ * (after a short wait if it starts at login), it starts the server itself as before
+ * (direct-start.ts), and says so on stderr. A manager lost mid-session is waited for and resumed,
+ * or replaced by a server of the launcher's own.
+ *
+ * stdout belongs to JSON-RPC from the first byte: the launcher itself writes only to stderr, which
+ * clients keep as the server's log. Built to out/host/mcp-tray-launcher.js by
  * scripts/build-servers.mjs; it finds the bundled servers in ../servers.
  */
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../shared/node/data-dir';
+import { CLIENT_NAME_VARIABLE } from '../shared/node/session-bus';
 import { messageOf } from '../shared/error-message';
-import { BUNDLED_SERVERS, SERVER_ID_PATTERN } from '../shared/vocabulary';
-import { LAUNCHER_KEYCHAIN_TIMEOUT_MS, readLaunchSecrets } from './keychain';
-import { findLaunchDefinition, readLauncherSettings, type LaunchDefinition } from './settings';
+import { SERVER_ID_PATTERN } from '../shared/vocabulary';
+import { openBridge, type BridgeOpening } from '../surfaces/control-socket/bridge-client';
+import type { ResumedHandshakeLine } from '../surfaces/control-socket/bridge-protocol';
+import { BridgeRelay, type Upstream } from './bridge-relay';
+import { followDirectChild, startDirectChild, startDirectly, type DirectStart } from './direct-start';
+import { managerWaitMs, waitForManager } from './manager-wait';
+import { SessionTracker } from './session-tracker';
+import { readLauncherSettings, type LauncherSettings } from './settings';
+import type { ServerChild } from './custom-server';
 
-/** The built custom-server.ts, next to this file (see scripts/build-servers.mjs). */
-const CUSTOM_SERVER_MODULE_FILE = 'mcp-tray-launcher-custom.js';
+/** The manager may start a stopped server before it answers; past this, the launcher stops waiting for it. */
+const BRIDGE_OPEN_TIMEOUT_MS = 30_000;
+/** A server of our own that does not stop when its stdin closes is asked to, after this. */
+const CHILD_STOP_GRACE_MS = 2_000;
+const MAX_CLIENT_NAME_CHARS = 100;
 
 function log(message: string): void {
   process.stderr.write(`MCP Tray launcher: ${message}\n`);
 }
 
-/** Tests shorten the keychain deadline with MCP_TRAY_KEYCHAIN_TIMEOUT_MS; anything unusable means the default. */
-function keychainTimeoutMs(env: NodeJS.ProcessEnv): number {
-  const requested = Number(env.MCP_TRAY_KEYCHAIN_TIMEOUT_MS);
-  return Number.isInteger(requested) && requested >= 100 && requested <= 120_000 ? requested : LAUNCHER_KEYCHAIN_TIMEOUT_MS;
+/** The client's name from its entry, when it gives a usable one; otherwise the manager goes by the handshake's clientInfo.name. */
+function clientNameOf(env: NodeJS.ProcessEnv): string | undefined {
+  const name = env[CLIENT_NAME_VARIABLE]?.trim();
+  return name !== undefined && name.length > 0 && name.length <= MAX_CLIENT_NAME_CHARS ? name : undefined;
 }
 
-async function runBundledInProcess(definition: Extract<LaunchDefinition, { kind: 'bundled' }>, secrets: Record<string, string>): Promise<void> {
-  // The server reads its configuration from process.env when its module runs: settings, then secrets, on top of what the client passed.
-  Object.assign(process.env, definition.env, secrets);
-  try {
-    await import(pathToFileURL(definition.entryFile).href);
-  } catch (error) {
-    log(`could not load the ${definition.id} server from ${definition.entryFile}: ${messageOf(error)}. Reinstall MCP Tray, or rebuild it (npm run build:servers).`);
-    process.exitCode = 1;
-  }
+function socketUpstream(opening: Extract<BridgeOpening, { kind: 'open' }>): Upstream {
+  const { socket } = opening;
+  return {
+    input: socket,
+    output: socket,
+    rest: opening.rest,
+    ownServer: false,
+    end: () => socket.end(),
+    onGone: (listener) => {
+      if (socket.destroyed) listener();
+      else socket.once('close', listener);
+    },
+  };
+}
+
+function childUpstream({ child }: ServerChild): Upstream {
+  if (!child.stdin || !child.stdout) throw new Error('the server was started without pipes');
+  const { stdin } = child;
+  return {
+    input: stdin,
+    output: child.stdout,
+    rest: Buffer.alloc(0),
+    ownServer: true,
+    end: () => {
+      stdin.end();
+      setTimeout(() => child.kill('SIGTERM'), CHILD_STOP_GRACE_MS).unref();
+    },
+    // followDirectChild ends this process with the server.
+    onGone: () => {},
+  };
+}
+
+function refusalSentence(serverId: string, opening: Extract<BridgeOpening, { kind: 'refused' }>): string {
+  return `MCP Tray did not open "${serverId}" for this client: ${opening.message}`;
+}
+
+function whyDirect(opening: BridgeOpening): string {
+  return opening.kind === 'failed' ? `MCP Tray could not be reached (${opening.reason})` : 'MCP Tray is not running';
 }
 
 async function main(): Promise<void> {
@@ -52,36 +95,52 @@ async function main(): Promise<void> {
   const launcherFolder = path.dirname(fileURLToPath(import.meta.url));
   const serversDir = path.resolve(launcherFolder, '..', 'servers');
   const dataDir = resolveDataDir(process.env, process.platform, os.homedir());
+  const client = clientNameOf(process.env);
+  const waitMs = managerWaitMs(process.env);
+  const open = (resume?: ResumedHandshakeLine) =>
+    openBridge(dataDir, { serverId, ...(client === undefined ? {} : { client }), ...(resume === undefined ? {} : { resume }) }, BRIDGE_OPEN_TIMEOUT_MS);
 
-  const readSecrets = (names: readonly string[]) =>
-    readLaunchSecrets(serverId, names, { env: process.env, platform: process.platform, timeoutMs: keychainTimeoutMs(process.env) });
-  // A bundled server's secret names are known without the settings: read the keychain while they load.
-  const bundled = BUNDLED_SERVERS.find((server) => server.id === serverId);
-  const earlySecrets = bundled ? readSecrets(bundled.secretEnv) : undefined;
+  let settings: LauncherSettings | undefined;
+  const directStart = async (): Promise<DirectStart> => {
+    if (settings === undefined) {
+      const read = await readLauncherSettings(dataDir);
+      if (read.problem !== undefined) log(read.problem);
+      settings = read.settings;
+    }
+    return { serverId, dataDir, serversDir, settings, log };
+  };
 
-  const { settings, problem } = await readLauncherSettings(dataDir);
-  if (problem !== undefined) log(problem);
-  const definition = findLaunchDefinition(settings, serverId, serversDir);
-  if (!definition) {
-    log(`MCP Tray has no server "${serverId}" (data folder ${dataDir}). Add it in MCP Tray again, or remove this entry with "mcp-tray unregister <client> --servers ${serverId}".`);
+  let opening = await open();
+  if (opening.kind === 'not-running' && (await directStart()).settings.app?.startAtLogin === true && waitMs > 0) {
+    log(`MCP Tray is not running yet; waiting up to ${waitMs / 1000} s for it to start.`);
+    opening = await waitForManager(() => open(), waitMs);
+  }
+  if (opening.kind === 'refused') {
+    log(refusalSentence(serverId, opening));
     process.exitCode = 1;
     return;
   }
-
-  const secrets = await (earlySecrets ?? readSecrets(definition.secretEnv));
-  if (secrets.problem !== undefined) {
-    log(`${secrets.problem}. Starting "${definition.id}" without ${definition.secretEnv.join(', ')}; its tools that need a secret will say which one to set in MCP Tray.`);
-  }
-
-  if (definition.kind === 'bundled') {
-    await runBundledInProcess(definition, secrets.values);
+  if (opening.kind !== 'open') {
+    await startDirectly(await directStart(), `${whyDirect(opening)}; starting "${serverId}" directly.`);
     return;
   }
-  // A file of its own (see scripts/build-servers.mjs), loaded only here: a bundled server's start does not pay for it.
-  const customServerModule = new URL(`./${CUSTOM_SERVER_MODULE_FILE}`, import.meta.url).href;
-  const { runCustomServer } = (await import(customServerModule)) as typeof import('./custom-server');
-  const runtime = { execPath: process.execPath, runAsNode: process.versions.electron !== undefined, serversDir };
-  await runCustomServer(definition, secrets.values, runtime, log);
+
+  const tracker = new SessionTracker();
+  const recover = async (): Promise<Upstream | undefined> => {
+    const again = await waitForManager(() => open(tracker.handshake), waitMs);
+    if (again.kind === 'open') return socketUpstream(again);
+    if (again.kind === 'refused') {
+      log(refusalSentence(serverId, again));
+      return undefined;
+    }
+    log(`${whyDirect(again)} any more; starting "${serverId}" directly.`);
+    const start = await directStart();
+    const server = await startDirectChild(start);
+    if (!server) return undefined;
+    void followDirectChild(server, start);
+    return childUpstream(server);
+  };
+  new BridgeRelay({ stdin: process.stdin, stdout: process.stdout, tracker, recover, log }).start(socketUpstream(opening));
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 /**
  * The launcher's read-only view of MCP Tray's settings.json: just what it needs to start one server
- * (a bundled server's env overrides, a custom server's command). Validated with zod/mini rather than
+ * (whether MCP Tray starts at login, a bundled server's env overrides, a custom server's command). Validated with zod/mini rather than
  * the manager's full PersistedSettingsSchema: that schema pulls in the contract and the MCP SDK's
  * schemas, whose load time would come on top of every client-started server's start-up.
  * The launcher never writes the file; a file it cannot use is reported on stderr.
@@ -15,6 +15,8 @@ const EnvMapSchema = z.record(z.string().check(z.regex(ENV_NAME_PATTERN)), z.str
 const EnvNamesSchema = z.array(z.string().check(z.regex(ENV_NAME_PATTERN)));
 
 const LauncherSettingsSchema = z.object({
+  /** Whether MCP Tray starts at login: then a launcher that finds no manager waits a little for it. */
+  app: z.optional(z.object({ startAtLogin: z.optional(z.boolean()) })),
   servers: z.optional(z.record(z.string(), z.object({ env: z.optional(EnvMapSchema) }))),
   customServers: z.optional(
     z.array(
@@ -28,7 +30,7 @@ const LauncherSettingsSchema = z.object({
     ),
   ),
 });
-type LauncherSettings = z.infer<typeof LauncherSettingsSchema>;
+export type LauncherSettings = z.infer<typeof LauncherSettingsSchema>;
 
 export type LaunchDefinition =
   | { kind: 'bundled'; id: string; entryFile: string; env: Record<string, string>; secretEnv: readonly string[] }

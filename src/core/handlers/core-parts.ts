@@ -1,4 +1,4 @@
-import { ContractError, type EventName, type EventPayload, type MethodName, type MethodParams, type MethodResult, type ServerSummary } from '../../shared/contract';
+import { ContractError, type ClientSession, type EventName, type EventPayload, type MethodName, type MethodParams, type MethodResult, type ServerSummary } from '../../shared/contract';
 import type { ServerCatalog } from '../catalog';
 import type { ClientRegistrar } from '../clients/client-registrar';
 import type { LaunchResolution } from '../launch-resolution';
@@ -25,6 +25,8 @@ export interface CoreParts {
   disposeSupervisor(id: string): Promise<void>;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   nextCallId(): string;
+  /** The clients connected through the launcher's bridge, to one server or to all. */
+  sessions(serverId?: string): ClientSession[];
 }
 
 export function summaryOf(parts: CoreParts, id: string): ServerSummary {

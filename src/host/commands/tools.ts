@@ -10,13 +10,14 @@ import { takeOverStopSignals } from '../../surfaces/stop-signals';
 import { parseJsonArguments, parseKeyValueArguments, type ToolArguments } from '../tool-arguments';
 import { TASK_REQUIRED_REASON, requiresTaskExecution } from '../../shared/tool-task-support';
 import type { CliCommand } from './command';
+import { approveTools, setToolEnabled, showToolChanges } from './tool-exposure';
 
 /**
  * Runs `work` against a live server: the one in the running manager, or, when MCP Tray is not
  * running, just this server started in-process for the duration of the command.
  */
-function withLiveServer<T>(environment: CliEnvironment, serverId: string, work: (session: ManagerSession) => Promise<T>): Promise<T> {
-  return withSession(environment, 'running-or-in-process', async (session) => {
+function withLiveServer<T>(environment: CliEnvironment, serverId: string, work: (session: ManagerSession) => Promise<T>, open?: ManagerSession): Promise<T> {
+  const onSession = async (session: ManagerSession) => {
     if (!session.running) {
       const health = await session.call('servers.start', { id: serverId });
       if (health.state !== 'running' && health.state !== 'degraded') {
@@ -24,7 +25,8 @@ function withLiveServer<T>(environment: CliEnvironment, serverId: string, work: 
       }
     }
     return work(session);
-  });
+  };
+  return open ? onSession(open) : withSession(environment, 'running-or-in-process', onSession);
 }
 
 function firstLine(text: string | undefined, max = 90): string {
@@ -45,34 +47,99 @@ function hints(tool: Tool): string {
   return words.join(', ');
 }
 
+const TOOLS_OPTIONS = {
+  ...HELP_OPTION,
+  ...JSON_OPTION,
+  disable: { type: 'string' },
+  enable: { type: 'string' },
+  client: { type: 'string' },
+  changes: { type: 'boolean' },
+  approve: { type: 'boolean' },
+} as const;
+
+/** Lists the tools, as every client that is shown them all sees them. */
+function listTools(environment: CliEnvironment, serverId: string, json: boolean): Promise<number> {
+  return withLiveServer(environment, serverId, async (session) => {
+    const { tools } = await session.call('tools.list', { serverId });
+    if (json) {
+      writeJson({ tools });
+      return EXIT_OK;
+    }
+    if (tools.length === 0) {
+      writeOut(`"${serverId}" offers no tools.`);
+      return EXIT_OK;
+    }
+    writeOut(formatTable(['TOOL', 'DESCRIPTION', 'HINTS'], tools.map((tool) => [tool.name, firstLine(tool.description), hints(tool)])));
+    if (tools.some(requiresTaskExecution)) writeOut(`\n${TASK_ONLY_HINT}: ${TASK_REQUIRED_REASON}`);
+    return EXIT_OK;
+  });
+}
+
+/**
+ * Runs `work` where the server's current tools are known: the running manager, or, when MCP Tray is
+ * not running, this server started in-process (custom servers only: bundled ones are never pinned).
+ */
+function withComparableServer<T>(environment: CliEnvironment, serverId: string, work: (session: ManagerSession) => Promise<T>): Promise<T> {
+  return withSession(environment, 'running-or-in-process', async (session) => {
+    const { kind } = await session.call('servers.get', { id: serverId });
+    if (session.running || kind !== 'custom') return work(session);
+    return withLiveServer(environment, serverId, work, session);
+  });
+}
+
 export const toolsCommand: CliCommand = {
   name: 'tools',
-  summary: 'List the tools a server offers',
+  summary: 'List a server\'s tools, turn them off per client, approve changed ones',
   help: `Usage: mcp-tray tools <id> [--json]
+       mcp-tray tools <id> --disable <tool> [--client <name>]
+       mcp-tray tools <id> --enable <tool> [--client <name>]
+       mcp-tray tools <id> --changes [--json]
+       mcp-tray tools <id> --approve [<tool>...]
 
 Lists the tools of server <id>. When MCP Tray is not running, starts just this
 server for the moment, then stops it.
 
+--disable and --enable turn a tool off or on for every client that reaches the
+server through MCP Tray, or only for the client named by --client (its id, such
+as claude-desktop or cursor, or the name it gives itself). A client is not shown
+a tool that is off for it, and a call to it is refused.
+
+MCP Tray pins the tool definitions of servers you added. When such a server
+changes a tool (its description, input schema or annotations) or adds one, that
+tool is held back from clients until you approve it. --changes shows what
+changed, as a diff; --approve approves every changed tool, or the tools named.
+
 Options:
-  --json      Print { tools } as JSON, input schemas included
-  -h, --help  Show this help`,
+  --disable <tool>  Turn the tool off (for every client, or for --client)
+  --enable <tool>   Turn the tool on (for every client, or for --client)
+  --client <name>   With --disable or --enable: only for this client
+  --changes         Show how the tools differ from the approved ones
+  --approve         Approve the current definitions of the changed tools
+  --json            Print the result as JSON (the list with input schemas)
+  -h, --help        Show this help
+
+Examples:
+  mcp-tray tools github --disable create_issue --client claude-desktop
+  mcp-tray tools github --enable create_issue --client claude-desktop`,
   async run(args, environment) {
-    const { values, positionals } = parseCommandLine(args, { ...HELP_OPTION, ...JSON_OPTION });
+    const { values, positionals } = parseCommandLine(args, TOOLS_OPTIONS);
+    const json = values.json === true;
+    const modes = (['disable', 'enable', 'changes', 'approve'] as const).filter((mode) => values[mode] !== undefined && values[mode] !== false);
+    if (modes.length > 1) throw new UsageError(`Give only one of ${modes.map((mode) => `--${mode}`).join(', ')}.`);
+    const mode = modes[0];
+    if (values.client !== undefined && mode !== 'disable' && mode !== 'enable') throw new UsageError('--client goes with --disable or --enable.');
+    if (mode === 'approve') {
+      const [serverId, ...tools] = positionals;
+      if (serverId === undefined) throw new UsageError('Missing <id>.');
+      return withComparableServer(environment, serverId, (session) => approveTools(session, serverId, tools, json));
+    }
     const [serverId] = expectPositionals(positionals, ['id']) as [string];
-    return withLiveServer(environment, serverId, async (session) => {
-      const { tools } = await session.call('tools.list', { serverId });
-      if (values.json) {
-        writeJson({ tools });
-        return EXIT_OK;
-      }
-      if (tools.length === 0) {
-        writeOut(`"${serverId}" offers no tools.`);
-        return EXIT_OK;
-      }
-      writeOut(formatTable(['TOOL', 'DESCRIPTION', 'HINTS'], tools.map((tool) => [tool.name, firstLine(tool.description), hints(tool)])));
-      if (tools.some(requiresTaskExecution)) writeOut(`\n${TASK_ONLY_HINT}: ${TASK_REQUIRED_REASON}`);
-      return EXIT_OK;
-    });
+    if (mode === 'disable' || mode === 'enable') {
+      const tool = values[mode] as string;
+      return withSession(environment, 'running-or-in-process', (session) => setToolEnabled(session, serverId, tool, mode === 'enable', values.client, json));
+    }
+    if (mode === 'changes') return withComparableServer(environment, serverId, (session) => showToolChanges(session, serverId, json));
+    return listTools(environment, serverId, json);
   },
 };
 

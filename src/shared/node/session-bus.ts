@@ -15,11 +15,14 @@
 /** The entry-env variable that carries an unconventional session bus address from registration to the launcher. */
 export const REGISTERED_BUS_VARIABLE = 'MCP_TRAY_DBUS_SESSION_BUS_ADDRESS';
 
+/** The entry-env variable naming the client an entry belongs to (its id, e.g. claude-desktop): the caller's identity in the manager. */
+export const CLIENT_NAME_VARIABLE = 'MCP_TRAY_CLIENT';
+
 /**
  * Environment variables whose value in our client entries MCP Tray decides (see launch-entry.ts), and
  * that are meant for the launcher alone. Here, import-free, so the launcher shares the one list.
  */
-export const MANAGED_ENV_NAMES: readonly string[] = ['ELECTRON_RUN_AS_NODE', 'MCP_TRAY_HOME', 'MCP_TRAY_KEYCHAIN_SERVICE', REGISTERED_BUS_VARIABLE];
+export const MANAGED_ENV_NAMES: readonly string[] = ['ELECTRON_RUN_AS_NODE', 'MCP_TRAY_HOME', 'MCP_TRAY_KEYCHAIN_SERVICE', REGISTERED_BUS_VARIABLE, CLIENT_NAME_VARIABLE];
 
 type Env = Readonly<Record<string, string | undefined>>;
 

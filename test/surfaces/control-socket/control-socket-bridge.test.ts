@@ -20,15 +20,17 @@ import { responseLine, startFakeManager, type FakeManager } from '../../support/
 function rawPeer(socketPath: string) {
   const socket: Socket = connect(socketPath);
   const lines: string[] = [];
-  let pending = '';
+  let pending: string[] = [];
   let closed = false;
   socket.setEncoding('utf8');
   socket.on('data', (chunk: string) => {
-    pending += chunk;
-    for (let newline = pending.indexOf('\n'); newline !== -1; newline = pending.indexOf('\n')) {
-      lines.push(pending.slice(0, newline));
-      pending = pending.slice(newline + 1);
+    let start = 0;
+    for (let newline = chunk.indexOf('\n'); newline !== -1; newline = chunk.indexOf('\n', start)) {
+      lines.push(pending.join('') + chunk.slice(start, newline));
+      pending = [];
+      start = newline + 1;
     }
+    if (start < chunk.length) pending.push(chunk.slice(start));
   });
   socket.on('error', () => {});
   socket.on('close', () => (closed = true));

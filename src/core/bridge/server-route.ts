@@ -1,0 +1,149 @@
+import type { LoggingLevel, LoggingMessageNotification, Result } from '@modelcontextprotocol/sdk/types.js';
+import type { LogInput } from '../logs';
+import type { ListKind, ServerToClientMethod } from '../server-connection';
+import type { ServerSupervisor, SupervisorRelay } from '../supervisor';
+import { messageOf } from '../../shared/error-message';
+import { lowestLevel, passesLevel } from './log-levels';
+import { SubscriptionTable } from './subscriptions';
+import { rootsAnswer, unroutedAnswer } from './unrouted-requests';
+
+/** What a route needs of each session on its server. */
+export interface RoutedSession {
+  readonly client: string;
+  /** The level this session asked for with logging/setLevel, if it did. */
+  readonly logLevel: LoggingLevel | undefined;
+  /** Whether it has requests running on the server (tool calls, reads, ...). */
+  busy(): boolean;
+  /** Why it cannot be sent this request from the server, or undefined when it can. */
+  refusesServerRequest(method: ServerToClientMethod): string | undefined;
+  /** Sends the client a request from the server and waits for its answer; aborting tells the client to stop. */
+  request(method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result>;
+  /** A notification from the server, for a session that receives unsolicited notifications. */
+  notify(method: string, params: Record<string, unknown> | undefined): void;
+}
+
+interface RouteOptions {
+  supervisor: ServerSupervisor;
+  roots: () => readonly string[];
+  log(input: Omit<LogInput, 'serverId'>): void;
+}
+
+/**
+ * The sessions on one server process and what they share of it: its requests to a client go to
+ * the one session that can have caused them, its notifications go to the sessions they concern,
+ * subscriptions are counted, and it logs at the lowest level any session asked for.
+ */
+export class ServerRoute implements SupervisorRelay {
+  readonly sessions = new Set<RoutedSession>();
+  private readonly subscriptions = new SubscriptionTable<RoutedSession>();
+  /** The level last set on the server, so a change is sent once. */
+  private serverLevel: LoggingLevel | undefined;
+  /** The generation of the process last seen running: a higher one is a restart. */
+  private generationSeen: number | undefined;
+  private readonly stopRelaying: () => void;
+
+  constructor(private readonly options: RouteOptions) {
+    const { supervisor } = options;
+    this.stopRelaying = supervisor.relayTo(this);
+    if (supervisor.handshake) this.generationSeen = supervisor.processGeneration;
+  }
+
+  get supervisor(): ServerSupervisor {
+    return this.options.supervisor;
+  }
+
+  attach(session: RoutedSession): void {
+    this.sessions.add(session);
+  }
+
+  /** A session left: its subscriptions are released and the server's level may rise again. */
+  detach(session: RoutedSession): void {
+    this.sessions.delete(session);
+    for (const uri of this.subscriptions.removeSession(session)) void this.tellServer('resources/unsubscribe', uri);
+    void this.applyLevel().catch((error: unknown) => this.logFailure('logging/setLevel', error));
+  }
+
+  /** Ends the relaying, when the route's server is gone for good. */
+  dispose(): void {
+    this.stopRelaying();
+  }
+
+  async subscribe(session: RoutedSession, uri: string): Promise<void> {
+    if (!this.subscriptions.add(uri, session)) return;
+    try {
+      await this.supervisor.forward('resources/subscribe', { uri }, {});
+    } catch (error) {
+      this.subscriptions.remove(uri, session);
+      throw error;
+    }
+  }
+
+  async unsubscribe(session: RoutedSession, uri: string): Promise<void> {
+    if (this.subscriptions.remove(uri, session)) await this.supervisor.forward('resources/unsubscribe', { uri }, {});
+  }
+
+  /** A session's level changed: the server runs at the lowest level asked for. */
+  async applyLevel(): Promise<void> {
+    const lowest = lowestLevel([...this.sessions].map((session) => session.logLevel));
+    if (lowest === undefined || lowest === this.serverLevel || !this.supervisor.handshake) return;
+    this.serverLevel = lowest;
+    await this.supervisor.setLoggingLevel(lowest);
+  }
+
+  serverRequest(method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result> {
+    if (method === 'roots/list') return Promise.resolve(rootsAnswer(this.options.roots()));
+    const busy = [...this.sessions].filter((session) => session.busy());
+    const target = busy.length === 1 ? busy[0] : undefined;
+    const why =
+      busy.length === 0
+        ? 'no client has a call running on this server'
+        : target === undefined
+          ? `${busy.length} clients have calls running on this server, so it is not clear which one asked`
+          : target.refusesServerRequest(method);
+    if (target && why === undefined) return target.request(method, params, signal);
+    this.options.log({ level: 'warn', source: 'lifecycle', message: `${method} declined: ${why}`, fields: { method } });
+    return Promise.resolve().then(() => unroutedAnswer(method, this.options.roots(), why ?? 'no client can answer it'));
+  }
+
+  resourceUpdated(uri: string): void {
+    for (const session of this.subscriptions.subscribers(uri)) session.notify('notifications/resources/updated', { uri });
+  }
+
+  loggingMessage(params: LoggingMessageNotification['params']): void {
+    for (const session of this.sessions) {
+      if (passesLevel(params.level, session.logLevel)) session.notify('notifications/message', params);
+    }
+  }
+
+  listChanged(kind: ListKind): void {
+    this.broadcast(kind);
+  }
+
+  /** Tells every session a list changed (after the cached list was refreshed). */
+  broadcast(kind: ListKind): void {
+    for (const session of this.sessions) session.notify(`notifications/${kind}/list_changed`, undefined);
+  }
+
+  /**
+   * A process finished its handshake. After a restart the new process is told what the sessions
+   * asked of the old one (subscriptions, logging level), and every session that lists changed.
+   */
+  running(generation: number): void {
+    const restarted = this.generationSeen !== undefined && generation > this.generationSeen;
+    this.generationSeen = generation;
+    if (!restarted) return;
+    this.serverLevel = undefined;
+    void this.applyLevel().catch((error: unknown) => this.logFailure('logging/setLevel', error));
+    for (const uri of this.subscriptions.uris()) void this.tellServer('resources/subscribe', uri);
+    for (const kind of ['tools', 'resources', 'prompts'] as const) this.broadcast(kind);
+  }
+
+  private async tellServer(method: 'resources/subscribe' | 'resources/unsubscribe', uri: string): Promise<void> {
+    if (!this.supervisor.handshake) return;
+    await this.supervisor.forward(method, { uri }, {}).catch((error: unknown) => this.logFailure(`${method} ${uri}`, error));
+  }
+
+  private logFailure(what: string, error: unknown): void {
+    this.options.log({ level: 'warn', source: 'lifecycle', message: `${what} for the connected clients failed: ${messageOf(error)}` });
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The tool exposure the manager uses: a client is shown, and may call, a server's tool unless it is
+ * turned off for every client, turned off for that client, or held back because its definition
+ * changed since the user approved it (custom servers only: bundled ones ship with MCP Tray).
+ */
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { ToolAccess, ToolChanges } from '../shared/contract';
+import type { ToolExposure } from './tool-exposure';
+import type { ToolSwitches } from './tool-access';
+import type { ToolPins } from './tool-pins';
+import { commandWord, toolsCommandLine } from './tool-command-words';
+
+export interface ManagedToolExposureOptions {
+  switches: ToolSwitches;
+  pins: ToolPins;
+  /** True for servers whose definitions are pinned: the custom ones. */
+  isPinned(serverId: string): boolean;
+}
+
+export class ManagedToolExposure implements ToolExposure {
+  private readonly switches: ToolSwitches;
+  private readonly pins: ToolPins;
+  private readonly isPinned: (serverId: string) => boolean;
+
+  constructor(options: ManagedToolExposureOptions) {
+    this.switches = options.switches;
+    this.pins = options.pins;
+    this.isPinned = options.isPinned;
+  }
+
+  visible(serverId: string, client: string, tools: readonly Tool[]): Tool[] {
+    const pinned = this.isPinned(serverId);
+    if (pinned) this.pins.observe(serverId, tools);
+    return tools.filter((tool) => this.switches.offFor(serverId, client, tool.name) === undefined && !(pinned && this.pins.isHeld(serverId, tool.name)));
+  }
+
+  refusal(serverId: string, client: string, tool: string): string | undefined {
+    const off = this.switches.refusal(serverId, client, tool);
+    if (off !== undefined || !this.isPinned(serverId)) return off;
+    const held = this.pins.heldAs(serverId, tool);
+    if (held === undefined) return undefined;
+    const what = held === 'added' ? `"${tool}" is new on "${serverId}"` : `The definition of "${tool}" on "${serverId}" changed`;
+    return `${what} since you approved its tools, so MCP Tray holds it back from clients. See the change with: ${toolsCommandLine(serverId, '--changes')}; approve it in MCP Tray (Tools tab) or with: ${toolsCommandLine(serverId, '--approve', commandWord(tool))}`;
+  }
+
+  noteClient(serverId: string, client: string): void {
+    this.switches.noteClient(serverId, client);
+  }
+
+  onChange(listener: (serverId: string) => void): () => void {
+    const stopSwitches = this.switches.onChange(listener);
+    const stopPins = this.pins.onHeldChange((serverId) => listener(serverId));
+    return () => {
+      stopSwitches();
+      stopPins();
+    };
+  }
+
+  /** Told the held tools of a server whenever they change. */
+  onHeld(listener: (serverId: string, held: string[]) => void): () => void {
+    return this.pins.onHeldChange(listener);
+  }
+
+  /** A server's tool list as the manager's own connection sees it. */
+  observe(serverId: string, tools: readonly Tool[]): void {
+    if (this.isPinned(serverId)) this.pins.observe(serverId, tools);
+  }
+
+  access(serverId: string): ToolAccess {
+    return this.switches.access(serverId);
+  }
+
+  setEnabled(serverId: string, tool: string, enabled: boolean, client?: string): ToolAccess {
+    return this.switches.setEnabled(serverId, tool, enabled, client);
+  }
+
+  changes(serverId: string): ToolChanges {
+    if (!this.isPinned(serverId)) return { serverId, pinned: false, approvedAt: null, changes: [], held: [] };
+    return { serverId, pinned: true, ...this.pins.changes(serverId) };
+  }
+
+  approve(serverId: string, tools?: readonly string[]): ToolChanges {
+    if (!this.isPinned(serverId)) return this.changes(serverId);
+    return { serverId, pinned: true, ...this.pins.approve(serverId, tools) };
+  }
+
+  /** Forgets the switches and pins of servers that no longer exist. */
+  keepOnly(serverIds: readonly string[]): void {
+    const kept = new Set(serverIds);
+    this.switches.keepOnly(kept);
+    this.pins.keepOnly(kept);
+  }
+}
