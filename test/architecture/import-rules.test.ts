@@ -60,6 +60,15 @@ function importEdges(): ImportEdge[] {
 const within = (folder: string) => (file: string | undefined) => file !== undefined && (file === folder || file.startsWith(`${folder}/`));
 const isElectron = (edge: ImportEdge) => edge.specifier === 'electron' || edge.specifier.startsWith('electron/');
 
+/** What the launcher may load of the control socket: its bridge side, kept free of the contract. */
+const LEAN_CONTROL_SOCKET_FILES = [
+  'src/surfaces/control-socket/bridge-client.ts',
+  'src/surfaces/control-socket/bridge-protocol.ts',
+  'src/surfaces/control-socket/control-token.ts',
+  'src/surfaces/control-socket/ndjson-lines.ts',
+  'src/surfaces/control-socket/socket-path.ts',
+];
+
 interface ImportRule {
   name: string;
   /** The edges this rule looks at. */
@@ -100,11 +109,16 @@ const RULES: ImportRule[] = [
     allowed: (edge) => within('src/renderer')(edge.target) || (within('src/shared')(edge.target) && !within('src/shared/node')(edge.target)),
   },
   {
-    name: 'src/launcher imports only src/shared, src/servers and the control-socket client',
+    name: 'src/launcher imports only src/shared, src/servers and the lean bridge side of the control socket',
     applies: (edge) => within('src/launcher')(edge.from) && edge.target !== undefined,
     allowed: (edge) =>
-      ['src/launcher', 'src/shared', 'src/servers'].some((folder) => within(folder)(edge.target)) ||
-      (within('src/surfaces/control-socket')(edge.target) && edge.target !== 'src/surfaces/control-socket/server.ts'),
+      ['src/launcher', 'src/shared', 'src/servers'].some((folder) => within(folder)(edge.target)) || LEAN_CONTROL_SOCKET_FILES.includes(edge.target ?? ''),
+  },
+  {
+    // Every module the launcher loads delays a client's server start; the contract brings the MCP SDK's schemas.
+    name: 'the control-socket files the launcher loads import neither the contract nor core',
+    applies: (edge) => LEAN_CONTROL_SOCKET_FILES.includes(edge.from) && edge.target !== undefined,
+    allowed: (edge) => LEAN_CONTROL_SOCKET_FILES.includes(edge.target ?? '') || (within('src/shared')(edge.target) && edge.target !== 'src/shared/contract.ts'),
   },
   {
     name: 'src/shared imports only src/shared and packages',

@@ -57,7 +57,12 @@ describe('registering with MCP clients', () => {
     expect(servers.weather).toEqual({
       command: process.execPath,
       args: [LAUNCHER, 'weather'],
-      env: { MCP_TRAY_HOME: sandbox.dataDir, MCP_TRAY_KEYCHAIN_SERVICE: expect.any(String), ...(process.platform === 'linux' ? { MCP_TRAY_DBUS_SESSION_BUS_ADDRESS: expect.any(String) } : {}) },
+      env: {
+        MCP_TRAY_HOME: sandbox.dataDir,
+        MCP_TRAY_KEYCHAIN_SERVICE: expect.any(String),
+        ...(process.platform === 'linux' ? { MCP_TRAY_DBUS_SESSION_BUS_ADDRESS: expect.any(String) } : {}),
+        MCP_TRAY_CLIENT: 'claude-desktop',
+      },
     });
     expect(result.diff).toContain('+        "github": {');
     expect(result.diff).not.toContain(FOREIGN_TOKEN);
@@ -141,6 +146,23 @@ describe('registering with MCP clients', () => {
       'registered',
       'not registered',
     ]);
+  });
+
+  it('takes an entry that does not name its client for ours and outdated, and repair names it', async () => {
+    sandbox = await createClientSandbox('register-client-name');
+    await sandbox.writeConfig('cursor', '{}\n');
+    await sandbox.core.call('clients.register', { clientId: 'cursor', serverIds: ['weather'] });
+    const file = sandbox.configPath('cursor');
+    const older = JSON.parse(await readFile(file, 'utf8')) as { mcpServers: { weather: { env: Record<string, string> } } };
+    expect(older.mcpServers.weather.env.MCP_TRAY_CLIENT).toBe('cursor');
+    delete older.mcpServers.weather.env.MCP_TRAY_CLIENT;
+    await writeFile(file, JSON.stringify(older, undefined, 2));
+
+    const states = async () => (await sandbox.core.call('clients.list', {})).find((client) => client.id === 'cursor')?.servers.map((server) => [server.serverId, server.state]);
+    expect(await states()).toEqual([['weather', 'outdated'], ['github', 'not registered']]);
+    await sandbox.core.call('clients.repair', { clientId: 'cursor' });
+    expect((serversIn(await readFile(file, 'utf8')).weather as { env: Record<string, string> }).env.MCP_TRAY_CLIENT).toBe('cursor');
+    expect(await states()).toEqual([['weather', 'registered'], ['github', 'not registered']]);
   });
 
   it('never overwrites a foreign "github" entry; with renameOnConflict ours goes in as github-mcp-tray', async () => {

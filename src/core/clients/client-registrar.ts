@@ -113,7 +113,7 @@ export class ClientRegistrar {
   }
 
   private wantedEntries(client: McpClient, serverIds: readonly string[], setup: LauncherSetup = this.launcherSetup()): WantedEntries {
-    return new Map(serverIds.map((serverId) => [serverId, client.entryFor(launchCommandFor(serverId, setup))]));
+    return new Map(serverIds.map((serverId) => [serverId, client.entryFor(launchCommandFor(serverId, setup, client.id))]));
   }
 
   private async status(client: McpClient, setup: LauncherSetup): Promise<ClientStatus> {

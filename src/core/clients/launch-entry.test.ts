@@ -21,8 +21,21 @@ describe('ourServerIdOf', () => {
 describe('entries', () => {
   const setup = { execPath: '/opt/node', launcherPath: '/opt/out/host/mcp-tray-launcher.js', env: { MCP_TRAY_HOME: '/data' } };
 
-  it('builds the launch command from the setup', () => {
-    expect(launchCommandFor('github', setup)).toEqual({ command: '/opt/node', args: ['/opt/out/host/mcp-tray-launcher.js', 'github'], env: { MCP_TRAY_HOME: '/data' } });
+  it('builds the launch command from the setup, naming the client in MCP_TRAY_CLIENT', () => {
+    expect(launchCommandFor('github', setup, 'cursor')).toEqual({
+      command: '/opt/node',
+      args: ['/opt/out/host/mcp-tray-launcher.js', 'github'],
+      env: { MCP_TRAY_HOME: '/data', MCP_TRAY_CLIENT: 'cursor' },
+    });
+  });
+
+  it('takes an entry without MCP_TRAY_CLIENT for ours, outdated, and repair adds it', () => {
+    const wanted = { command: '/opt/node', args: ['/l/mcp-tray-launcher.js', 'x'], env: { MCP_TRAY_CLIENT: 'claude-desktop' } };
+    const older = { command: '/opt/node', args: ['/l/mcp-tray-launcher.js', 'x'], env: { DEBUG: '1' } };
+    expect(ourServerIdOf(older)).toBe('x');
+    expect(isUpToDate(older, wanted)).toBe(false);
+    expect(isUpToDate({ ...older, env: { MCP_TRAY_CLIENT: 'cursor' } }, wanted)).toBe(false);
+    expect(refreshedEntry(older, wanted)).toEqual({ ...wanted, env: { DEBUG: '1', MCP_TRAY_CLIENT: 'claude-desktop' } });
   });
 
   it('compares type, command, args and managed variables only', () => {

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ServerIdSchema } from '../../shared/contract';
-import { MANAGED_ENV_NAMES } from '../../shared/node/session-bus';
+import { CLIENT_NAME_VARIABLE, MANAGED_ENV_NAMES } from '../../shared/node/session-bus';
 
 /** The launcher's built file name: distinctive, because recognising our entries depends on it. */
 export const LAUNCHER_FILE_NAME = 'mcp-tray-launcher.js';
@@ -31,8 +31,13 @@ export interface LauncherSetup {
   env: Record<string, string>;
 }
 
-export function launchCommandFor(serverId: string, setup: LauncherSetup): LaunchCommand {
-  return { command: setup.execPath, args: [setup.launcherPath, serverId], env: { ...setup.env } };
+/**
+ * The entry for one server in one client's config. The client's id goes in MCP_TRAY_CLIENT, so the
+ * manager knows which client a bridged session is; an older entry without it is still ours (the
+ * args decide), and shows as outdated until repaired.
+ */
+export function launchCommandFor(serverId: string, setup: LauncherSetup, clientId: string): LaunchCommand {
+  return { command: setup.execPath, args: [setup.launcherPath, serverId], env: { ...setup.env, [CLIENT_NAME_VARIABLE]: clientId } };
 }
 
 /** The last segment of a path written on any OS: a config may be shared or hand-copied between systems. */
