@@ -44,11 +44,15 @@ interface RecordingTransport {
 }
 
 /** Hooks the transport before the client connects (the SDK chains an onmessage that is already set). */
-function record(transport: RecordingTransport): Omit<ClientProcess, 'pid' | 'kill' | 'close'> & { pid: () => number } {
+function record(transport: RecordingTransport, onStderr?: (text: string) => void): Omit<ClientProcess, 'pid' | 'kill' | 'close'> & { pid: () => number } {
   const received: JSONRPCMessage[] = [];
   const sent: JSONRPCMessage[] = [];
   let stderr = '';
-  transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  transport.stderr?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    stderr += text;
+    onStderr?.(text);
+  });
   transport.onmessage = (message) => void received.push(message);
   const send = transport.send.bind(transport);
   transport.send = (message, options) => {
@@ -87,12 +91,14 @@ export interface BridgedClientOptions {
   capabilities?: { sampling?: Record<string, never>; elicitation?: Record<string, never>; roots?: { listChanged?: boolean } };
   /** Added to the entry's env, as a user may add variables to an entry. */
   extraEnv?: Record<string, string>;
+  /** Sees stderr as it comes, also while the client is still connecting. */
+  onStderr?: (text: string) => void;
 }
 
 /** An SDK 1.x client (Claude Desktop's generation) on the entry. */
 export async function connectBridgedClient(entry: ConfigEntry, options: BridgedClientOptions): Promise<BridgedClient> {
   const transport = new StdioClientTransport({ command: entry.command, args: entry.args, env: { ...entry.env, ...options.extraEnv }, stderr: 'pipe' });
-  const recorded = record(transport as unknown as RecordingTransport);
+  const recorded = record(transport as unknown as RecordingTransport, options.onStderr);
   const client = new Client({ name: options.name, version: '1.0.0' }, { capabilities: options.capabilities ?? {} });
   client.onerror = (error) => void recorded.errors.push(error);
   try {
@@ -108,7 +114,7 @@ export async function connectBridgedClient(entry: ConfigEntry, options: BridgedC
 /** An SDK 2.x client (@modelcontextprotocol/client) on the entry. */
 export async function connectBridgedClientV2(entry: ConfigEntry, options: BridgedClientOptions): Promise<BridgedClientV2> {
   const transport = new StdioClientTransportV2({ command: entry.command, args: entry.args, env: { ...entry.env, ...options.extraEnv }, stderr: 'pipe' });
-  const recorded = record(transport as unknown as RecordingTransport);
+  const recorded = record(transport as unknown as RecordingTransport, options.onStderr);
   const client = new ClientV2({ name: options.name, version: '2.0.0' }, { capabilities: options.capabilities ?? {} });
   client.onerror = (error) => void recorded.errors.push(error);
   try {
