@@ -95,6 +95,7 @@ export class AppCore {
       exposure: options.toolExposure ?? this.toolExposure,
       logs,
       emit: (event, payload) => this.emit(event, payload),
+      redact: (message) => this.errorRedaction.text(message),
     });
     this.bridge = this.hub;
     const parts: CoreParts = {
@@ -106,12 +107,16 @@ export class AppCore {
       clients: () => this.clients(),
       supervisorFor: (id) => this.supervisorFor(id),
       disposeSupervisor: async (id) => {
+        this.hub.endSessionsOf(id, `Server "${id}" was removed from MCP Tray.`);
         await this.supervisorFor(id).dispose();
         this.supervisors.delete(id);
       },
       emit: (event, payload) => this.emit(event, payload),
       nextCallId: () => `${this.callIdPrefix}-${++this.callCount}`,
       sessions: (serverId) => this.hub.list(serverId),
+      rootsChanged: (id) => {
+        for (const supervisor of [this.supervisorFor(id), ...this.hub.sessionSupervisorsOf(id)]) supervisor.rootsChanged();
+      },
     };
     this.handlers = {
       ...serverHandlers(parts),

@@ -19,6 +19,11 @@ export class ErrorRedaction {
     this.redact = createRedactor([...this.valuesByServer.values()].flat());
   }
 
+  /** A message with every known secret value taken out. */
+  text(message: string): string {
+    return this.redact(message);
+  }
+
   /** The same error with its message redacted; a ContractError keeps its code. */
   error(error: unknown): unknown {
     if (!(error instanceof Error)) return error;

@@ -245,6 +245,11 @@ export class ServerConnection {
     }
   }
 
+  /** Tells the server its roots changed, so it asks for them again. */
+  async sendRootsChanged(): Promise<void> {
+    await this.client.sendRootsListChanged();
+  }
+
   async setLoggingLevel(level: LoggingLevel, timeoutMs: number): Promise<void> {
     await this.client.setLoggingLevel(level, { timeout: timeoutMs });
   }

@@ -25,6 +25,7 @@ import {
 } from '../shared/contract';
 import { createRedactor } from '../shared/redact';
 import { messageOf } from '../shared/error-message';
+import { moveCorruptFileAside } from './corrupt-file';
 import { ToolAccessSettingsSchema } from './tool-access-schema';
 
 /** Per-server choices, for bundled and custom servers alike. Unset booleans mean "the server's default". */
@@ -192,22 +193,6 @@ function loadSettingsFile(filePath: string): LoadOutcome {
   return { kind: 'valid', settings: parsed.data, preserved };
 }
 
-/** Renames the file, byte for byte, to `settings.json.corrupt-<timestamp>` next to it; returns the new path. */
-function moveAside(filePath: string): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  let asidePath = `${filePath}.corrupt-${stamp}`;
-  for (let attempt = 2; fs.existsSync(asidePath); attempt += 1) asidePath = `${filePath}.corrupt-${stamp}-${attempt}`;
-  try {
-    fs.renameSync(filePath, asidePath);
-  } catch (error) {
-    throw new ContractError(
-      'failed',
-      `The settings file ${filePath} is broken and could not be moved aside (${messageOf(error)}). Move or delete it, then start MCP Tray again.`,
-    );
-  }
-  return asidePath;
-}
-
 export class SettingsStore {
   private constructor(
     private readonly backend: SettingsBackend,
@@ -232,7 +217,7 @@ export class SettingsStore {
       settings = outcome.settings;
       preserved = outcome.preserved;
     } else if (outcome.kind === 'broken') {
-      const asidePath = moveAside(filePath);
+      const asidePath = moveCorruptFileAside(filePath, 'The settings file');
       options.onWarning?.(
         `The settings file ${filePath} could not be used: ${outcome.reason}. It was moved to ${asidePath} and default settings are in use; fix that file and move it back to restore your settings.`,
       );

@@ -1,19 +1,9 @@
-import type {
-  CallToolResult,
-  GetPromptResult,
-  Implementation,
-  LoggingLevel,
-  LoggingMessageNotification,
-  ReadResourceResult,
-  Result,
-  ServerCapabilities,
-} from '@modelcontextprotocol/sdk/types.js';
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, GetPromptResult, LoggingLevel, ReadResourceResult, Result } from '@modelcontextprotocol/sdk/types.js';
 import { ContractError, type Health, type LastExit, type LogEntry, type LogLevel, type LogSource, type ServerState } from '../shared/contract';
 import { messageOf } from '../shared/error-message';
 import { DEFAULT_STOP_TIMINGS, type ChildLaunch, type StopTimings } from './child-transport';
 import type { LogInput } from './logs';
-import { mcpErrorText } from './mcp-error-text';
+import { describeExit, mcpLevelToLogLevel } from './lifecycle-words';
 import type { OrphanGuard } from './orphan-guard';
 import { GroupReaper } from './process-group';
 import { readRssBytes } from './process-memory';
@@ -21,6 +11,9 @@ import { DEFAULT_RESTART_POLICY, RestartPolicy, type RestartPolicyOptions } from
 import { RunningCalls } from './running-calls';
 import { CallTimeoutError, ServerConnection, type CallProgress, type ListKind, type ServerLists, type ServerToClientMethod } from './server-connection';
 import { unroutedAnswer } from './bridge/unrouted-requests';
+import { mcpErrorText } from './mcp-error-text';
+import { rethrowSaidOnce, withCause } from './server-error';
+import type { ServerHandshake, SupervisorRelay } from './supervisor-relay';
 import { summarizeCallResult } from './call-summary';
 
 export interface LaunchSpec extends ChildLaunch {
@@ -79,25 +72,6 @@ interface ToolCallRequest {
   meta?: Record<string, unknown> | undefined;
   /** This call's progress, besides the supervisor's onCallProgress. */
   onProgress?: ((progress: CallProgress) => void) | undefined;
-}
-
-/** Where a server's requests and notifications for its client go: the bridge hub, relaying them to sessions. */
-export interface SupervisorRelay {
-  serverRequest(method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result>;
-  resourceUpdated(uri: string): void;
-  loggingMessage(params: LoggingMessageNotification['params']): void;
-  /** A cached list was refreshed after the server said it changed. */
-  listChanged(kind: ListKind): void;
-  /** A new process finished its handshake: after a start, a restart or a crash. */
-  running(generation: number): void;
-}
-
-/** What the running server said of itself in the manager's handshake. */
-export interface ServerHandshake {
-  capabilities: ServerCapabilities;
-  serverInfo: Implementation | undefined;
-  instructions: string | undefined;
-  protocolVersion: string | undefined;
 }
 
 interface TimedToolResult {
@@ -510,6 +484,13 @@ export class ServerSupervisor {
     if (connection.serverCapabilities.logging) await connection.setLoggingLevel(level, this.options.timings().callTimeoutMs);
   }
 
+  /** The roots setting changed: a running server is told (notifications/roots/list_changed). */
+  rootsChanged(): void {
+    const connection = this.connection;
+    if (!connection || (this.state !== 'running' && this.state !== 'degraded')) return;
+    connection.sendRootsChanged().catch((error: unknown) => this.log('warn', 'lifecycle', `could not tell the server its roots changed: ${messageOf(error)}`));
+  }
+
   readResource(uri: string): Promise<ReadResourceResult> {
     return this.requireConnection().readResource(uri, this.options.timings().callTimeoutMs).catch(rethrowSaidOnce);
   }
@@ -560,18 +541,6 @@ export class ServerSupervisor {
   }
 }
 
-function withCause(error: ContractError, cause: unknown): ContractError {
-  error.cause = cause;
-  return error;
-}
-
-/** The server's JSON-RPC error behind a failed call, when it gave one. */
-export function serverErrorOf(error: unknown): McpError | undefined {
-  const cause = error instanceof Error ? error.cause : undefined;
-  if (cause instanceof McpError) return cause;
-  return error instanceof McpError ? error : undefined;
-}
-
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -582,29 +551,3 @@ function roundMs(ms: number): number {
   return Math.round(ms * 100) / 100;
 }
 
-/** A server's error as a contract error, its "MCP error <code>:" prefix said once. */
-function rethrowSaidOnce(error: unknown): never {
-  throw error instanceof ContractError ? error : new ContractError('failed', mcpErrorText(error));
-}
-
-function describeExit(code: number | null, signal: string | null): string {
-  if (signal) return `killed by ${signal}`;
-  return `exited with code ${code ?? 'unknown'}`;
-}
-
-/** MCP uses syslog levels; the timeline uses pino's. */
-function mcpLevelToLogLevel(level: string): LogLevel {
-  switch (level) {
-    case 'debug':
-      return 'debug';
-    case 'info':
-    case 'notice':
-      return 'info';
-    case 'warning':
-      return 'warn';
-    case 'error':
-      return 'error';
-    default:
-      return 'fatal';
-  }
-}

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ContractError, ServerIdSchema, describeValidationError } from '../shared/contract';
 import { messageOf } from '../shared/error-message';
 import { tempPathFor } from './clients/config-temp-files';
+import { moveCorruptFileAside } from './corrupt-file';
 import { PinnedToolSchema } from './tool-pin-definition';
 
 export const TOOL_PINS_FILE_NAME = 'tool-pins.json';
@@ -37,18 +38,6 @@ function unusableReason(text: string): string | undefined {
   return parsed.success ? undefined : `it does not hold pinned tool definitions (${describeValidationError(parsed.error)})`;
 }
 
-function moveAside(filePath: string): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  let asidePath = `${filePath}.corrupt-${stamp}`;
-  for (let attempt = 2; fs.existsSync(asidePath); attempt += 1) asidePath = `${filePath}.corrupt-${stamp}-${attempt}`;
-  try {
-    fs.renameSync(filePath, asidePath);
-  } catch (error) {
-    throw new ContractError('failed', `The pinned tool definitions in ${filePath} cannot be used and could not be moved aside (${messageOf(error)}). Move or delete that file, then start MCP Tray again.`);
-  }
-  return asidePath;
-}
-
 /** Reads the file. One that cannot be read at all stops the manager: writing over it would lose it. */
 export function loadToolPins(filePath: string): PinsLoad {
   let text: string;
@@ -59,7 +48,7 @@ export function loadToolPins(filePath: string): PinsLoad {
     throw new ContractError('failed', `Cannot read the pinned tool definitions ${filePath}: ${messageOf(error)}. Check that it is a file you can read and write.`);
   }
   const reason = unusableReason(text);
-  if (reason !== undefined) return { kind: 'moved-aside', reason, asidePath: moveAside(filePath) };
+  if (reason !== undefined) return { kind: 'moved-aside', reason, asidePath: moveCorruptFileAside(filePath, 'The pinned tool definitions file') };
   return { kind: 'valid', servers: ToolPinsFileSchema.parse(JSON.parse(text)).servers };
 }
 

@@ -50,6 +50,10 @@ export class BridgeRelay {
   /** Client lines waiting while there is no upstream to take them. */
   private readonly waiting: string[] = [];
   private recovering = false;
+  /** Backpressure: the upstream's input is full, so the client's stdin is paused until it drains. */
+  private waitingForUpstream = false;
+  /** Backpressure: the client's stdout is full, so the upstream's output is paused until it drains. */
+  private waitingForClient = false;
   private clientGone = false;
   private replayAnswered: (() => void) | undefined;
   private readonly replayKey = JSON.stringify(REPLAY_ID);
@@ -89,10 +93,12 @@ export class BridgeRelay {
   }
 
   private toUpstream(upstream: Upstream, line: string): void {
-    if (upstream.input.write(`${line}\n`)) return;
+    if (upstream.input.write(`${line}\n`) || this.waitingForUpstream) return;
     const { stdin } = this.options;
+    this.waitingForUpstream = true;
     stdin.pause();
     upstream.input.once('drain', () => {
+      this.waitingForUpstream = false;
       if (this.upstream === upstream && !this.recovering) stdin.resume();
     });
   }
@@ -108,9 +114,13 @@ export class BridgeRelay {
   }
 
   private toClient(text: string, upstream?: Upstream): void {
-    if (this.options.stdout.write(text) || !upstream) return;
+    if (this.options.stdout.write(text) || !upstream || this.waitingForClient) return;
+    this.waitingForClient = true;
     upstream.output.pause();
-    this.options.stdout.once('drain', () => upstream.output.resume());
+    this.options.stdout.once('drain', () => {
+      this.waitingForClient = false;
+      upstream.output.resume();
+    });
   }
 
   private endOfClient(): void {
@@ -131,6 +141,8 @@ export class BridgeRelay {
   private async lost(upstream: Upstream): Promise<void> {
     if (upstream !== this.upstream) return;
     this.upstream = undefined;
+    // A drain that will never come from the lost upstream.
+    this.waitingForUpstream = false;
     if (this.clientGone) process.exit(0);
     const { stdin, tracker } = this.options;
     stdin.pause();

@@ -81,8 +81,10 @@ function refusalSentence(serverId: string, opening: Extract<BridgeOpening, { kin
   return `MCP Tray did not open "${serverId}" for this client: ${opening.message}`;
 }
 
-function whyDirect(opening: BridgeOpening): string {
-  return opening.kind === 'failed' ? `MCP Tray could not be reached (${opening.reason})` : 'MCP Tray is not running';
+/** Why the launcher starts the server itself; `again`: after it lost the manager mid-session. */
+function whyDirect(opening: BridgeOpening, again = false): string {
+  if (opening.kind === 'failed') return `MCP Tray could not be reached${again ? ' again' : ''} (${opening.reason})`;
+  return again ? 'MCP Tray is not running any more' : 'MCP Tray is not running';
 }
 
 async function main(): Promise<void> {
@@ -133,7 +135,7 @@ async function main(): Promise<void> {
       log(refusalSentence(serverId, again));
       return undefined;
     }
-    log(`${whyDirect(again)} any more; starting "${serverId}" directly.`);
+    log(`${whyDirect(again, true)}; starting "${serverId}" directly.`);
     const start = await directStart();
     const server = await startDirectChild(start);
     if (!server) return undefined;

@@ -147,6 +147,7 @@ async function startShell(): Promise<void> {
     resourcesDir: layout.resourcesDir,
     startAtLoginUnavailable: loginItemUnavailableReason({ isPackaged: app.isPackaged }),
     onIconClick: () => appWindow.open(),
+    notify: tell,
     onAction: (action) => {
       void runTrayAction(action, {
         manager: core,

@@ -6,6 +6,8 @@ import { Menu, nativeImage, nativeTheme, Tray, type MenuItemConstructorOptions, 
 import path from 'node:path';
 import type { AppSettings, ServerSummary } from '../shared/contract';
 import { debounce } from './debounce';
+import { HeldTools, heldToolsLabel } from './held-tools';
+import type { Notice } from './registration-notice';
 import type { ContractPort } from '../surfaces/contract-port';
 import { trayIconFile, trayIconPlatform, panelTheme } from './tray-icons';
 import { buildTrayMenuModel, type TrayAction, type TrayMenuEntry } from './tray-menu-model';
@@ -20,6 +22,8 @@ interface TrayControllerOptions {
   onAction: (action: TrayAction) => void;
   /** Windows and Linux: a left click on the icon opens the window (macOS always shows the menu). */
   onIconClick: () => void;
+  /** Tells the person something outside the window (tools newly held back). */
+  notify: (notice: Notice) => void;
 }
 
 export class TrayController {
@@ -29,6 +33,7 @@ export class TrayController {
   private servers: ServerSummary[] = [];
   private settings: Pick<AppSettings, 'startAtLogin'> = { startAtLogin: false };
   private registeringClaudeDesktop = false;
+  private readonly heldTools = new HeldTools();
   private disposed = false;
 
   constructor(private readonly options: TrayControllerOptions) {
@@ -39,6 +44,12 @@ export class TrayController {
     this.unsubscribes.push(
       options.manager.on('server.health', () => this.rebuild.request()),
       options.manager.on('servers.changed', () => this.rebuild.request()),
+      options.manager.on('tools.held', (payload) => {
+        const name = this.servers.find((server) => server.id === payload.serverId)?.name ?? payload.serverId;
+        const notice = this.heldTools.update(payload, name);
+        if (notice) options.notify(notice);
+        this.rebuild.request();
+      }),
     );
     const onThemeChange = () => this.render();
     nativeTheme.on('updated', onThemeChange);
@@ -81,12 +92,17 @@ export class TrayController {
     if (this.disposed) return;
     const state = overallTrayState(this.servers.map((server) => server.health.state));
     this.tray.setImage(this.iconFor(state));
-    this.tray.setToolTip(trayTooltip(this.servers.map((server) => ({ name: server.name, state: server.health.state }))));
+    const held = this.heldTools.total;
+    const tooltip = trayTooltip(this.servers.map((server) => ({ name: server.name, state: server.health.state })));
+    this.tray.setToolTip(held > 0 ? `${tooltip}; ${heldToolsLabel(held)}` : tooltip);
+    // The badge: macOS shows a title next to the icon; the other desktops have the menu line and tooltip.
+    if (process.platform === 'darwin') this.tray.setTitle(held > 0 ? String(held) : '');
     const model = buildTrayMenuModel({
       servers: this.servers,
       settings: this.settings,
       startAtLoginUnavailable: this.options.startAtLoginUnavailable,
       registeringClaudeDesktop: this.registeringClaudeDesktop,
+      heldTools: this.heldTools.perServer,
     });
     this.tray.setContextMenu(Menu.buildFromTemplate(model.map((entry) => this.toMenuItem(entry))));
   }

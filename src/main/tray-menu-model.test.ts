@@ -130,4 +130,31 @@ describe('buildTrayMenuModel', () => {
       { type: 'restart-server', serverId: 'weather' },
     ]);
   });
+
+  it('puts a line saying how many tools are held back above everything, and on each server concerned', () => {
+    const menu = buildTrayMenuModel({
+      servers: [server('weather', 'Weather', 'running'), server('notes', 'Notes', 'running')],
+      settings: { startAtLogin: false },
+      heldTools: new Map([['notes', ['search', 'write']]]),
+    });
+    expect(describeMenu(menu).slice(0, 11)).toEqual([
+      '2 tools held back: review in MCP Tray',
+      '---',
+      'Weather: running >',
+      '  Start (off)',
+      '  Stop',
+      '  Restart',
+      'Notes: running (2 tools held back) >',
+      '  2 tools held back: review…',
+      '  Start (off)',
+      '  Stop',
+      '  Restart',
+    ]);
+    expect(menu[0]).toMatchObject({ kind: 'action', action: { type: 'open-window' } });
+  });
+
+  it('has no held-back line when nothing is held, or only for a server that is gone', () => {
+    const menu = buildTrayMenuModel({ servers: [server('weather', 'Weather', 'running')], settings: { startAtLogin: false }, heldTools: new Map([['gone', ['a']]]) });
+    expect(describeMenu(menu).some((line) => line.includes('held back'))).toBe(false);
+  });
 });

@@ -4,6 +4,7 @@
  * exactly as a person would see it.
  */
 import type { AppSettings, ServerState, ServerSummary } from '../shared/contract';
+import { heldToolsLabel } from './held-tools';
 
 export type TrayAction =
   | { type: 'start-server'; serverId: string }
@@ -29,6 +30,8 @@ interface TrayMenuInput {
   startAtLoginUnavailable?: string | undefined;
   /** True while "Add to Claude Desktop" is writing, so a second click cannot race the first. */
   registeringClaudeDesktop?: boolean;
+  /** Tools held back from clients until approved, by server id. */
+  heldTools?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Menu text longer than this is cut: some desktops make the whole menu as wide as its widest line. */
@@ -57,22 +60,29 @@ const CAN_START: readonly ServerState[] = ['stopped', 'failed', 'backoff'];
 const CAN_STOP: readonly ServerState[] = ['starting', 'running', 'degraded', 'backoff'];
 const CAN_RESTART: readonly ServerState[] = ['running', 'degraded', 'failed', 'backoff'];
 
-function serverEntry(server: ServerSummary): TrayMenuEntry {
+function serverEntry(server: ServerSummary, heldCount: number): TrayMenuEntry {
   const { state, error } = server.health;
   const entries: TrayMenuEntry[] = [];
   if (!server.enabled) entries.push({ kind: 'note', label: 'Disabled: enable it in the MCP Tray window' });
   else if (error) entries.push({ kind: 'note', label: shorten(error) });
+  if (heldCount > 0) entries.push({ kind: 'action', label: `${heldToolsLabel(heldCount)}: review…`, enabled: true, action: { type: 'open-window' } });
   entries.push(
     { kind: 'action', label: 'Start', enabled: server.enabled && CAN_START.includes(state), action: { type: 'start-server', serverId: server.id } },
     { kind: 'action', label: 'Stop', enabled: CAN_STOP.includes(state), action: { type: 'stop-server', serverId: server.id } },
     { kind: 'action', label: 'Restart', enabled: server.enabled && CAN_RESTART.includes(state), action: { type: 'restart-server', serverId: server.id } },
   );
-  return { kind: 'submenu', label: `${server.name}: ${serverStateWords(server)}`, entries };
+  const held = heldCount > 0 ? ` (${heldToolsLabel(heldCount)})` : '';
+  return { kind: 'submenu', label: `${server.name}: ${serverStateWords(server)}${held}`, entries };
 }
 
 export function buildTrayMenuModel(input: TrayMenuInput): TrayMenuEntry[] {
+  const heldCount = (serverId: string) => input.heldTools?.get(serverId)?.length ?? 0;
   const serverEntries: TrayMenuEntry[] =
-    input.servers.length > 0 ? input.servers.map(serverEntry) : [{ kind: 'note', label: 'No servers yet' }];
+    input.servers.length > 0 ? input.servers.map((server) => serverEntry(server, heldCount(server.id))) : [{ kind: 'note', label: 'No servers yet' }];
+  const totalHeld = input.servers.reduce((sum, server) => sum + heldCount(server.id), 0);
+  // Above everything, so it is seen: clients miss these tools until the person approves them.
+  const heldLine: TrayMenuEntry[] =
+    totalHeld > 0 ? [{ kind: 'action', label: `${heldToolsLabel(totalHeld)}: review in MCP Tray`, enabled: true, action: { type: 'open-window' } }, { kind: 'separator' }] : [];
   const startAtLogin: TrayMenuEntry = {
     kind: 'checkbox',
     label: input.startAtLoginUnavailable ? `Start at login (${input.startAtLoginUnavailable})` : 'Start at login',
@@ -81,6 +91,7 @@ export function buildTrayMenuModel(input: TrayMenuInput): TrayMenuEntry[] {
     action: { type: 'set-start-at-login', enabled: !input.settings.startAtLogin },
   };
   return [
+    ...heldLine,
     ...serverEntries,
     { kind: 'separator' },
     { kind: 'action', label: 'Open MCP Tray', enabled: true, action: { type: 'open-window' } },

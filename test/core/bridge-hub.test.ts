@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../src/core/app-core';
 import type { ToolExposure } from '../../src/core/tool-exposure';
@@ -15,7 +16,7 @@ describe('the bridge hub, sessions on one real server process', () => {
 
   async function startCore(sharing: 'shared' | 'per-session' = 'shared', exposure: ToolExposure = EVERY_TOOL_EXPOSED): Promise<void> {
     ({ core } = await createTestCore(temp.dir, { toolExposure: exposure }));
-    await core.call('servers.add', { id: 'probe', name: 'Probe', command: process.execPath, args: [bridgeProbeServerPath], autostart: false, sharing, roots: [temp.dir] });
+    await core.call('servers.add', { id: 'probe', name: 'Probe', command: process.execPath, args: [bridgeProbeServerPath], autostart: false, sharing, roots: [temp.dir], secretEnv: ['PROBE_TOKEN'] });
   }
 
   async function open(client: string, capabilities: Record<string, unknown> = {}): Promise<RecordingPeer> {
@@ -26,7 +27,7 @@ describe('the bridge hub, sessions on one real server process', () => {
   }
 
   const uiCall = async (name: string, args: Record<string, unknown> = {}) => textOf((await core.call('tools.call', { serverId: 'probe', name, arguments: args })).result);
-  const received = async () => JSON.parse(await uiCall('received')) as { setLevel: string[]; subscribe: string[]; unsubscribe: string[]; cancelled: string[] };
+  const received = async () => JSON.parse(await uiCall('received')) as { setLevel: string[]; subscribe: string[]; unsubscribe: string[]; cancelled: string[]; rootsChanged: number };
   const resultText = (message: { result?: Record<string, unknown> }) => textOf(message.result);
 
   beforeEach(async () => {
@@ -52,7 +53,7 @@ describe('the bridge hub, sessions on one real server process', () => {
     peer.request(5, 'tasks/list');
     expect((await peer.answer(2)).result).toEqual({});
     expect(((await peer.answer(3)).result?.tools as Array<{ name: string }>).map((tool) => tool.name)).toContain('slow');
-    expect((await peer.answer(4)).result?.prompts).toEqual([expect.objectContaining({ name: 'greet' })]);
+    expect((await peer.answer(4)).result?.prompts).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'greet' })]));
     expect((await peer.answer(5)).error?.code).toBe(-32601);
     for (const line of peer.lines.filter((line) => !line.includes('"method"'))) expect(line).toMatch(/^\{"jsonrpc":"2\.0","id":("[^"]*"|\d+),"(result|error)":/);
     await expect(core.call('servers.get', { id: 'probe' })).resolves.toMatchObject({ health: { state: 'running' } });
@@ -87,6 +88,18 @@ describe('the bridge hub, sessions on one real server process', () => {
     expect(a.messages.filter((message) => message.id === 1)).toEqual([]);
   });
 
+  it("cancels a closing session's running calls and leaves the other session's alone", async () => {
+    await startCore();
+    const [a, b] = [await open('client-a'), await open('client-b')];
+    a.request(1, 'tools/call', { name: 'slow', arguments: { ms: 30_000, steps: 300, label: 'a' }, _meta: { progressToken: 1 } });
+    b.request(1, 'tools/call', { name: 'slow', arguments: { ms: 600, steps: 3, label: 'b' }, _meta: { progressToken: 1 } });
+    await waitFor("a's call running", () => a.notifications('notifications/progress').length > 0);
+    a.session.close();
+    await waitFor('the server to see the cancellation', async () => (await received()).cancelled.includes('a'));
+    expect(resultText(await b.answer(1))).toBe('b done');
+    expect((await received()).cancelled).toEqual(['a']);
+  });
+
   it('sends the server a sampling request to the one busy session only, and declines it with a log line when two are busy', async () => {
     await startCore();
     const a = await open('client-a', { sampling: {} });
@@ -116,6 +129,23 @@ describe('the bridge hub, sessions on one real server process', () => {
     a.request(2, 'tools/call', { name: 'ask_roots', arguments: {} });
     expect(JSON.parse(resultText(await a.answer(2))).roots).toEqual([expect.objectContaining({ uri: new URL(`file://${temp.dir}`).href })]);
     expect(core.logs.query({ serverId: 'probe', limit: 1_000 }).map((entry) => entry.message)).toContain('elicitation/create declined: client-a, whose call is running, did not declare the elicitation capability');
+  });
+
+  it('answers roots from the setting as it is now, and tells every process of a per-session server when it changes', async () => {
+    await startCore('per-session');
+    const a = await open('client-a');
+    a.request(1, 'tools/call', { name: 'whoami', arguments: {} });
+    await a.answer(1);
+    const elsewhere = path.join(temp.dir, 'elsewhere');
+    await core.call('servers.setRoots', { id: 'probe', roots: [elsewhere] });
+    let asked = 0;
+    await waitFor('the roots change at the session process', async () => {
+      const id = `received-${++asked}`;
+      a.request(id, 'tools/call', { name: 'received', arguments: {} });
+      return JSON.parse(resultText(await a.answer(id))).rootsChanged === 1;
+    });
+    a.request(3, 'tools/call', { name: 'ask_roots', arguments: {} });
+    expect(JSON.parse(resultText(await a.answer(3))).roots).toEqual([{ uri: new URL(`file://${elsewhere}`).href, name: 'elsewhere' }]);
   });
 
   it('tells every session a list changed, after the cached list was refreshed', async () => {
@@ -181,6 +211,18 @@ describe('the bridge hub, sessions on one real server process', () => {
     expect(a.closedWith).toBeUndefined();
   });
 
+  it("passes the server's JSON-RPC error on, with a secret it echoes taken out", async () => {
+    await startCore();
+    const secret = `probe-secret-${process.pid}-value`;
+    await core.call('secrets.set', { serverId: 'probe', name: 'PROBE_TOKEN', value: secret });
+    const a = await open('client-a');
+    a.request(1, 'prompts/get', { name: 'leak', arguments: { name: 'PROBE_TOKEN' } });
+    const { error } = await a.answer(1);
+    expect(error?.code).toBe(-32603);
+    expect(error?.message).toMatch(/failed with/);
+    expect(a.lines.join('\n')).not.toContain(secret);
+  });
+
   it('refuses a tool the exposure turns off for the client, saying where to turn it on', async () => {
     const exposure: ToolExposure = { ...EVERY_TOOL_EXPOSED, refusal: (_server, client, tool) => (client === 'cursor' && tool === 'whoami' ? 'whoami is turned off for cursor. Turn it on in MCP Tray > Probe > Tools.' : undefined) };
     await startCore('shared', exposure);
@@ -223,6 +265,14 @@ describe('the bridge hub, sessions on one real server process', () => {
     a.session.close();
     await waitFor("a's process to end", () => !isAlive(pidA));
     expect(isAlive(pidB)).toBe(true);
+  });
+
+  it('ends the sessions of a server that is removed, saying why', async () => {
+    await startCore();
+    const a = await open('client-a');
+    await core.call('servers.remove', { id: 'probe' });
+    expect(a.closedWith).toBe('Server "probe" was removed from MCP Tray.');
+    expect((await core.call('sessions.list', {})).sessions).toEqual([]);
   });
 
   it('refuses to open a session on an unknown or a disabled server', async () => {

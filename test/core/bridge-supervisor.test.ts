@@ -1,7 +1,9 @@
 import { ErrorCode, type LoggingMessageNotification } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LogStore } from '../../src/core/logs';
-import { serverErrorOf, ServerSupervisor, type SupervisorRelay } from '../../src/core/supervisor';
+import { serverErrorOf } from '../../src/core/server-error';
+import { ServerSupervisor } from '../../src/core/supervisor';
+import type { SupervisorRelay } from '../../src/core/supervisor-relay';
 import { bridgeProbeServerPath } from '../support/bridge-probe';
 import { makeTempDir, waitFor } from '../support/chaos';
 import { textOf } from '../support/mcp-child';

@@ -50,6 +50,23 @@ describe('Tool exposure through the manager', () => {
     expect(running.toolExposure.refusal('chaos', 'claude-desktop', 'echo')).toBeUndefined();
   });
 
+  it('holds back a tool a running server adds after approval, announced by list_changed', async () => {
+    ({ core } = await createTestCore(temp.dir));
+    const running = core;
+    await running.call('servers.add', { id: 'chaos', name: 'Chaos', command: process.execPath, args: [chaosServerPath] });
+    const held: EventPayload<'tools.held'>[] = [];
+    running.on('tools.held', (payload) => held.push(payload));
+    await running.call('tools.call', { serverId: 'chaos', name: 'add_tool', arguments: { name: 'sneaky' } });
+    await waitFor('the new tool to be held back', () => held.length > 0);
+
+    expect(held).toEqual([{ serverId: 'chaos', held: ['sneaky'] }]);
+    expect((await running.call('tools.changes', { serverId: 'chaos' })).changes).toMatchObject([{ tool: 'sneaky', change: 'added' }]);
+    const tools = await runningTools(running);
+    expect(tools.map((tool) => tool.name)).toContain('sneaky');
+    expect(running.toolExposure.visible('chaos', 'cursor', tools).map((tool) => tool.name)).not.toContain('sneaky');
+    expect(running.toolExposure.refusal('chaos', 'cursor', 'sneaky')).toMatch(/^"sneaky" is new on "chaos" since you approved its tools/);
+  });
+
   it('never pins a bundled server, and keeps per-client switches across a restart of the manager', async () => {
     ({ core } = await createTestCore(temp.dir));
     expect(await core.call('tools.changes', { serverId: 'weather' })).toEqual({ serverId: 'weather', pinned: false, approvedAt: null, changes: [], held: [] });

@@ -2,7 +2,7 @@ import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { ContractError } from '../../shared/contract';
 import { messageOf } from '../../shared/error-message';
 import { mcpErrorText } from '../mcp-error-text';
-import { serverErrorOf } from '../supervisor';
+import { serverErrorOf } from '../server-error';
 import type { JsonRpcErrorBody } from './json-rpc-lines';
 
 /**

@@ -20,6 +20,8 @@ export interface BridgeHubOptions {
   exposure: ToolExposure;
   logs: { append(input: LogInput): unknown };
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Takes secret values out of an error message sent to a client. */
+  redact?(message: string): string;
   /** How long a session's request waits for its server to be running. */
   readyTimeoutMs?: number;
 }
@@ -64,6 +66,7 @@ export class BridgeHub implements BridgePort {
       exposure: this.options.exposure,
       runningCalls: this.options.runningCalls,
       readyTimeoutMs: () => this.options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+      redact: (message) => this.options.redact?.(message) ?? message,
       onChanged: () => this.changed(definition.id),
       onClosed: () => this.closed(sessionId),
     });
@@ -82,6 +85,18 @@ export class BridgeHub implements BridgePort {
   /** The sessions open now, on one server or on all. */
   list(serverId?: string): ClientSession[] {
     return [...this.sessions.values()].map((open) => open.session.summary()).filter((summary) => serverId === undefined || summary.serverId === serverId);
+  }
+
+  /** The processes of a per-session server's sessions, which the server's own supervisor does not reach. */
+  sessionSupervisorsOf(serverId: string): ServerSupervisor[] {
+    return [...this.sessions.values()].flatMap((open) => (open.dedicated && open.session.summary().serverId === serverId ? [open.dedicated] : []));
+  }
+
+  /** Ends the sessions of a server that is going away for good (removed). */
+  endSessionsOf(serverId: string, reason: string): void {
+    for (const open of [...this.sessions.values()]) if (open.session.summary().serverId === serverId) open.session.end(reason);
+    this.routes.get(serverId)?.dispose();
+    this.routes.delete(serverId);
   }
 
   /** Ends every session (the manager is quitting) and the processes of per-session servers. */

@@ -2,7 +2,7 @@ import { ErrorCode, type Implementation, type LoggingLevel, type Result } from '
 import { ContractError, type ClientSession } from '../../shared/contract';
 import type { RunningCalls } from '../running-calls';
 import type { CallProgress, ServerToClientMethod } from '../server-connection';
-import type { ServerHandshake } from '../supervisor';
+import type { ServerHandshake } from '../supervisor-relay';
 import type { ToolExposure } from '../tool-exposure';
 import { clientAnswerError, JsonRpcFailure, jsonRpcErrorOf } from './bridge-errors';
 import type { BridgeOpenRequest, BridgeSession, SessionPeer } from './bridge-port';
@@ -30,6 +30,8 @@ export interface HubSessionOptions {
   runningCalls: RunningCalls;
   /** How long a request may wait for the server to be running. */
   readyTimeoutMs: () => number;
+  /** Takes any secret value a server echoed out of an error message before the client sees it. */
+  redact(message: string): string;
   /** Something sessions.list shows changed (handshake, call count). */
   onChanged(): void;
   onClosed(session: HubSession): void;
@@ -215,7 +217,8 @@ export class HubSession implements BridgeSession, RoutedSession {
       const serverInfo = this.options.route.supervisor.handshake?.serverInfo;
       this.send(resultLine(id, envelope || method === 'server/discover' ? modernResult(method, result, serverInfo) : result));
     } catch (error) {
-      this.send(errorLine(id, jsonRpcErrorOf(error, this.options.serverId)));
+      const body = jsonRpcErrorOf(error, this.options.serverId);
+      this.send(errorLine(id, { ...body, message: this.options.redact(body.message) }));
     }
   }
 

@@ -1,7 +1,8 @@
 import type { LoggingLevel, LoggingMessageNotification, Result } from '@modelcontextprotocol/sdk/types.js';
 import type { LogInput } from '../logs';
 import type { ListKind, ServerToClientMethod } from '../server-connection';
-import type { ServerSupervisor, SupervisorRelay } from '../supervisor';
+import type { ServerSupervisor } from '../supervisor';
+import type { SupervisorRelay } from '../supervisor-relay';
 import { messageOf } from '../../shared/error-message';
 import { lowestLevel, passesLevel } from './log-levels';
 import { SubscriptionTable } from './subscriptions';

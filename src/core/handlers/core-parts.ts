@@ -25,6 +25,8 @@ export interface CoreParts {
   disposeSupervisor(id: string): Promise<void>;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   nextCallId(): string;
+  /** Tells every process of the server (shared and per-session) that its roots changed. */
+  rootsChanged(id: string): void;
   /** The clients connected through the launcher's bridge, to one server or to all. */
   sessions(serverId?: string): ClientSession[];
 }

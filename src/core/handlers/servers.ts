@@ -85,6 +85,7 @@ export function serverHandlers(parts: CoreParts): HandlersOf<ServerMethods> {
     },
     'servers.setRoots': async ({ id, roots }) => {
       catalog.patch(id, { roots });
+      parts.rootsChanged(id);
       return summaryOf(parts, id);
     },
     'servers.setEnv': async ({ id, env }) => {
