@@ -10,6 +10,8 @@
 // weather talks to a local fake Open-Meteo and github to a local fake GitHub: nothing reaches the internet.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
 import { startBridgeManager, type BridgeManager } from '../test/bridge/support/manager-process';
 import { connectToEntry, type ConfigEntry, type LaunchedEntry } from '../test/clients/support/entry-process';
@@ -127,6 +129,17 @@ async function closeAll(launched: readonly LaunchedEntry[]): Promise<void> {
   await Promise.all(launched.map((entry) => entry.close()));
 }
 
+/** The floor any bridge stands on: a node process that has loaded nothing and waits on its stdin. */
+async function bareNodeRssMb(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', 'process.stdin.resume(); process.stdout.write("ready\\n")'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await once(child.stdout, 'data');
+  const rss = await rssMb(child.pid ?? 0);
+  const exited = once(child, 'exit');
+  child.stdin.end();
+  await exited;
+  return rss;
+}
+
 async function memory(manager: BridgeManager, entries: Record<BundledId, ConfigEntry>): Promise<void> {
   const bridges = await launchEveryClient(entries);
   for (const bridge of bridges) requireBridged(bridge, 'A bridged client');
@@ -141,6 +154,7 @@ async function memory(manager: BridgeManager, entries: Record<BundledId, ConfigE
   const bridgeRss = await Promise.all(bridgePids.map(rssMb));
   const bridgedTotal = (await totalRssMb(bridgePids)) + (await totalRssMb(serverPids));
   const managerRss = await rssMb(manager.pid);
+  const bareRss = await bareNodeRssMb();
   await closeAll(bridges);
 
   // Today's behaviour without a manager: each client's launcher runs its own copy of the server.
@@ -156,7 +170,7 @@ async function memory(manager: BridgeManager, entries: Record<BundledId, ConfigE
   console.log(`memory: total RSS of ${clients} (no budget)`);
   console.log(`  one copy per client      ${fmt(copiesTotal, 1).padStart(7)} MB  (${copies.length} launchers, each running its server in-process)`);
   console.log(`  bridged                  ${fmt(bridgedTotal, 1).padStart(7)} MB  (${bridges.length} bridges + ${serverPids.length} shared server processes)  ratio ${fmt(bridgedTotal / copiesTotal)}x`);
-  console.log(`  one bridge process       ${fmt(median(bridgeRss), 1).padStart(7)} MB  median (min ${fmt(Math.min(...bridgeRss), 1)}, max ${fmt(Math.max(...bridgeRss), 1)})`);
+  console.log(`  one bridge process       ${fmt(median(bridgeRss), 1).padStart(7)} MB  median (min ${fmt(Math.min(...bridgeRss), 1)}, max ${fmt(Math.max(...bridgeRss), 1)}); a bare node process: ${fmt(bareRss, 1)} MB`);
   console.log(`  manager (not counted: it runs either way) ${fmt(managerRss, 1)} MB`);
 }
 
