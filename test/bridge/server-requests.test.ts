@@ -5,14 +5,15 @@
 import { CreateMessageRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textOf } from '../support/mcp-child';
-import { connectBridgedClient, connectBridgedClientV2, type BridgedClient, type BridgedClientV2 } from './support/bridged-client';
-import { startProbeManager, PROBE, type ProbeManager } from './support/probe-manager';
+import type { BridgedClient, BridgedClientV2 } from './support/bridged-client';
+import { PROBE } from './support/probe-manager';
+import { probeWithTwoClients, type TwoClients } from './support/two-clients';
 import { endlessSlow, recordProgress, untilCancelled } from './support/progress';
 
 const sampled = (text: string) => ({ role: 'assistant' as const, model: 'test-model', content: { type: 'text' as const, text } });
 
 describe('server-to-client requests through the bridge', { timeout: 60_000 }, () => {
-  let setup: ProbeManager;
+  let setup: TwoClients;
   let claude: BridgedClient;
   let cursor: BridgedClientV2;
   const prompts = { claude: [] as string[], cursor: [] as string[] };
@@ -23,13 +24,12 @@ describe('server-to-client requests through the bridge', { timeout: 60_000 }, ()
   };
 
   beforeAll(async () => {
-    setup = await startProbeManager('bridge-server-requests');
-    claude = await connectBridgedClient(setup.entries.claudeDesktop, { name: 'Claude Desktop', capabilities: { sampling: {} } });
+    setup = await probeWithTwoClients('bridge-server-requests', { sampling: {} });
+    ({ claude, cursor } = setup);
     claude.client.setRequestHandler(CreateMessageRequestSchema, (request) => {
       prompts.claude.push(promptOf(request));
       return sampled('from claude');
     });
-    cursor = await connectBridgedClientV2(setup.entries.cursor, { name: 'Cursor', capabilities: { sampling: {} } });
     cursor.client.setRequestHandler('sampling/createMessage', (request) => {
       prompts.cursor.push(promptOf(request));
       return sampled('from cursor');
@@ -37,9 +37,7 @@ describe('server-to-client requests through the bridge', { timeout: 60_000 }, ()
   });
 
   afterAll(async () => {
-    await claude?.kill();
-    await cursor?.kill();
-    await setup?.manager.remove();
+    await setup?.remove();
   });
 
   it('asks only the client whose call is running', async () => {

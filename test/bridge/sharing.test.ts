@@ -5,25 +5,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/chaos';
 import { textOf } from '../support/mcp-child';
-import { connectBridgedClient, connectBridgedClientV2, type BridgedClient, type BridgedClientV2 } from './support/bridged-client';
-import { callFromTheUi, managedProbePid, pidSeenByTheUi, probeReceived, startProbeManager, PROBE, type ProbeManager } from './support/probe-manager';
+import type { BridgedClient, BridgedClientV2 } from './support/bridged-client';
+import { callFromTheUi, managedProbePid, pidSeenByTheUi, probeReceived, PROBE } from './support/probe-manager';
+import { probeWithTwoClients, type TwoClients } from './support/two-clients';
 import { endlessSlow, progressReceived, progressTokens, protocolErrors, recordProgress, requestIds, untilCancelled } from './support/progress';
 
 describe('two clients and the UI on one server process', { timeout: 60_000 }, () => {
-  let setup: ProbeManager;
+  let setup: TwoClients;
   let claude: BridgedClient;
   let cursor: BridgedClientV2;
 
   beforeAll(async () => {
-    setup = await startProbeManager('bridge-sharing');
-    claude = await connectBridgedClient(setup.entries.claudeDesktop, { name: 'Claude Desktop' });
-    cursor = await connectBridgedClientV2(setup.entries.cursor, { name: 'Cursor' });
+    setup = await probeWithTwoClients('bridge-sharing');
+    ({ claude, cursor } = setup);
   });
 
   afterAll(async () => {
-    await claude?.kill();
-    await cursor?.kill();
-    await setup?.manager.remove();
+    await setup?.remove();
   });
 
   it('serves both clients and the UI from the same process', async () => {

@@ -5,27 +5,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/chaos';
 import { textOf } from '../support/mcp-child';
-import { connectBridgedClient, connectBridgedClientV2, type BridgedClient, type BridgedClientV2 } from './support/bridged-client';
-import { startProbeManager, PROBE, type ProbeManager } from './support/probe-manager';
+import type { BridgedClient, BridgedClientV2 } from './support/bridged-client';
+import { PROBE } from './support/probe-manager';
+import { probeWithTwoClients, type TwoClients } from './support/two-clients';
 import { notificationsOf } from './support/progress';
 
 const namesOf = (listing: { tools: Array<{ name: string }> }) => listing.tools.map((tool) => tool.name);
 
 describe('tools turned off and pinned, per client, through the bridge', { timeout: 60_000 }, () => {
-  let setup: ProbeManager;
+  let setup: TwoClients;
   let claude: BridgedClient;
   let cursor: BridgedClientV2;
 
   beforeAll(async () => {
-    setup = await startProbeManager('bridge-exposure');
-    claude = await connectBridgedClient(setup.entries.claudeDesktop, { name: 'Claude Desktop' });
-    cursor = await connectBridgedClientV2(setup.entries.cursor, { name: 'Cursor' });
+    setup = await probeWithTwoClients('bridge-exposure');
+    ({ claude, cursor } = setup);
   });
 
   afterAll(async () => {
-    await claude?.kill();
-    await cursor?.kill();
-    await setup?.manager.remove();
+    await setup?.remove();
   });
 
   it('neither lists nor runs a tool turned off for one client, and still runs it for the other', async () => {

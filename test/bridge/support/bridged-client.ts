@@ -95,11 +95,15 @@ export interface BridgedClientOptions {
   onStderr?: (text: string) => void;
 }
 
-/** An SDK 1.x client (Claude Desktop's generation) on the entry. */
-export async function connectBridgedClient(entry: ConfigEntry, options: BridgedClientOptions): Promise<BridgedClient> {
-  const transport = new StdioClientTransport({ command: entry.command, args: entry.args, env: { ...entry.env, ...options.extraEnv }, stderr: 'pipe' });
+interface SdkClient<T> {
+  connect(transport: T): Promise<void>;
+  close(): Promise<void>;
+  onerror?: ((error: Error) => void) | undefined;
+}
+
+/** Connects either SDK generation's client over its own stdio transport, recording as it goes. */
+async function connectRecorded<C extends SdkClient<T>, T>(client: C, transport: T, options: BridgedClientOptions): Promise<ClientProcess & { client: C }> {
   const recorded = record(transport as unknown as RecordingTransport, options.onStderr);
-  const client = new Client({ name: options.name, version: '1.0.0' }, { capabilities: options.capabilities ?? {} });
   client.onerror = (error) => void recorded.errors.push(error);
   try {
     await client.connect(transport);
@@ -111,18 +115,21 @@ export async function connectBridgedClient(entry: ConfigEntry, options: BridgedC
   return { ...recorded, client, pid, kill: () => killProcess(pid), close: () => client.close() };
 }
 
+const processOf = (entry: ConfigEntry, options: BridgedClientOptions) => ({
+  command: entry.command,
+  args: entry.args,
+  env: { ...entry.env, ...options.extraEnv },
+  stderr: 'pipe' as const,
+});
+
+/** An SDK 1.x client (Claude Desktop's generation) on the entry. */
+export function connectBridgedClient(entry: ConfigEntry, options: BridgedClientOptions): Promise<BridgedClient> {
+  const client = new Client({ name: options.name, version: '1.0.0' }, { capabilities: options.capabilities ?? {} });
+  return connectRecorded(client, new StdioClientTransport(processOf(entry, options)), options);
+}
+
 /** An SDK 2.x client (@modelcontextprotocol/client) on the entry. */
-export async function connectBridgedClientV2(entry: ConfigEntry, options: BridgedClientOptions): Promise<BridgedClientV2> {
-  const transport = new StdioClientTransportV2({ command: entry.command, args: entry.args, env: { ...entry.env, ...options.extraEnv }, stderr: 'pipe' });
-  const recorded = record(transport as unknown as RecordingTransport, options.onStderr);
+export function connectBridgedClientV2(entry: ConfigEntry, options: BridgedClientOptions): Promise<BridgedClientV2> {
   const client = new ClientV2({ name: options.name, version: '2.0.0' }, { capabilities: options.capabilities ?? {} });
-  client.onerror = (error) => void recorded.errors.push(error);
-  try {
-    await client.connect(transport);
-  } catch (error) {
-    await client.close().catch(() => {});
-    throw failedStart(error, recorded.stderr());
-  }
-  const pid = recorded.pid();
-  return { ...recorded, client, pid, kill: () => killProcess(pid), close: () => client.close() };
+  return connectRecorded(client, new StdioClientTransportV2(processOf(entry, options)), options);
 }
