@@ -100,6 +100,32 @@ describe('the bridge hub, sessions on one real server process', () => {
     expect((await received()).cancelled).toEqual(['a']);
   });
 
+  it('never sends the server a call or a subscription of a session that closed while the server was starting', async () => {
+    await startCore();
+    const peer = await openRecorded(core.bridge, { serverId: 'probe', client: 'client-gone' });
+    peer.request(1, 'tools/call', { name: 'whoami', arguments: {} });
+    peer.request(2, 'resources/subscribe', { uri: 'probe://counter' });
+    peer.session.close();
+    await waitFor('the server running', async () => (await core.call('servers.get', { id: 'probe' })).health.state === 'running');
+    expect(await received()).toMatchObject({ subscribe: [] });
+    expect(core.logs.query({ serverId: 'probe', limit: 1_000 }).filter((entry) => entry.source === 'call' && entry.fields?.client === 'client-gone')).toEqual([]);
+    expect(peer.lines).toEqual([]);
+  });
+
+  it('never sends the server a call the client cancelled while the server was starting', async () => {
+    await startCore();
+    const peer = await open('client-a');
+    await core.call('servers.stop', { id: 'probe' });
+    void core.call('servers.start', { id: 'probe' });
+    peer.request(1, 'tools/call', { name: 'slow', arguments: { ms: 50, steps: 1, label: 'a' } });
+    peer.write({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 1, reason: 'changed my mind' } });
+    await waitFor('the server running', async () => (await core.call('servers.get', { id: 'probe' })).health.state === 'running');
+    peer.request(2, 'tools/call', { name: 'slow', arguments: { ms: 200, steps: 1, label: 'b' } });
+    expect(resultText(await peer.answer(2))).toBe('b done');
+    expect(peer.messages.filter((message) => message.id === 1)).toEqual([]);
+    expect((await core.call('sessions.list', { serverId: 'probe' })).sessions[0]?.calls).toBe(1);
+  });
+
   it('sends the server a sampling request to the one busy session only, and declines it with a log line when two are busy', async () => {
     await startCore();
     const a = await open('client-a', { sampling: {} });

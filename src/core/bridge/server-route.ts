@@ -70,6 +70,7 @@ export class ServerRoute implements SupervisorRelay {
   }
 
   async subscribe(session: RoutedSession, uri: string): Promise<void> {
+    if (!this.sessions.has(session)) return; // it left while the server was starting
     if (!this.subscriptions.add(uri, session)) return;
     try {
       await this.supervisor.forward('resources/subscribe', { uri }, {});
