@@ -126,6 +126,16 @@ describe('the bridge hub, sessions on one real server process', () => {
     expect((await core.call('sessions.list', { serverId: 'probe' })).sessions[0]?.calls).toBe(1);
   });
 
+  it("answers a client's initialize at once with why, when the server cannot start", async () => {
+    await startCore();
+    await core.call('servers.add', { id: 'broken', name: 'Broken', command: process.execPath, args: ['-e', 'process.exit(3)'], autostart: false });
+    const peer = await openRecorded(core.bridge, { serverId: 'broken', client: 'client-a' });
+    peers.push(peer);
+    peer.request('init', 'initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'client-a-app', version: '1.0.0' } });
+    const { error } = await peer.answer('init', 5_000);
+    expect(error?.message).toMatch(/^Server "broken" could not start: exited with code 3.*\. See mcp-tray logs broken\.$/);
+  });
+
   it('sends the server a sampling request to the one busy session only, and declines it with a log line when two are busy', async () => {
     await startCore();
     const a = await open('client-a', { sampling: {} });
