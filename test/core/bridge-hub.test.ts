@@ -228,7 +228,18 @@ describe('the bridge hub, sessions on one real server process', () => {
     await waitFor('the error at b', () => b.notifications('notifications/message').length === 1);
     expect(b.notifications('notifications/message')[0]?.params).toMatchObject({ level: 'error', data: 'for both' });
     a.session.close();
-    await waitFor('the level raised to what is left', async () => (await received()).setLevel.join() === 'debug,error');
+    await waitFor('the level raised to what the manager listens at', async () => (await received()).setLevel.join() === 'debug,info');
+  });
+
+  it("keeps the manager's own log view when a client asks for emergency messages only", async () => {
+    await startCore();
+    const a = await open('client-a');
+    a.request(1, 'logging/setLevel', { level: 'emergency' });
+    expect((await a.answer(1)).result).toEqual({});
+    await uiCall('log', { level: 'warning', message: 'the manager still hears this' });
+    await waitFor('the warning in the manager log', () => core.logs.query({ serverId: 'probe', limit: 1_000 }).some((entry) => entry.message.includes('the manager still hears this')));
+    expect((await received()).setLevel).toEqual([]);
+    expect(a.notifications('notifications/message')).toEqual([]);
   });
 
   it('fails running calls with a clear error when the server crashes, keeps the sessions, and tells them the lists changed when it is back', async () => {
