@@ -267,6 +267,7 @@ describe('the bridge hub, sessions on one real server process', () => {
     const { error } = await a.answer(1);
     expect(error?.code).toBe(-32603);
     expect(error?.message).toMatch(/failed with/);
+    expect(error?.data).toMatchObject({ variable: 'PROBE_TOKEN' });
     expect(a.lines.join('\n')).not.toContain(secret);
   });
 

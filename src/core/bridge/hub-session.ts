@@ -230,8 +230,9 @@ export class HubSession implements BridgeSession, RoutedSession {
   }
 
   private sendError(id: JsonRpcId, error: unknown): void {
+    const { redact } = this.options;
     const body = jsonRpcErrorOf(error, this.options.serverId);
-    this.send(errorLine(id, { ...body, message: this.options.redact(body.message) }));
+    this.send(errorLine(id, { code: body.code, message: redact(body.message), ...(body.data === undefined ? {} : { data: redactedData(body.data, redact) }) }));
   }
 
   /** The result to send; each wait ends early, and throws, when the client cancels or leaves. */
@@ -393,4 +394,16 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
+}
+
+/** A server's error data with secret values taken out; left out when it no longer reads as JSON. */
+function redactedData(data: unknown, redact: (text: string) => string): unknown {
+  const text = JSON.stringify(data);
+  const redacted = redact(text);
+  if (redacted === text) return data;
+  try {
+    return JSON.parse(redacted) as unknown;
+  } catch {
+    return undefined;
+  }
 }
