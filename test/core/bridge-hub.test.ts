@@ -258,6 +258,29 @@ describe('the bridge hub, sessions on one real server process', () => {
     expect(a.closedWith).toBeUndefined();
   });
 
+  it('tells the sessions after a restart only of the lists the server declares', async () => {
+    await startCore();
+    await core.call('servers.add', { id: 'toolish', name: 'Toolish', command: process.execPath, args: [bridgeProbeServerPath], env: { PROBE_WITHOUT_PROMPTS: '1' }, autostart: false });
+    const peer = await openRecorded(core.bridge, { serverId: 'toolish', client: 'client-a' });
+    peers.push(peer);
+    await peer.initialize();
+    expect(peer.messages.find((message) => message.id === 'init')?.result?.capabilities).not.toHaveProperty('prompts');
+    peer.request(1, 'tools/call', { name: 'crash', arguments: {} });
+    await peer.answer(1);
+    for (const kind of ['tools', 'resources']) await waitFor(`${kind} list_changed`, () => peer.notifications(`notifications/${kind}/list_changed`).length === 1);
+    expect(peer.notifications('notifications/prompts/list_changed')).toEqual([]);
+  });
+
+  it('answers a request that reuses the id of one still running, without counting it as a call', async () => {
+    await startCore();
+    const a = await open('client-a');
+    a.request(1, 'tools/call', { name: 'slow', arguments: { ms: 30_000, steps: 300, label: 'a' }, _meta: { progressToken: 1 } });
+    await waitFor("a's call running", () => a.notifications('notifications/progress').length > 0);
+    a.request(1, 'tools/call', { name: 'whoami', arguments: {} });
+    expect((await a.answer(1)).error).toEqual({ code: -32600, message: 'Request id 1 is already in use by a request that is still running.' });
+    expect((await core.call('sessions.list', { serverId: 'probe' })).sessions[0]?.calls).toBe(1);
+  });
+
   it("passes the server's JSON-RPC error on, with a secret it echoes taken out", async () => {
     await startCore();
     const secret = `probe-secret-${process.pid}-value`;

@@ -139,6 +139,7 @@ export class HubSession implements BridgeSession, RoutedSession {
   }
 
   request(method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result> {
+    if (signal.aborted) return Promise.reject(signal.reason);
     const id = ++this.lastAskedId;
     return new Promise<Result>((resolve, reject) => {
       const onAbort = () => {

@@ -156,7 +156,9 @@ export class ServerRoute implements SupervisorRelay {
     this.serverLevel = undefined;
     void this.applyLevel().catch((error: unknown) => this.logFailure('logging/setLevel', error));
     for (const uri of this.subscriptions.uris()) void this.tellServer('resources/subscribe', uri);
-    for (const kind of ['tools', 'resources', 'prompts'] as const) this.broadcast(kind);
+    // Only the lists the server declares (MCP 2025-11-25, Server > Tools/Resources/Prompts > Capabilities).
+    const declared = this.supervisor.handshake?.capabilities ?? {};
+    for (const kind of ['tools', 'resources', 'prompts'] as const) if (declared[kind]) this.broadcast(kind);
   }
 
   private async tellServer(method: 'resources/subscribe' | 'resources/unsubscribe', uri: string): Promise<void> {
