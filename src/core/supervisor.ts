@@ -158,14 +158,15 @@ export class ServerSupervisor {
   }
 
   /**
-   * Resolves once the server is running; refused when it failed, when it is stopped and nobody
-   * starts it, or when the deadline passes first.
+   * Resolves once the server is running; refused at once when it failed or is waiting to restart
+   * after an exit, when it is stopped and nobody starts it, or when the deadline passes first.
    */
   async waitUntilRunning(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.state === 'running' || this.state === 'degraded') return;
-      if (this.state === 'failed') throw new ContractError('not_running', `Server "${this.serverId}" failed to start: ${this.error ?? 'see its logs'}`);
+      const problem = this.startProblem();
+      if (problem !== undefined) throw new ContractError('not_running', `Server "${this.serverId}" could not start: ${problem}. See mcp-tray logs ${this.serverId}.`);
       if (this.state === 'stopped' && !this.pendingStart) throw new ContractError('not_running', `Server "${this.serverId}" is stopped. Start it in MCP Tray.`);
       const left = deadline - Date.now();
       if (left <= 0) throw new ContractError('timeout', `Server "${this.serverId}" did not come up in ${Math.round(timeoutMs / 1000)} s (it is ${this.state}). Check its logs in MCP Tray.`);
@@ -178,6 +179,14 @@ export class ServerSupervisor {
         this.stateWaiters.add(wake);
       });
     }
+  }
+
+  /** Why the server is not coming up by itself soon: it gave up, or its last process exited and it waits to retry. */
+  private startProblem(): string | undefined {
+    if (this.state === 'failed') return (this.error ?? 'it gave up restarting').replace(/\.$/, '');
+    if (this.state !== 'backoff' || !this.lastExit) return undefined;
+    const said = this.lastExit.stderrTail.at(-1)?.trim();
+    return `${describeExit(this.lastExit.code, this.lastExit.signal)}${said ? ` (it said: ${said})` : ''}`;
   }
 
   health(): Health {

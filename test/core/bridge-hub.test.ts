@@ -100,6 +100,42 @@ describe('the bridge hub, sessions on one real server process', () => {
     expect((await received()).cancelled).toEqual(['a']);
   });
 
+  it('never sends the server a call or a subscription of a session that closed while the server was starting', async () => {
+    await startCore();
+    const peer = await openRecorded(core.bridge, { serverId: 'probe', client: 'client-gone' });
+    peer.request(1, 'tools/call', { name: 'whoami', arguments: {} });
+    peer.request(2, 'resources/subscribe', { uri: 'probe://counter' });
+    peer.session.close();
+    await waitFor('the server running', async () => (await core.call('servers.get', { id: 'probe' })).health.state === 'running');
+    expect(await received()).toMatchObject({ subscribe: [] });
+    expect(core.logs.query({ serverId: 'probe', limit: 1_000 }).filter((entry) => entry.source === 'call' && entry.fields?.client === 'client-gone')).toEqual([]);
+    expect(peer.lines).toEqual([]);
+  });
+
+  it('never sends the server a call the client cancelled while the server was starting', async () => {
+    await startCore();
+    const peer = await open('client-a');
+    await core.call('servers.stop', { id: 'probe' });
+    void core.call('servers.start', { id: 'probe' });
+    peer.request(1, 'tools/call', { name: 'slow', arguments: { ms: 50, steps: 1, label: 'a' } });
+    peer.write({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 1, reason: 'changed my mind' } });
+    await waitFor('the server running', async () => (await core.call('servers.get', { id: 'probe' })).health.state === 'running');
+    peer.request(2, 'tools/call', { name: 'slow', arguments: { ms: 200, steps: 1, label: 'b' } });
+    expect(resultText(await peer.answer(2))).toBe('b done');
+    expect(peer.messages.filter((message) => message.id === 1)).toEqual([]);
+    expect((await core.call('sessions.list', { serverId: 'probe' })).sessions[0]?.calls).toBe(1);
+  });
+
+  it("answers a client's initialize at once with why, when the server cannot start", async () => {
+    await startCore();
+    await core.call('servers.add', { id: 'broken', name: 'Broken', command: process.execPath, args: ['-e', 'process.exit(3)'], autostart: false });
+    const peer = await openRecorded(core.bridge, { serverId: 'broken', client: 'client-a' });
+    peers.push(peer);
+    peer.request('init', 'initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'client-a-app', version: '1.0.0' } });
+    const { error } = await peer.answer('init', 5_000);
+    expect(error?.message).toMatch(/^Server "broken" could not start: exited with code 3.*\. See mcp-tray logs broken\.$/);
+  });
+
   it('sends the server a sampling request to the one busy session only, and declines it with a log line when two are busy', async () => {
     await startCore();
     const a = await open('client-a', { sampling: {} });
@@ -115,7 +151,7 @@ describe('the bridge hub, sessions on one real server process', () => {
     b.request(2, 'tools/call', { name: 'slow', arguments: { ms: 30_000, steps: 300, label: 'b' }, _meta: { progressToken: 'b' } });
     await waitFor("b's call running", () => b.notifications('notifications/progress').length > 0);
     a.request(3, 'tools/call', { name: 'ask_sampling', arguments: { prompt: 'again?' } });
-    expect(resultText(await a.answer(3))).toMatch(/sampling failed: .*2 clients have calls running on this server, so it is not clear which one asked/);
+    expect(resultText(await a.answer(3))).toBe('sampling failed: MCP error -32600: Sampling is not available: 2 clients have calls running on this server, so it is not clear which one asked');
     expect([...a.messages, ...b.messages].filter((message) => message.method === 'sampling/createMessage')).toHaveLength(1);
     const declined = core.logs.query({ serverId: 'probe', limit: 1_000 }).filter((entry) => entry.level === 'warn' && entry.message.startsWith('sampling/createMessage declined'));
     expect(declined).toHaveLength(1);
@@ -192,7 +228,18 @@ describe('the bridge hub, sessions on one real server process', () => {
     await waitFor('the error at b', () => b.notifications('notifications/message').length === 1);
     expect(b.notifications('notifications/message')[0]?.params).toMatchObject({ level: 'error', data: 'for both' });
     a.session.close();
-    await waitFor('the level raised to what is left', async () => (await received()).setLevel.join() === 'debug,error');
+    await waitFor('the level raised to what the manager listens at', async () => (await received()).setLevel.join() === 'debug,info');
+  });
+
+  it("keeps the manager's own log view when a client asks for emergency messages only", async () => {
+    await startCore();
+    const a = await open('client-a');
+    a.request(1, 'logging/setLevel', { level: 'emergency' });
+    expect((await a.answer(1)).result).toEqual({});
+    await uiCall('log', { level: 'warning', message: 'the manager still hears this' });
+    await waitFor('the warning in the manager log', () => core.logs.query({ serverId: 'probe', limit: 1_000 }).some((entry) => entry.message.includes('the manager still hears this')));
+    expect((await received()).setLevel).toEqual([]);
+    expect(a.notifications('notifications/message')).toEqual([]);
   });
 
   it('fails running calls with a clear error when the server crashes, keeps the sessions, and tells them the lists changed when it is back', async () => {
@@ -211,6 +258,29 @@ describe('the bridge hub, sessions on one real server process', () => {
     expect(a.closedWith).toBeUndefined();
   });
 
+  it('tells the sessions after a restart only of the lists the server declares', async () => {
+    await startCore();
+    await core.call('servers.add', { id: 'toolish', name: 'Toolish', command: process.execPath, args: [bridgeProbeServerPath], env: { PROBE_WITHOUT_PROMPTS: '1' }, autostart: false });
+    const peer = await openRecorded(core.bridge, { serverId: 'toolish', client: 'client-a' });
+    peers.push(peer);
+    await peer.initialize();
+    expect(peer.messages.find((message) => message.id === 'init')?.result?.capabilities).not.toHaveProperty('prompts');
+    peer.request(1, 'tools/call', { name: 'crash', arguments: {} });
+    await peer.answer(1);
+    for (const kind of ['tools', 'resources']) await waitFor(`${kind} list_changed`, () => peer.notifications(`notifications/${kind}/list_changed`).length === 1);
+    expect(peer.notifications('notifications/prompts/list_changed')).toEqual([]);
+  });
+
+  it('answers a request that reuses the id of one still running, without counting it as a call', async () => {
+    await startCore();
+    const a = await open('client-a');
+    a.request(1, 'tools/call', { name: 'slow', arguments: { ms: 30_000, steps: 300, label: 'a' }, _meta: { progressToken: 1 } });
+    await waitFor("a's call running", () => a.notifications('notifications/progress').length > 0);
+    a.request(1, 'tools/call', { name: 'whoami', arguments: {} });
+    expect((await a.answer(1)).error).toEqual({ code: -32600, message: 'Request id 1 is already in use by a request that is still running.' });
+    expect((await core.call('sessions.list', { serverId: 'probe' })).sessions[0]?.calls).toBe(1);
+  });
+
   it("passes the server's JSON-RPC error on, with a secret it echoes taken out", async () => {
     await startCore();
     const secret = `probe-secret-${process.pid}-value`;
@@ -220,6 +290,7 @@ describe('the bridge hub, sessions on one real server process', () => {
     const { error } = await a.answer(1);
     expect(error?.code).toBe(-32603);
     expect(error?.message).toMatch(/failed with/);
+    expect(error?.data).toMatchObject({ variable: 'PROBE_TOKEN' });
     expect(a.lines.join('\n')).not.toContain(secret);
   });
 

@@ -41,7 +41,7 @@ describe('ServerSupervisor, as the bridge uses it', () => {
     await supervisor.start();
     expect(JSON.parse(await call('ask_roots')).roots).toEqual([{ uri: new URL(`file://${temp.dir}`).href, name: temp.dir.split('/').at(-1) }]);
     expect(JSON.parse(await call('ask_elicitation', { message: 'name?' }))).toEqual({ action: 'decline' });
-    expect(await call('ask_sampling', { prompt: 'hi' })).toMatch(/sampling failed: .*Sampling is not available: no client is connected/);
+    expect(await call('ask_sampling', { prompt: 'hi' })).toBe('sampling failed: MCP error -32600: Sampling is not available: no client is connected through MCP Tray to answer it');
     const warnings = logs.query({ serverId: 'probe', limit: 1_000 }).filter((entry) => entry.level === 'warn').map((entry) => entry.message);
     expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^sampling\/createMessage declined/), expect.stringMatching(/^elicitation\/create declined/)]));
   });

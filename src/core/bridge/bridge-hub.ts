@@ -33,7 +33,8 @@ interface OpenSession {
   dedicated: ServerSupervisor | undefined;
 }
 
-const DEFAULT_READY_TIMEOUT_MS = 30_000;
+/** Under the 10 s some clients give a server for its handshake, so the client hears why rather than timing out. */
+const DEFAULT_READY_TIMEOUT_MS = 8_000;
 
 /**
  * The manager's end of the launcher's bridge: many client sessions on one server process (or one

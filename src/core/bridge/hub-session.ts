@@ -45,10 +45,11 @@ interface ClientHandshake {
   modern: boolean;
 }
 
-/** A request of this session running on the server. */
+/** A request of this session not answered yet: aborted when the client cancels it or goes away. */
 interface RunningRequest {
-  cancelledByClient: boolean;
-  cancel(reason: unknown): void;
+  readonly abort: AbortController;
+  /** Set once it went on to the server (a call, a read, ...), as opposed to waiting or being answered by the hub. */
+  onServer: boolean;
 }
 
 interface AskedRequest {
@@ -111,10 +112,7 @@ export class HubSession implements BridgeSession, RoutedSession {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const request of this.running.values()) {
-      request.cancelledByClient = true;
-      request.cancel(new ContractError('cancelled', 'The client went away.'));
-    }
+    for (const request of this.running.values()) request.abort.abort(new ContractError('cancelled', 'The client went away.'));
     for (const asked of this.asked.values()) asked.reject(clientAnswerError({ code: ErrorCode.ConnectionClosed, message: 'The client went away before it answered.' }));
     this.asked.clear();
     this.options.route.detach(this);
@@ -129,7 +127,7 @@ export class HubSession implements BridgeSession, RoutedSession {
   }
 
   busy(): boolean {
-    return this.running.size > 0;
+    return [...this.running.values()].some((request) => request.onServer);
   }
 
   refusesServerRequest(method: ServerToClientMethod): string | undefined {
@@ -141,6 +139,7 @@ export class HubSession implements BridgeSession, RoutedSession {
   }
 
   request(method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result> {
+    if (signal.aborted) return Promise.reject(signal.reason);
     const id = ++this.lastAskedId;
     return new Promise<Result>((resolve, reject) => {
       const onAbort = () => {
@@ -203,53 +202,69 @@ export class HubSession implements BridgeSession, RoutedSession {
     if (method !== 'notifications/cancelled') return; // initialized is the hub's to swallow; roots come from the server's setting
     const requestId = params?.requestId;
     const request = typeof requestId === 'string' || typeof requestId === 'number' ? this.running.get(JSON.stringify(requestId)) : undefined;
-    if (!request) return;
-    request.cancelledByClient = true;
-    request.cancel(new ContractError('cancelled', typeof params?.reason === 'string' ? params.reason : 'Cancelled by the client.'));
+    request?.abort.abort(new ContractError('cancelled', typeof params?.reason === 'string' ? params.reason : 'Cancelled by the client.'));
   }
 
   private async handleRequest(id: JsonRpcId, method: string, params: Record<string, unknown> | undefined): Promise<void> {
+    const key = JSON.stringify(id);
+    if (this.running.has(key)) {
+      // JSON-RPC wants an answer, though the client may take it for the first request's.
+      this.sendError(id, new JsonRpcFailure({ code: ErrorCode.InvalidRequest, message: `Request id ${key} is already in use by a request that is still running.` }));
+      return;
+    }
+    // Cancellable from the start: the client may cancel or leave while the server is still starting.
+    const request: RunningRequest = { abort: new AbortController(), onServer: false };
+    this.running.set(key, request);
     const envelope = envelopeOf(params);
     if (envelope) this.noteEnvelope(envelope);
     try {
-      const result = await this.answer(id, method, params);
-      if (result === undefined) return;
+      const result = await this.answer(method, params, request);
+      if (request.abort.signal.aborted) return;
       const serverInfo = this.options.route.supervisor.handshake?.serverInfo;
       this.send(resultLine(id, envelope || method === 'server/discover' ? modernResult(method, result, serverInfo) : result));
     } catch (error) {
-      const body = jsonRpcErrorOf(error, this.options.serverId);
-      this.send(errorLine(id, { ...body, message: this.options.redact(body.message) }));
+      // A cancelled request gets no answer (MCP 2025-11-25, Basic > Utilities > Cancellation).
+      if (!request.abort.signal.aborted) this.sendError(id, error);
+    } finally {
+      this.running.delete(key);
     }
   }
 
-  /** The result to send, or undefined when the client cancelled the request and expects none. */
-  private async answer(id: JsonRpcId, method: string, params: Record<string, unknown> | undefined): Promise<Record<string, unknown> | undefined> {
+  private sendError(id: JsonRpcId, error: unknown): void {
+    const { redact } = this.options;
+    const body = jsonRpcErrorOf(error, this.options.serverId);
+    this.send(errorLine(id, { code: body.code, message: redact(body.message), ...(body.data === undefined ? {} : { data: redactedData(body.data, redact) }) }));
+  }
+
+  /** The result to send; each wait ends early, and throws, when the client cancels or leaves. */
+  private async answer(method: string, params: Record<string, unknown> | undefined, request: RunningRequest): Promise<Record<string, unknown>> {
+    const { signal } = request.abort;
     const { exposure, serverId } = this.options;
     switch (method) {
       case 'ping':
         return {};
       case 'initialize':
-        return this.initialize(params);
+        return this.initialize(params, signal);
       case 'server/discover': {
-        const server = await this.ready();
+        const server = await this.ready(signal);
         return discoverResult(bridgedCapabilities(server.capabilities), server.instructions);
       }
       case 'tools/list':
-        await this.ready();
+        await this.ready(signal);
         return { tools: exposure.visible(serverId, this.client, this.lists().tools) };
       case 'resources/list':
-        await this.ready();
+        await this.ready(signal);
         return { resources: this.lists().resources };
       case 'resources/templates/list':
-        await this.ready();
+        await this.ready(signal);
         return { resourceTemplates: this.lists().resourceTemplates };
       case 'prompts/list':
-        await this.ready();
+        await this.ready(signal);
         return { prompts: this.lists().prompts };
       case 'logging/setLevel': {
         const level = params?.level;
         if (!isLoggingLevel(level)) throw new JsonRpcFailure({ code: ErrorCode.InvalidParams, message: `Unknown logging level ${JSON.stringify(level)}.` });
-        await this.ready();
+        await this.ready(signal);
         this.logLevel = level;
         await this.options.route.applyLevel();
         return {};
@@ -258,23 +273,23 @@ export class HubSession implements BridgeSession, RoutedSession {
       case 'resources/unsubscribe': {
         const uri = params?.uri;
         if (typeof uri !== 'string') throw new JsonRpcFailure({ code: ErrorCode.InvalidParams, message: 'Give the uri of the resource.' });
-        await this.ready();
+        await this.ready(signal);
         if (method === 'resources/subscribe') await this.options.route.subscribe(this, uri);
         else await this.options.route.unsubscribe(this, uri);
         return {};
       }
       case 'tools/call':
-        return this.callTool(id, params);
+        return this.callTool(params, request);
       default:
         if (method.startsWith('tasks/')) {
           throw new JsonRpcFailure({ code: ErrorCode.MethodNotFound, message: `${method} is not offered: MCP Tray shares this server's process between clients, and does not run tasks through it.` });
         }
-        return this.forward(id, method, params);
+        return this.forward(method, params, request);
     }
   }
 
-  private async initialize(params: Record<string, unknown> | undefined): Promise<Record<string, unknown>> {
-    const server = await this.ready();
+  private async initialize(params: Record<string, unknown> | undefined, signal: AbortSignal): Promise<Record<string, unknown>> {
+    const server = await this.ready(signal);
     const info = params?.clientInfo;
     const capabilities = params?.capabilities;
     this.handshake = {
@@ -303,55 +318,41 @@ export class HubSession implements BridgeSession, RoutedSession {
     }
   }
 
-  private async callTool(id: JsonRpcId, params: Record<string, unknown> | undefined): Promise<Record<string, unknown> | undefined> {
+  private async callTool(params: Record<string, unknown> | undefined, request: RunningRequest): Promise<Record<string, unknown>> {
     const name = params?.name;
     const args = params?.arguments ?? {};
     if (typeof name !== 'string' || !isRecord(args)) throw new JsonRpcFailure({ code: ErrorCode.InvalidParams, message: 'tools/call needs a tool name and an arguments object.' });
-    await this.ready();
+    const { signal } = request.abort;
+    await this.ready(signal);
     const refusal = this.options.exposure.refusal(this.options.serverId, this.client, name);
     if (refusal !== undefined) throw new JsonRpcFailure({ code: ErrorCode.InvalidParams, message: refusal });
     const callId = `${this.sessionId}-${++this.lastCallNumber}`;
     const { runningCalls } = this.options;
     this.calls++;
     this.options.onChanged();
-    return this.track(id, () => runningCalls.cancel(callId), async () => {
-      const { result } = await this.options.route.supervisor.timedCall({
-        name,
-        arguments: args,
-        callId,
-        client: this.client,
-        meta: passedMeta(params),
-        onProgress: this.progressRelay(params),
-      });
-      return result;
+    request.onServer = true;
+    const call = this.options.route.supervisor.timedCall({
+      name,
+      arguments: args,
+      callId,
+      client: this.client,
+      meta: passedMeta(params),
+      onProgress: this.progressRelay(params),
     });
-  }
-
-  private async forward(id: JsonRpcId, method: string, params: Record<string, unknown> | undefined): Promise<Record<string, unknown> | undefined> {
-    await this.ready();
-    const controller = new AbortController();
-    return this.track(
-      id,
-      (reason) => controller.abort(reason),
-      () => this.options.route.supervisor.forward(method, withoutEnvelope(params), { signal: controller.signal, onProgress: this.progressRelay(params) }),
-    );
-  }
-
-  /** Runs a request of the client's as cancellable by its id; undefined when the client cancelled it. */
-  private async track(id: JsonRpcId, cancel: (reason: unknown) => unknown, run: () => Promise<Record<string, unknown>>): Promise<Record<string, unknown> | undefined> {
-    const key = JSON.stringify(id);
-    if (this.running.has(key)) throw new JsonRpcFailure({ code: ErrorCode.InvalidRequest, message: `Request id ${key} is already in use by a request that is still running.` });
-    const request: RunningRequest = { cancelledByClient: false, cancel };
-    this.running.set(key, request);
+    const cancel = () => runningCalls.cancel(callId);
+    signal.addEventListener('abort', cancel, { once: true });
     try {
-      const result = await run();
-      return request.cancelledByClient ? undefined : result;
-    } catch (error) {
-      if (request.cancelledByClient) return undefined;
-      throw error;
+      return (await call).result;
     } finally {
-      this.running.delete(key);
+      signal.removeEventListener('abort', cancel);
     }
+  }
+
+  private async forward(method: string, params: Record<string, unknown> | undefined, request: RunningRequest): Promise<Record<string, unknown>> {
+    const { signal } = request.abort;
+    await this.ready(signal);
+    request.onServer = true;
+    return this.options.route.supervisor.forward(method, withoutEnvelope(params), { signal, onProgress: this.progressRelay(params) });
   }
 
   /** Relays the server's progress under the client's own token, when the client asked for progress. */
@@ -361,9 +362,11 @@ export class HubSession implements BridgeSession, RoutedSession {
     return (progress) => this.send(notificationLine('notifications/progress', { progressToken: token, ...progress }));
   }
 
-  private async ready(): Promise<ServerHandshake> {
+  /** The running server's handshake, once it runs; refused at once when the client cancels or leaves meanwhile. */
+  private async ready(signal: AbortSignal): Promise<ServerHandshake> {
     const supervisor = this.options.route.supervisor;
-    await supervisor.waitUntilRunning(this.options.readyTimeoutMs());
+    await untilAborted(supervisor.waitUntilRunning(this.options.readyTimeoutMs()), signal);
+    signal.throwIfAborted();
     const handshake = supervisor.handshake;
     if (!handshake) throw new ContractError('not_running', `Server "${this.options.serverId}" is not running. Start it in MCP Tray.`);
     return handshake;
@@ -382,4 +385,26 @@ function passedMeta(params: Record<string, unknown> | undefined): Record<string,
   if (!isRecord(meta)) return undefined;
   const { progressToken: _token, ...rest } = meta;
   return Object.keys(rest).length > 0 ? rest : undefined;
+}
+
+/** Settles as `promise` does, or rejects with the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** A server's error data with secret values taken out; left out when it no longer reads as JSON. */
+function redactedData(data: unknown, redact: (text: string) => string): unknown {
+  const text = JSON.stringify(data);
+  const redacted = redact(text);
+  if (redacted === text) return data;
+  try {
+    return JSON.parse(redacted) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -8,6 +8,12 @@ import { lowestLevel, passesLevel } from './log-levels';
 import { SubscriptionTable } from './subscriptions';
 import { rootsAnswer, unroutedAnswer } from './unrouted-requests';
 
+/**
+ * The level the manager's log view listens at: what it records of a server's notifications/message
+ * (info and above), and what a server is set back to once no session asks for less.
+ */
+const MANAGER_LOG_LEVEL: LoggingLevel = 'info';
+
 /** What a route needs of each session on its server. */
 export interface RoutedSession {
   readonly client: string;
@@ -37,8 +43,9 @@ interface RouteOptions {
 export class ServerRoute implements SupervisorRelay {
   readonly sessions = new Set<RoutedSession>();
   private readonly subscriptions = new SubscriptionTable<RoutedSession>();
-  /** The level last set on the server, so a change is sent once. */
+  /** The level the server last accepted; undefined while it runs at its own default. */
   private serverLevel: LoggingLevel | undefined;
+  private levelChange: Promise<void> = Promise.resolve();
   /** The generation of the process last seen running: a higher one is a restart. */
   private generationSeen: number | undefined;
   private readonly stopRelaying: () => void;
@@ -70,6 +77,7 @@ export class ServerRoute implements SupervisorRelay {
   }
 
   async subscribe(session: RoutedSession, uri: string): Promise<void> {
+    if (!this.sessions.has(session)) return; // it left while the server was starting
     if (!this.subscriptions.add(uri, session)) return;
     try {
       await this.supervisor.forward('resources/subscribe', { uri }, {});
@@ -83,12 +91,24 @@ export class ServerRoute implements SupervisorRelay {
     if (this.subscriptions.remove(uri, session)) await this.supervisor.forward('resources/unsubscribe', { uri }, {});
   }
 
-  /** A session's level changed: the server runs at the lowest level asked for. */
-  async applyLevel(): Promise<void> {
-    const lowest = lowestLevel([...this.sessions].map((session) => session.logLevel));
-    if (lowest === undefined || lowest === this.serverLevel || !this.supervisor.handshake) return;
-    this.serverLevel = lowest;
-    await this.supervisor.setLoggingLevel(lowest);
+  /**
+   * A session's level changed: the server runs at the lowest level asked for, the manager's own
+   * log view counting as a listener at MANAGER_LOG_LEVEL, so no client can silence what the
+   * manager shows. Until a session asks for less, the server is left at its own default.
+   */
+  applyLevel(): Promise<void> {
+    // One change at a time, so the cached level is what the server accepted last.
+    const change = this.levelChange.then(() => this.setServerLevel());
+    this.levelChange = change.catch(() => undefined);
+    return change;
+  }
+
+  private async setServerLevel(): Promise<void> {
+    const target = lowestLevel([MANAGER_LOG_LEVEL, ...[...this.sessions].map((session) => session.logLevel)]) ?? MANAGER_LOG_LEVEL;
+    if (target === this.serverLevel || !this.supervisor.handshake) return;
+    if (target === MANAGER_LOG_LEVEL && this.serverLevel === undefined) return;
+    await this.supervisor.setLoggingLevel(target);
+    this.serverLevel = target;
   }
 
   serverRequest(method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result> {
@@ -136,7 +156,9 @@ export class ServerRoute implements SupervisorRelay {
     this.serverLevel = undefined;
     void this.applyLevel().catch((error: unknown) => this.logFailure('logging/setLevel', error));
     for (const uri of this.subscriptions.uris()) void this.tellServer('resources/subscribe', uri);
-    for (const kind of ['tools', 'resources', 'prompts'] as const) this.broadcast(kind);
+    // Only the lists the server declares (MCP 2025-11-25, Server > Tools/Resources/Prompts > Capabilities).
+    const declared = this.supervisor.handshake?.capabilities ?? {};
+    for (const kind of ['tools', 'resources', 'prompts'] as const) if (declared[kind]) this.broadcast(kind);
   }
 
   private async tellServer(method: 'resources/subscribe' | 'resources/unsubscribe', uri: string): Promise<void> {

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ErrorCode, McpError, type ListRootsResult, type Result } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, type ListRootsResult, type Result } from '@modelcontextprotocol/sdk/types.js';
 import type { ServerToClientMethod } from '../server-connection';
+import { clientAnswerError } from './bridge-errors';
 
 /** roots/list answered from the server's roots setting: each folder as a file URI, named by its last part. */
 export function rootsAnswer(folders: readonly string[]): ListRootsResult {
@@ -16,5 +17,6 @@ export function rootsAnswer(folders: readonly string[]): ListRootsResult {
 export function unroutedAnswer(method: ServerToClientMethod, roots: readonly string[], why: string): Result {
   if (method === 'roots/list') return rootsAnswer(roots);
   if (method === 'elicitation/create') return { action: 'decline' };
-  throw new McpError(ErrorCode.InvalidRequest, `Sampling is not available: ${why}`);
+  // Carries the code without McpError's "MCP error <code>:" prefix, which the server's SDK adds itself.
+  throw clientAnswerError({ code: ErrorCode.InvalidRequest, message: `Sampling is not available: ${why}` });
 }

@@ -34,6 +34,8 @@ interface UpgradeOptions {
   bridge: BridgePort | undefined;
   /** See MAX_QUEUED_REPLY_CHARS: a launcher that stops reading is dropped beyond this. */
   maxQueuedChars: number;
+  /** A reply line longer than this ends the session; MAX_REPLY_LINE_CHARS unless a test wants a small one. */
+  maxReplyLineChars?: number;
 }
 
 /** Answers the bridge request, and from then on relays the connection's lines to and from one session. */
@@ -44,29 +46,35 @@ export function upgradeToBridge(request: unknown, options: UpgradeOptions): Brid
   let early: string[] | undefined = [];
   let earlyChars = 0;
   let open = true;
-  let closedByManager = false;
+  /** The hub ended the session itself (SessionPeer.close), so it needs no closing from here. */
+  let endedByHub = false;
+  const maxReplyLineChars = options.maxReplyLineChars ?? MAX_REPLY_LINE_CHARS;
 
   const refuse = (id: RequestId | null, error: { code: string; message: string }): void => {
     open = false;
     socket.end(encodeLine({ id, error }));
   };
 
+  const hangUp = (): void => {
+    if (!open) return;
+    open = false;
+    socket.end();
+  };
+
   const peer: SessionPeer = {
     send: (line) => {
       if (!open) return;
-      if (line.length > MAX_REPLY_LINE_CHARS) {
-        // The launcher would refuse it anyway; ending here says so sooner.
-        peer.close('a message longer than the bridge carries');
+      if (line.length > maxReplyLineChars) {
+        // The launcher would refuse it anyway; ending here says so sooner. The session is closed when the socket is.
+        hangUp();
         return;
       }
       socket.write(`${line}\n`);
       if (socket.writableLength > options.maxQueuedChars) socket.destroy();
     },
     close: () => {
-      if (!open) return;
-      open = false;
-      closedByManager = true;
-      socket.end();
+      if (open) endedByHub = true;
+      hangUp();
     },
   };
 
@@ -82,7 +90,7 @@ export function upgradeToBridge(request: unknown, options: UpgradeOptions): Brid
     options.bridge.openSession(wanted, peer).then(
       (opened) => {
         if (!open) {
-          if (!closedByManager) opened.close();
+          if (!endedByHub) opened.close();
           return;
         }
         session = opened;
@@ -108,9 +116,8 @@ export function upgradeToBridge(request: unknown, options: UpgradeOptions): Brid
       socket.destroy();
     },
     closed: () => {
-      if (!open && closedByManager) return;
       open = false;
-      session?.close();
+      if (!endedByHub) session?.close();
     },
   };
 }

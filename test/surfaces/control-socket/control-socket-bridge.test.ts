@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { connect, type Socket } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import path from 'node:path';
 import { ContractError } from '../../../src/shared/contract';
 import type { BridgeOpenRequest } from '../../../src/core/bridge/bridge-port';
@@ -14,7 +14,9 @@ import type { BridgeRequestLine } from '../../../src/surfaces/control-socket/bri
 import { connectControlSocket } from '../../../src/surfaces/control-socket/client';
 import { controlTokenPath } from '../../../src/surfaces/control-socket/control-token';
 import { makeTempDir, waitFor } from '../../support/chaos';
-import { responseLine, startFakeManager, type FakeManager } from '../../support/fake-bridge';
+import { upgradeToBridge } from '../../../src/surfaces/control-socket/bridge-connection';
+import { BoundedLineReader } from '../../../src/surfaces/control-socket/ndjson-lines';
+import { FakeBridge, responseLine, startFakeManager, type FakeManager } from '../../support/fake-bridge';
 
 /** A raw peer that keeps each received line as text, so a line of many MB is compared whole. */
 function rawPeer(socketPath: string) {
@@ -104,6 +106,26 @@ describe('control socket bridge upgrade', () => {
     manager.bridge.sessions[1]?.peer.close('the server was removed');
     await second.waitClosed();
     expect(manager.bridge.sessions[1]?.closed).toBe(false);
+  });
+
+  it('closes the session when a reply is longer than the bridge carries', async () => {
+    const bridge = new FakeBridge();
+    const server = createServer((socket) => {
+      const reader = new BoundedLineReader(1_000, () => {}, () => {});
+      const connection = upgradeToBridge({ id: 1, bridge: { serverId: 'weather' } }, { socket, reader, bridge, maxQueuedChars: 1_000_000, maxReplyLineChars: 100 });
+      socket.on('close', () => connection.closed());
+    });
+    const socketPath = path.join(temp.dir, 'small-replies.sock');
+    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    try {
+      const peer = rawPeer(socketPath);
+      expect(JSON.parse(await peer.line(0))).toMatchObject({ id: 1, result: { sessionId: 'fake-1' } });
+      bridge.sessions[0]?.peer.send(responseLine(7, { text: 'x'.repeat(200) }));
+      await peer.waitClosed();
+      await waitFor('the session closed', () => bridge.sessions[0]?.closed);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('answers a refused session with the error, and hangs up', async () => {
