@@ -26,6 +26,7 @@ import type { BridgePort } from '../../core/bridge/bridge-port';
 import { controlSocketPath, socketPathProblem } from './socket-path';
 import { BoundedLineReader } from './ndjson-lines';
 import { asksForBridge, upgradeToBridge, type BridgedConnection } from './bridge-connection';
+import { MAX_BRIDGE_CLIENT_LINE_CHARS } from './bridge-protocol';
 import { controlTokenPath, tokenMatches, tokenRefusalMessage, writeControlToken } from './control-token';
 
 export interface ControlSocketServer {
@@ -52,6 +53,8 @@ function withCallId(params: unknown): unknown {
 export interface ControlSocketLimits {
   /** See MAX_QUEUED_REPLY_CHARS; tests set a smaller one. */
   maxQueuedReplyChars?: number;
+  /** The longest line a bridged client may send: the manager's message size setting. By default the largest the settings allow. */
+  maxBridgeLineChars?: number;
 }
 
 export interface ControlSocketOptions extends ControlSocketLimits {
@@ -157,8 +160,12 @@ function serveConnection(socket: Socket, setup: ConnectionSetup): void {
     });
   };
 
-  const reader = new BoundedLineReader(MAX_REQUEST_LINE_CHARS, handleLine, () =>
-    bridged ? bridged.overflow() : refuse(null, `A request line is longer than ${MAX_REQUEST_LINE_CHARS} characters.`),
+  const reader = new BoundedLineReader(
+    MAX_REQUEST_LINE_CHARS,
+    handleLine,
+    () => (bridged ? bridged.overflow() : refuse(null, `A request line is longer than ${MAX_REQUEST_LINE_CHARS} characters.`)),
+    // The bridge upgrade raises the limit to what the bridge carries; the manager's own setting caps it.
+    limits.maxBridgeLineChars,
   );
   socket.on('data', (chunk: Buffer) => reader.push(chunk));
   socket.on('error', () => {
@@ -213,7 +220,10 @@ function listen(server: Server, socketPath: string, dataDir: string): Promise<vo
 }
 
 export async function serveControlSocket(target: ContractPort, dataDir: string, options: ControlSocketOptions = {}): Promise<ControlSocketServer> {
-  const connectionLimits = { maxQueuedReplyChars: options.maxQueuedReplyChars ?? MAX_QUEUED_REPLY_CHARS };
+  const connectionLimits = {
+    maxQueuedReplyChars: options.maxQueuedReplyChars ?? MAX_QUEUED_REPLY_CHARS,
+    maxBridgeLineChars: options.maxBridgeLineChars ?? MAX_BRIDGE_CLIENT_LINE_CHARS,
+  };
   const socketPath = controlSocketPath(dataDir);
   const posix = process.platform !== 'win32';
   const tooLong = socketPathProblem(socketPath);

@@ -117,6 +117,20 @@ describe('control socket bridge upgrade', () => {
     peer.socket.destroy();
   });
 
+  it('hangs up on a bridged line longer than the manager\'s own limit, without passing it on', async () => {
+    await manager.stop();
+    manager = await startFakeManager(dataDir, { maxBridgeLineChars: 64 * 1024 });
+    const peer = rawPeer(manager.control.path);
+    peer.send(JSON.stringify({ id: 1, bridge: { serverId: 'weather' } }));
+    await peer.line(0);
+    peer.send(JSON.stringify(initialize));
+    await peer.line(1);
+    peer.send(JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'echo', arguments: { text: 'x'.repeat(100 * 1024) } } }));
+    await peer.waitClosed();
+    expect(manager.bridge.sessions[0]?.closed).toBe(true);
+    expect(manager.bridge.sessions[0]?.lines).toEqual([JSON.stringify(initialize)]);
+  });
+
   it('passes lines sent before the answer to the session, in order', async () => {
     const peer = rawPeer(manager.control.path);
     peer.send(`${JSON.stringify({ id: 1, bridge: { serverId: 'weather' } })}\n${JSON.stringify(initialize)}`);
