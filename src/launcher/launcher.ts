@@ -29,8 +29,12 @@ import { SessionTracker } from './session-tracker';
 import { readLauncherSettings, type LauncherSettings } from './settings';
 import type { ServerChild } from './custom-server';
 
-/** The manager may start a stopped server before it answers; past this, the launcher stops waiting for it. */
-const BRIDGE_OPEN_TIMEOUT_MS = 30_000;
+/**
+ * How long a manager that accepted the connection may take to answer the bridge request before the
+ * launcher starts the server itself. Short: together with the wait for a manager starting at login
+ * it must stay well inside the clients' start-up timeouts (Codex gives a server 10 s).
+ */
+const BRIDGE_OPEN_TIMEOUT_MS = 4_000;
 /** A server of our own that does not stop when its stdin closes is asked to, after this. */
 const CHILD_STOP_GRACE_MS = 2_000;
 const MAX_CLIENT_NAME_CHARS = 100;

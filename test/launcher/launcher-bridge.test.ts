@@ -4,9 +4,11 @@
  * directly without one, surviving a manager that goes away mid-call, and taking no for an answer.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer, type Socket } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContractError } from '../../src/shared/contract';
+import { controlSocketPath } from '../../src/surfaces/control-socket/socket-path';
 import { makeTempDir, waitFor } from '../support/chaos';
 import { startFakeManager, type FakeManager } from '../support/fake-bridge';
 import { initializeRequest, startLauncher, type LauncherProcess } from '../support/launcher-process';
@@ -123,6 +125,23 @@ describe('the launcher as a bridge to the running manager', () => {
     expect(await launcher.answer(0)).toMatchObject({ result: { serverInfo: { name: 'fake-manager' } } });
     expect(manager.bridge.sessions).toHaveLength(1);
     expect(launcher.stderr()).not.toContain('directly');
+  });
+
+  it('starts directly, and says why, when something accepts on the control socket but never answers', async () => {
+    await startAtLogin(false);
+    const accepted: Socket[] = [];
+    const silent = createServer((socket) => accepted.push(socket));
+    await new Promise<void>((resolve) => silent.listen(controlSocketPath(dataDir), resolve));
+    try {
+      const launcher = launch('weather');
+      launcher.send(initializeRequest());
+      expect(await launcher.answer(0)).toMatchObject({ result: { serverInfo: { name: 'mcp-tray-weather' } } });
+      expect(launcher.stderr()).toContain('MCP Tray launcher: MCP Tray could not be reached (MCP Tray did not answer within 4 s); starting "weather" directly.');
+      expect(accepted).toHaveLength(1);
+    } finally {
+      for (const socket of accepted) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   it('starts directly after the wait when the manager does not come', async () => {

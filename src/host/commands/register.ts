@@ -73,8 +73,10 @@ export const registerCommand: CliCommand = {
 
 Adds MCP Tray's servers to the client's config file (or repairs entries of ours
 that are outdated). Clients: ${CLIENT_IDS}.
-Each entry runs MCP Tray's launcher, which reads tokens from the system keychain
-when the client starts the server: no token is ever written to the file.
+Each entry runs MCP Tray's launcher. While MCP Tray runs, the launcher connects
+the client to MCP Tray's own server, which has its tokens; when MCP Tray is not
+running, the launcher starts the server itself and reads its tokens from the
+system keychain. No token is ever written to the file.
 The file is merged, never overwritten: other servers, unknown keys, comments
 (JSONC and TOML files) and formatting stay; the previous version is kept as a backup.
 

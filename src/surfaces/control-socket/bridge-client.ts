@@ -5,7 +5,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { BridgeOpenReplySchema, MAX_BRIDGE_REPLY_CHARS, type BridgeRequestLine } from './bridge-protocol';
-import { readControlToken } from './control-token';
+import { isTokenRefusal, readControlToken } from './control-token';
 import { controlSocketPath } from './socket-path';
 
 export type BridgeOpening =
@@ -21,7 +21,13 @@ export type BridgeOpening =
 const NOT_LISTENING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK']);
 const REQUEST_ID = 1;
 
+/** Asks for a session; a refusal for a token read just before the manager replaced it is tried once more. */
 export async function openBridge(dataDir: string, bridge: BridgeRequestLine['bridge'], timeoutMs: number): Promise<BridgeOpening> {
+  const opening = await openBridgeOnce(dataDir, bridge, timeoutMs);
+  return opening.kind === 'refused' && isTokenRefusal(opening) ? openBridgeOnce(dataDir, bridge, timeoutMs) : opening;
+}
+
+async function openBridgeOnce(dataDir: string, bridge: BridgeRequestLine['bridge'], timeoutMs: number): Promise<BridgeOpening> {
   const token = await readControlToken(dataDir);
   const request: BridgeRequestLine = token === undefined ? { id: REQUEST_ID, bridge } : { id: REQUEST_ID, bridge, token };
   return new Promise((resolve) => {

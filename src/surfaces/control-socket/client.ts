@@ -16,7 +16,7 @@ import {
 } from '../../shared/contract';
 import { ControlReplySchema, MAX_REPLY_LINE_CHARS, PingResultSchema, encodeLine, parseJsonLine, type PingResult } from './protocol';
 import { controlSocketPath } from './socket-path';
-import { readControlToken } from './control-token';
+import { isTokenRefusal, readControlToken } from './control-token';
 import { BoundedLineReader } from './ndjson-lines';
 
 export interface ControlClient {
@@ -177,6 +177,16 @@ function openSocket(socketPath: string): Promise<Socket | undefined> {
  * starting a second one next to it would fight over the same servers.
  */
 export async function connectControlSocket(dataDir: string, options: ConnectOptions = {}): Promise<ControlClient | undefined> {
+  try {
+    return await connectOnce(dataDir, options);
+  } catch (error) {
+    // The token file may have been read just before a new manager replaced it; reading it again gets the one that works.
+    if (error instanceof ContractError && isTokenRefusal(error)) return connectOnce(dataDir, options);
+    throw error;
+  }
+}
+
+async function connectOnce(dataDir: string, options: ConnectOptions): Promise<ControlClient | undefined> {
   const socketPath = controlSocketPath(dataDir);
   const socket = await openSocket(socketPath);
   if (!socket) return undefined;

@@ -41,6 +41,22 @@ export async function readControlToken(dataDir: string): Promise<string | undefi
   }
 }
 
+const TOKEN_REFUSAL_START = 'MCP Tray refused this connection: it did not present the control token';
+
+/** The sentence a connection without the right token gets; its start is how clients recognise it. */
+export function tokenRefusalMessage(tokenFile: string): string {
+  return `${TOKEN_REFUSAL_START} from ${tokenFile}. Use the mcp-tray CLI and the launcher of this same MCP Tray.`;
+}
+
+/**
+ * A refusal for the token, which a client read from the previous manager's file just before a new
+ * manager replaced it: the new one writes its token before it listens, so reading the file again
+ * after such a refusal gets the token that works.
+ */
+export function isTokenRefusal(error: { code: string; message: string }): boolean {
+  return error.code === 'invalid_input' && error.message.startsWith(TOKEN_REFUSAL_START);
+}
+
 /** Compared in constant time (over digests, so a wrong length says nothing either). */
 export function tokenMatches(expected: string, presented: unknown): boolean {
   if (typeof presented !== 'string') return false;

@@ -12,15 +12,17 @@ export class BoundedLineReader {
   private pendingChars = 0;
   private overflowed = false;
 
+  /** `ceilingChars`: no later setMaxLineChars raises the limit beyond it. */
   constructor(
     private maxLineChars: number,
     private readonly onLine: (line: string) => void,
     private readonly onOverflow: () => void,
+    private readonly ceilingChars = Number.POSITIVE_INFINITY,
   ) {}
 
-  /** A connection that changes protocol (the bridge upgrade) takes longer lines from then on. */
+  /** A connection that changes protocol (the bridge upgrade) takes longer lines from then on, up to the ceiling. */
   setMaxLineChars(maxLineChars: number): void {
-    this.maxLineChars = maxLineChars;
+    this.maxLineChars = Math.min(maxLineChars, this.ceilingChars);
   }
 
   push(chunk: Buffer | string): void {

@@ -26,7 +26,8 @@ import type { BridgePort } from '../../core/bridge/bridge-port';
 import { controlSocketPath, socketPathProblem } from './socket-path';
 import { BoundedLineReader } from './ndjson-lines';
 import { asksForBridge, upgradeToBridge, type BridgedConnection } from './bridge-connection';
-import { controlTokenPath, tokenMatches, writeControlToken } from './control-token';
+import { MAX_BRIDGE_CLIENT_LINE_CHARS } from './bridge-protocol';
+import { controlTokenPath, tokenMatches, tokenRefusalMessage, writeControlToken } from './control-token';
 
 export interface ControlSocketServer {
   readonly path: string;
@@ -52,6 +53,8 @@ function withCallId(params: unknown): unknown {
 export interface ControlSocketLimits {
   /** See MAX_QUEUED_REPLY_CHARS; tests set a smaller one. */
   maxQueuedReplyChars?: number;
+  /** The longest line a bridged client may send: the manager's message size setting. By default the largest the settings allow. */
+  maxBridgeLineChars?: number;
 }
 
 export interface ControlSocketOptions extends ControlSocketLimits {
@@ -121,7 +124,7 @@ function serveConnection(socket: Socket, setup: ConnectionSetup): void {
       firstLine = false;
       if (setup.token !== undefined && !tokenMatches(setup.token, token)) {
         const id = isPlainObject(body) && (typeof body.id === 'number' || typeof body.id === 'string') ? body.id : null;
-        return refuse(id, `MCP Tray refused this connection: it did not present the control token from ${setup.tokenFile}. Use the mcp-tray CLI and the launcher of this same MCP Tray.`);
+        return refuse(id, tokenRefusalMessage(setup.tokenFile));
       }
       if (asksForBridge(body)) {
         bridged = upgradeToBridge(body, { socket, reader, bridge: setup.bridge, maxQueuedChars: limits.maxQueuedReplyChars });
@@ -157,8 +160,12 @@ function serveConnection(socket: Socket, setup: ConnectionSetup): void {
     });
   };
 
-  const reader = new BoundedLineReader(MAX_REQUEST_LINE_CHARS, handleLine, () =>
-    bridged ? bridged.overflow() : refuse(null, `A request line is longer than ${MAX_REQUEST_LINE_CHARS} characters.`),
+  const reader = new BoundedLineReader(
+    MAX_REQUEST_LINE_CHARS,
+    handleLine,
+    () => (bridged ? bridged.overflow() : refuse(null, `A request line is longer than ${MAX_REQUEST_LINE_CHARS} characters.`)),
+    // The bridge upgrade raises the limit to what the bridge carries; the manager's own setting caps it.
+    limits.maxBridgeLineChars,
   );
   socket.on('data', (chunk: Buffer) => reader.push(chunk));
   socket.on('error', () => {
@@ -213,7 +220,10 @@ function listen(server: Server, socketPath: string, dataDir: string): Promise<vo
 }
 
 export async function serveControlSocket(target: ContractPort, dataDir: string, options: ControlSocketOptions = {}): Promise<ControlSocketServer> {
-  const connectionLimits = { maxQueuedReplyChars: options.maxQueuedReplyChars ?? MAX_QUEUED_REPLY_CHARS };
+  const connectionLimits = {
+    maxQueuedReplyChars: options.maxQueuedReplyChars ?? MAX_QUEUED_REPLY_CHARS,
+    maxBridgeLineChars: options.maxBridgeLineChars ?? MAX_BRIDGE_CLIENT_LINE_CHARS,
+  };
   const socketPath = controlSocketPath(dataDir);
   const posix = process.platform !== 'win32';
   const tooLong = socketPathProblem(socketPath);
@@ -227,10 +237,15 @@ export async function serveControlSocket(target: ContractPort, dataDir: string, 
 
   // Node cannot set a named pipe's ACL, so on Windows a connection also proves it can read a file in the data folder.
   const requireToken = options.requireToken ?? !posix;
-  let tokenWritten: (token: string | undefined) => void = () => {};
-  const ready = new Promise<ConnectionSetup>((resolve) => {
-    tokenWritten = (token) => resolve({ target, limits: connectionLimits, bridge: options.bridge, token, tokenFile: controlTokenPath(dataDir) });
-  });
+  let token: string | undefined;
+  if (requireToken) {
+    // A manager already running for this folder keeps its own token (on POSIX clearStaleSocket checked).
+    if (!posix && (await somethingListens(socketPath))) throw alreadyRunning(dataDir);
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    // Written before listening: whoever a listening manager refuses for its token finds the right one on reading the file again.
+    token = await writeControlToken(dataDir);
+  }
+  const setup: ConnectionSetup = { target, limits: connectionLimits, bridge: options.bridge, token, tokenFile: controlTokenPath(dataDir) };
   const connections = new Set<Socket>();
   const server = createServer((socket) => {
     connections.add(socket);
@@ -238,20 +253,9 @@ export async function serveControlSocket(target: ContractPort, dataDir: string, 
     socket.on('error', () => {
       // A peer that vanished; 'close' follows.
     });
-    // A connection that came before the token file was written waits for it, its bytes buffered meanwhile.
-    void ready.then((setup) => {
-      if (!socket.destroyed) serveConnection(socket, setup);
-    });
+    serveConnection(socket, setup);
   });
   await listen(server, socketPath, dataDir);
-  try {
-    // Only once listening: a manager already running for this folder keeps its own token.
-    if (requireToken) await mkdir(dataDir, { recursive: true, mode: 0o700 });
-    tokenWritten(requireToken ? await writeControlToken(dataDir) : undefined);
-  } catch (error) {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    throw error;
-  }
   server.on('error', () => {
     // After listening, errors belong to single connections, which handle their own.
   });

@@ -5,14 +5,16 @@
  */
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { connect, createServer, type Socket } from 'node:net';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import { ContractError } from '../../../src/shared/contract';
 import type { BridgeOpenRequest } from '../../../src/core/bridge/bridge-port';
 import type { BridgeRequestLine } from '../../../src/surfaces/control-socket/bridge-protocol';
 import { connectControlSocket } from '../../../src/surfaces/control-socket/client';
+import { openBridge } from '../../../src/surfaces/control-socket/bridge-client';
 import { controlTokenPath } from '../../../src/surfaces/control-socket/control-token';
+import { controlSocketPath } from '../../../src/surfaces/control-socket/socket-path';
 import { makeTempDir, waitFor } from '../../support/chaos';
 import { upgradeToBridge } from '../../../src/surfaces/control-socket/bridge-connection';
 import { BoundedLineReader } from '../../../src/surfaces/control-socket/ndjson-lines';
@@ -43,6 +45,39 @@ function rawPeer(socketPath: string) {
     line: (index: number) => waitFor(`line ${index} from the manager`, () => lines[index]),
     closed: () => closed,
     waitClosed: () => waitFor('the manager to hang up', () => closed),
+  };
+}
+
+/**
+ * A data folder whose socket leads to the manager of `managerDir`, holding a stale token until the
+ * first connection sends its first line: by then that client has read the stale token, and the
+ * manager's own is in the file for a second reading. So a manager that started between a client's
+ * reading and its connecting, every time.
+ */
+async function staleTokenFolder(managerDir: string, folder: string): Promise<{ connections: () => number; close: () => Promise<void> }> {
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  await writeFile(controlTokenPath(folder), 'f'.repeat(64), { mode: 0o600 });
+  let connections = 0;
+  const server: Server = createServer((client) => {
+    connections += 1;
+    const first = connections === 1;
+    const manager = connect(controlSocketPath(managerDir));
+    manager.on('error', () => client.destroy());
+    client.on('error', () => manager.destroy());
+    manager.on('close', () => client.destroy());
+    client.on('close', () => manager.destroy());
+    manager.pipe(client);
+    client.once('data', (chunk: Buffer) => {
+      void (first ? copyFile(controlTokenPath(managerDir), controlTokenPath(folder)) : Promise.resolve()).then(() => {
+        manager.write(chunk);
+        client.pipe(manager);
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(controlSocketPath(folder), resolve));
+  return {
+    connections: () => connections,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
@@ -82,6 +117,20 @@ describe('control socket bridge upgrade', () => {
     expect(await peer.line(2)).toBe(responseLine(7, { content: [{ type: 'text', text: big }] }));
     expect(manager.bridge.sessions[0]?.lines).toEqual([JSON.stringify(initialize), call]);
     peer.socket.destroy();
+  });
+
+  it('hangs up on a bridged line longer than the manager\'s own limit, without passing it on', async () => {
+    await manager.stop();
+    manager = await startFakeManager(dataDir, { maxBridgeLineChars: 64 * 1024 });
+    const peer = rawPeer(manager.control.path);
+    peer.send(JSON.stringify({ id: 1, bridge: { serverId: 'weather' } }));
+    await peer.line(0);
+    peer.send(JSON.stringify(initialize));
+    await peer.line(1);
+    peer.send(JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'echo', arguments: { text: 'x'.repeat(100 * 1024) } } }));
+    await peer.waitClosed();
+    expect(manager.bridge.sessions[0]?.closed).toBe(true);
+    expect(manager.bridge.sessions[0]?.lines).toEqual([JSON.stringify(initialize)]);
   });
 
   it('passes lines sent before the answer to the session, in order', async () => {
@@ -208,6 +257,31 @@ describe('control token', () => {
     const client = await connectControlSocket(dataDir);
     expect(client?.managerPid).toBe(process.pid);
     client?.close();
+  });
+
+  it('a launcher that read the previous token reads the file again and bridges', async () => {
+    const folder = await staleTokenFolder(dataDir, path.join(temp.dir, 'stale'));
+    try {
+      const opening = await openBridge(path.join(temp.dir, 'stale'), { serverId: 'weather' }, 5_000);
+      expect(opening.kind).toBe('open');
+      if (opening.kind === 'open') opening.socket.destroy();
+      expect(folder.connections()).toBe(2);
+      expect(manager.bridge.sessions).toHaveLength(1);
+    } finally {
+      await folder.close();
+    }
+  });
+
+  it('the CLI client that read the previous token reads the file again and connects', async () => {
+    const folder = await staleTokenFolder(dataDir, path.join(temp.dir, 'stale'));
+    try {
+      const client = await connectControlSocket(path.join(temp.dir, 'stale'));
+      expect(client?.managerPid).toBe(process.pid);
+      client?.close();
+      expect(folder.connections()).toBe(2);
+    } finally {
+      await folder.close();
+    }
   });
 
   it('the CLI client without the file is refused with the sentence', async () => {
