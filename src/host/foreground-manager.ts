@@ -10,6 +10,7 @@ import { createCore, type CliEnvironment } from './cli-context';
 import { CliFailure, EXIT_OK } from './cli-errors';
 import { writeErr, writeOut } from './cli-output';
 import { serveControlSocket } from '../surfaces/control-socket/server';
+import { BYTES_PER_MB } from '../shared/message-size';
 import { formatLogLine } from './log-line';
 import { ManagerAlreadyRunning, refuseSecondManager, stopOnSignals } from '../surfaces/manager-process';
 
@@ -55,7 +56,7 @@ export async function runManagerInForeground(environment: CliEnvironment, option
   let controlPath: string;
   try {
     // Clients started through the launcher reach the servers over this socket too.
-    const control = await serveControlSocket(core, environment.dataDir, { bridge: core.bridge });
+    const control = await serveControlSocket(core, environment.dataDir, { bridge: core.bridge, maxBridgeLineChars: () => core.settings.get().app.maxMessageMb * BYTES_PER_MB });
     surfaces.push(control);
     controlPath = control.path;
     if (options.openSurface) surfaces.push(await options.openSurface(core));

@@ -11,6 +11,7 @@ import { app, dialog, session } from 'electron';
 import os from 'node:os';
 import { AppCore } from '../core/app-core';
 import { resolveDataDir, resolveKeychainService } from '../shared/node/data-dir';
+import { BYTES_PER_MB } from '../shared/message-size';
 import { hasAbandonedKeychainCall, KeytarSecretStore } from '../core/secrets';
 import { SettingsStore } from '../core/settings';
 import { toWireError } from '../surfaces/contract-port';
@@ -126,7 +127,7 @@ async function startShell(): Promise<void> {
   });
 
   try {
-    control = await serveControlSocket(core, dataDir, { bridge: core.bridge });
+    control = await serveControlSocket(core, dataDir, { bridge: core.bridge, maxBridgeLineChars: () => core.settings.get().app.maxMessageMb * BYTES_PER_MB });
   } catch (error) {
     warn(`The mcp-tray command cannot reach this app: ${wireMessageOf(error)}`);
   }

@@ -53,8 +53,11 @@ function withCallId(params: unknown): unknown {
 export interface ControlSocketLimits {
   /** See MAX_QUEUED_REPLY_CHARS; tests set a smaller one. */
   maxQueuedReplyChars?: number;
-  /** The longest line a bridged client may send: the manager's message size setting. By default the largest the settings allow. */
-  maxBridgeLineChars?: number;
+  /**
+   * The longest line a bridged client may send: the manager's message size setting, read for each
+   * new connection so a change applies to the next session. By default the largest the settings allow.
+   */
+  maxBridgeLineChars?: number | (() => number);
 }
 
 export interface ControlSocketOptions extends ControlSocketLimits {
@@ -165,7 +168,7 @@ function serveConnection(socket: Socket, setup: ConnectionSetup): void {
     handleLine,
     () => (bridged ? bridged.overflow() : refuse(null, `A request line is longer than ${MAX_REQUEST_LINE_CHARS} characters.`)),
     // The bridge upgrade raises the limit to what the bridge carries; the manager's own setting caps it.
-    limits.maxBridgeLineChars,
+    typeof limits.maxBridgeLineChars === 'function' ? limits.maxBridgeLineChars() : limits.maxBridgeLineChars,
   );
   socket.on('data', (chunk: Buffer) => reader.push(chunk));
   socket.on('error', () => {
