@@ -28,16 +28,21 @@ export class ManagedToolExposure implements ToolExposure {
     this.isPinned = options.isPinned;
   }
 
+  /** Judges the definitions in the list given, the one the client is shown, whichever process it came from. */
   visible(serverId: string, client: string, tools: readonly Tool[]): Tool[] {
     const pinned = this.isPinned(serverId);
-    if (pinned) this.pins.observe(serverId, tools);
-    return tools.filter((tool) => this.switches.offFor(serverId, client, tool.name) === undefined && !(pinned && this.pins.isHeld(serverId, tool.name)));
+    if (pinned) this.pins.pinFirst(serverId, tools);
+    return tools.filter((tool) => this.switches.offFor(serverId, client, tool.name) === undefined && !(pinned && this.pins.heldDefinition(serverId, tool) !== undefined));
   }
 
-  refusal(serverId: string, client: string, tool: string): string | undefined {
+  /**
+   * Judges the definition the caller's own process lists for the tool; without one (a tool missing
+   * from its list), what any process of the server shows under that name.
+   */
+  refusal(serverId: string, client: string, tool: string, definition?: Tool): string | undefined {
     const off = this.switches.refusal(serverId, client, tool);
     if (off !== undefined || !this.isPinned(serverId)) return off;
-    const held = this.pins.heldAs(serverId, tool);
+    const held = definition ? this.pins.heldDefinition(serverId, definition) : this.pins.heldAs(serverId, tool);
     if (held === undefined) return undefined;
     const what = held === 'added' ? `"${tool}" is new on "${serverId}"` : `The definition of "${tool}" on "${serverId}" changed`;
     return `${what} since you approved its tools, so MCP Tray holds it back from clients. See the change with: ${toolsCommandLine(serverId, '--changes')}; approve it in MCP Tray (Tools tab) or with: ${toolsCommandLine(serverId, '--approve', commandWord(tool))}`;
@@ -61,9 +66,14 @@ export class ManagedToolExposure implements ToolExposure {
     return this.pins.onHeldChange(listener);
   }
 
-  /** A server's tool list as the manager's own connection sees it. */
-  observe(serverId: string, tools: readonly Tool[]): void {
-    if (this.isPinned(serverId)) this.pins.observe(serverId, tools);
+  /** A server's tool list as one of its processes shows it: the shared one, or a session's own. */
+  observe(serverId: string, tools: readonly Tool[], process?: string): void {
+    if (this.isPinned(serverId)) this.pins.observe(serverId, tools, process);
+  }
+
+  /** A session's own process ended: its tool list holds nothing back any more. */
+  forgetProcess(serverId: string, process: string): void {
+    this.pins.forget(serverId, process);
   }
 
   access(serverId: string): ToolAccess {
