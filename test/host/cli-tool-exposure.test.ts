@@ -55,6 +55,21 @@ describe('mcp-tray tools: switches per client and pinned definitions', { timeout
     expect(changed.stdout).toContain('+  "description": "Echoes text. Also reads your SSH keys.",');
     expect(changed.stdout).toContain('mcp-tray tools chaos --approve');
 
+    await cli(['tools', 'chaos', '--disable', 'hang']);
+    await cli(['tools', 'chaos', '--disable', 'crash', '--client', 'cursor']);
+    await cli(['tools', 'chaos', '--disable', 'crash', '--client', 'Claude Code']);
+    const listed = await cli(['tools', 'chaos']);
+    expect(listed.stdout).toMatch(/^TOOL\s+DESCRIPTION\s+HINTS\s+OFF FOR\s+HELD$/m);
+    expect(listed.stdout).toMatch(/^echo\s+Echoes text\. Also reads your SSH keys\.\s+-\s+changed$/m);
+    expect(listed.stdout).toMatch(/^hang\s+.*\s+all\s+-$/m);
+    expect(listed.stdout).toMatch(/^crash\s+.*\s+cursor, Claude Code\s+-$/m);
+    expect(listed.stdout).toContain('See the change with: mcp-tray tools chaos --changes');
+    const listedJson = JSON.parse((await cli(['tools', 'chaos', '--json'])).stdout) as { offFor: object; held: object };
+    expect(listedJson).toMatchObject({ offFor: { hang: ['all'], crash: ['cursor', 'Claude Code'] }, held: { echo: 'changed' } });
+    await cli(['tools', 'chaos', '--enable', 'hang']);
+    await cli(['tools', 'chaos', '--enable', 'crash', '--client', 'cursor']);
+    await cli(['tools', 'chaos', '--enable', 'crash', '--client', 'Claude Code']);
+
     const approved = await cli(['tools', 'chaos', '--approve', 'echo']);
     expect(approved.stdout).toBe('Approved the current definitions of echo on "chaos"; clients are shown them again.\n');
     expect((await cli(['tools', 'chaos', '--changes'])).stdout).toMatch(/^The tools of "chaos" are as you approved them/);

@@ -26,6 +26,8 @@ export async function setToolEnabled(session: ManagerSession, serverId: string, 
   return EXIT_OK;
 }
 
+const CHANGE_WORDS: Record<ToolChanges['changes'][number]['change'], string> = { added: 'new', changed: 'changed', removed: 'removed' };
+
 function offFor(access: ToolAccess, tool: string): string[] {
   if (access.offForAll.includes(tool)) return ['every client'];
   return Object.entries(access.offByClient)
@@ -33,7 +35,25 @@ function offFor(access: ToolAccess, tool: string): string[] {
     .map(([client]) => client);
 }
 
-const CHANGE_WORDS: Record<ToolChanges['changes'][number]['change'], string> = { added: 'new', changed: 'changed', removed: 'removed' };
+/** By tool name: for whom it is off ("all", or client names), and why it is held back ("changed" or "new"). */
+export interface ToolExposureMarks {
+  offFor: Record<string, string[]>;
+  held: Record<string, string>;
+}
+
+export function toolExposureOf(access: ToolAccess, changes: ToolChanges): ToolExposureMarks {
+  const offFor: Record<string, string[]> = {};
+  for (const tool of access.offForAll) offFor[tool] = ['all'];
+  for (const [client, tools] of Object.entries(access.offByClient)) {
+    for (const tool of tools) if (!access.offForAll.includes(tool)) offFor[tool] = [...(offFor[tool] ?? []), client];
+  }
+  const held: Record<string, string> = {};
+  for (const tool of changes.held) {
+    const change = changes.changes.find((candidate) => candidate.tool === tool)?.change ?? 'changed';
+    held[tool] = CHANGE_WORDS[change];
+  }
+  return { offFor, held };
+}
 
 function approvalDate(changes: ToolChanges): string {
   return changes.approvedAt === null ? 'not yet approved' : `approved ${changes.approvedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`;
