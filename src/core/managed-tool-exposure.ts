@@ -8,6 +8,8 @@ import type { ToolAccess, ToolChanges } from '../shared/contract';
 import type { ToolExposure } from './tool-exposure';
 import type { ToolSwitches } from './tool-access';
 import type { ToolPins } from './tool-pins';
+import { ContractError } from '../shared/contract';
+import { closeNames } from './tool-access-names';
 import { commandWord, toolsCommandLine } from './tool-command-words';
 
 export interface ManagedToolExposureOptions {
@@ -21,6 +23,8 @@ export class ManagedToolExposure implements ToolExposure {
   private readonly switches: ToolSwitches;
   private readonly pins: ToolPins;
   private readonly isPinned: (serverId: string) => boolean;
+  /** The tool names each server's processes listed while the manager runs. */
+  private readonly listedNames = new Map<string, Set<string>>();
 
   constructor(options: ManagedToolExposureOptions) {
     this.switches = options.switches;
@@ -68,6 +72,9 @@ export class ManagedToolExposure implements ToolExposure {
 
   /** A server's tool list as one of its processes shows it: the shared one, or a session's own. */
   observe(serverId: string, tools: readonly Tool[], process?: string): void {
+    const names = this.listedNames.get(serverId) ?? new Set<string>();
+    for (const tool of tools) names.add(tool.name);
+    this.listedNames.set(serverId, names);
     if (this.isPinned(serverId)) this.pins.observe(serverId, tools, process);
   }
 
@@ -80,8 +87,28 @@ export class ManagedToolExposure implements ToolExposure {
     return this.switches.access(serverId);
   }
 
+  /** Refuses a tool the server is not known to have, unless a switch names it already (so it can be turned back on). */
   setEnabled(serverId: string, tool: string, enabled: boolean, client?: string): ToolAccess {
+    const known = this.knownTools(serverId);
+    if (known && !known.has(tool) && !this.switchesName(serverId, tool)) {
+      const close = closeNames(tool, known);
+      const hint = close.length > 0 ? ` Did you mean ${close.map((name) => `"${name}"`).join(', ')}?` : '';
+      throw new ContractError('invalid_input', `"${serverId}" has no tool named "${tool}".${hint} See its tools with: ${toolsCommandLine(serverId)}`);
+    }
     return this.switches.setEnabled(serverId, tool, enabled, client);
+  }
+
+  /** The tools a server has, as far as the manager knows: listed while it runs, or pinned when last approved; undefined when unknown. */
+  private knownTools(serverId: string): ReadonlySet<string> | undefined {
+    const listed = this.listedNames.get(serverId);
+    const pinned = this.isPinned(serverId) ? this.pins.pinnedNames(serverId) : undefined;
+    if (!listed && !pinned) return undefined;
+    return new Set([...(listed ?? []), ...(pinned ?? [])]);
+  }
+
+  private switchesName(serverId: string, tool: string): boolean {
+    const access = this.switches.access(serverId);
+    return access.offForAll.includes(tool) || Object.values(access.offByClient).some((tools) => tools.includes(tool));
   }
 
   changes(serverId: string): ToolChanges {
@@ -99,5 +126,6 @@ export class ManagedToolExposure implements ToolExposure {
     const kept = new Set(serverIds);
     this.switches.keepOnly(kept);
     this.pins.keepOnly(kept);
+    for (const serverId of this.listedNames.keys()) if (!kept.has(serverId)) this.listedNames.delete(serverId);
   }
 }

@@ -132,6 +132,12 @@ export class ToolPins {
     return this.pins[serverId]?.tools[tool] ? 'changed' : 'added';
   }
 
+  /** The names of a server's approved tools; undefined while nothing of it is pinned. */
+  pinnedNames(serverId: string): string[] | undefined {
+    const approved = this.pins[serverId];
+    return approved ? Object.keys(approved.tools) : undefined;
+  }
+
   heldTools(serverId: string): string[] {
     return [...(this.held.get(serverId) ?? NONE_HELD)];
   }

@@ -76,6 +76,20 @@ describe('mcp-tray tools: switches per client and pinned definitions', { timeout
     expect((await cli(['tools', 'chaos', '--approve'])).stdout).toBe('Nothing to approve: the tools of "chaos" are as you approved them.\n');
   });
 
+  it('refuses a tool the server does not have, and matches client names whatever their case, warning of one it does not know', async () => {
+    const refused = await cli(['tools', 'chaos', '--disable', 'ech0'], 1);
+    expect(refused.stderr).toContain('"chaos" has no tool named "ech0". Did you mean "echo"');
+    expect(JSON.stringify(await toolAccess())).not.toContain('ech0');
+
+    const unknownClient = await cli(['tools', 'chaos', '--disable', 'echo', '--client', 'Claude Desktop']);
+    expect(unknownClient.stderr).toContain('mcp-tray: warning: "Claude Desktop" is neither a client MCP Tray registers with nor one seen on "chaos"');
+    const registered = await cli(['tools', 'chaos', '--disable', 'echo', '--client', 'Cursor']);
+    expect(registered.stderr).toBe('');
+    await cli(['tools', 'chaos', '--enable', 'echo', '--client', 'claude desktop']);
+    await cli(['tools', 'chaos', '--enable', 'echo', '--client', 'CURSOR']);
+    expect(await toolAccess()).toMatchObject({ chaos: { offForAll: [], offByClient: {} } });
+  });
+
   it('says a bundled server is never held back', async () => {
     const result = await cli(['tools', 'weather', '--changes']);
     expect(result.stdout).toBe('"weather" ships with MCP Tray: its tools are approved with each release and never held back.\n');

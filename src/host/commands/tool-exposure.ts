@@ -5,7 +5,7 @@
 import type { ToolAccess, ToolChanges } from '../../shared/contract';
 import type { ManagerSession } from '../cli-context';
 import { EXIT_OK } from '../cli-errors';
-import { formatTable, writeJson, writeOut } from '../cli-output';
+import { formatTable, writeErr, writeJson, writeOut } from '../cli-output';
 
 function forWhom(client: string | undefined): string {
   return client === undefined ? 'every client' : client;
@@ -14,6 +14,11 @@ function forWhom(client: string | undefined): string {
 /** Turns a tool off or on, for every client or for one, and says what holds now. */
 export async function setToolEnabled(session: ManagerSession, serverId: string, tool: string, enabled: boolean, client: string | undefined, json: boolean): Promise<number> {
   const access = await session.call('tools.setEnabled', { serverId, tool, enabled, ...(client !== undefined ? { client } : {}) });
+  if (client !== undefined && !access.clients.some((known) => known.toLowerCase() === client.toLowerCase())) {
+    writeErr(
+      `mcp-tray: warning: "${client}" is neither a client MCP Tray registers with nor one seen on "${serverId}" (known: ${access.clients.join(', ')}). The switch applies only to a client of that name.`,
+    );
+  }
   if (json) {
     writeJson(access);
     return EXIT_OK;

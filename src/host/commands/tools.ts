@@ -120,8 +120,9 @@ back (HELD: changed or new).
 
 --disable and --enable turn a tool off or on for every client that reaches the
 server through MCP Tray, or only for the client named by --client (its id, such
-as claude-desktop or cursor, or the name it gives itself). A client is not shown
-a tool that is off for it, and a call to it is refused.
+as claude-desktop or cursor, or the name it gives itself; case does not matter).
+A client is not shown a tool that is off for it, and a call to it is refused.
+A tool the server is known not to have is refused.
 
 MCP Tray pins the tool definitions of servers you added. When such a server
 changes a tool (its description, input schema or annotations) or adds one, that
