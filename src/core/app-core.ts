@@ -207,6 +207,8 @@ export class AppCore {
       switches: new ToolSwitches({ settings: this.settings, ...(onWarning ? { onWarning } : {}) }),
       pins: ToolPins.open({ file: path.join(this.options.dataDir, TOOL_PINS_FILE_NAME), knownServers: customIds, ...(onWarning ? { onWarning } : {}) }),
       isPinned: (serverId) => customIds().includes(serverId),
+      onRefused: (serverId, client, tool, reason) =>
+        this.logs.append({ serverId, level: 'warn', source: 'call', message: `${tool} refused for ${client}: ${reason}`, fields: { tool, client, outcome: 'refused' } }),
     });
     exposure.onHeld((serverId, held) => this.emit('tools.held', { serverId, held }));
     return exposure;

@@ -17,12 +17,15 @@ export interface ManagedToolExposureOptions {
   pins: ToolPins;
   /** True for servers whose definitions are pinned: the custom ones. */
   isPinned(serverId: string): boolean;
+  /** A client's call refused because the tool is off for it or held back: the manager logs it as a call. */
+  onRefused?(serverId: string, client: string, tool: string, reason: string): void;
 }
 
 export class ManagedToolExposure implements ToolExposure {
   private readonly switches: ToolSwitches;
   private readonly pins: ToolPins;
   private readonly isPinned: (serverId: string) => boolean;
+  private readonly onRefused: NonNullable<ManagedToolExposureOptions['onRefused']>;
   /** The tool names each server's processes listed while the manager runs. */
   private readonly listedNames = new Map<string, Set<string>>();
 
@@ -30,6 +33,7 @@ export class ManagedToolExposure implements ToolExposure {
     this.switches = options.switches;
     this.pins = options.pins;
     this.isPinned = options.isPinned;
+    this.onRefused = options.onRefused ?? (() => {});
   }
 
   /** Judges the definitions in the list given, the one the client is shown, whichever process it came from. */
@@ -44,6 +48,12 @@ export class ManagedToolExposure implements ToolExposure {
    * from its list), what any process of the server shows under that name.
    */
   refusal(serverId: string, client: string, tool: string, definition?: Tool): string | undefined {
+    const reason = this.refusalReason(serverId, client, tool, definition);
+    if (reason !== undefined) this.onRefused(serverId, client, tool, reason);
+    return reason;
+  }
+
+  private refusalReason(serverId: string, client: string, tool: string, definition?: Tool): string | undefined {
     const off = this.switches.refusal(serverId, client, tool);
     if (off !== undefined || !this.isPinned(serverId)) return off;
     const held = definition ? this.pins.heldDefinition(serverId, definition) : this.pins.heldAs(serverId, tool);

@@ -104,6 +104,24 @@ describe('Tool exposure through the manager', () => {
     expect(held.at(-1)).toEqual({ serverId: 'chaos', held: [] });
   });
 
+  it('logs a call refused because the tool is off for the client as a call of that client', async () => {
+    ({ core } = await createTestCore(temp.dir));
+    const running = core;
+    await running.call('servers.add', { id: 'chaos', name: 'Chaos', command: process.execPath, args: [chaosServerPath], sharing: 'shared' });
+    await running.call('tools.setEnabled', { serverId: 'chaos', tool: 'echo', enabled: false, client: 'client-a' });
+    const peer = await openRecorded(running.bridge, { serverId: 'chaos', client: 'client-a' });
+    try {
+      await peer.initialize({}, 'client-a');
+      peer.request(1, 'tools/call', { name: 'echo', arguments: { text: 'hi' } });
+      expect((await peer.answer(1)).error?.message).toMatch(/^"echo" is turned off for client-a in MCP Tray/);
+      const { entries } = await running.call('logs.query', { serverId: 'chaos', client: 'Client-A' });
+      expect(entries).toEqual([expect.objectContaining({ level: 'warn', source: 'call', fields: { tool: 'echo', client: 'client-a', outcome: 'refused' } })]);
+      expect(entries[0]?.message).toMatch(/^echo refused for client-a: "echo" is turned off/);
+    } finally {
+      peer.session.close();
+    }
+  });
+
   it('never pins a bundled server, and keeps per-client switches across a restart of the manager', async () => {
     ({ core } = await createTestCore(temp.dir));
     expect(await core.call('tools.changes', { serverId: 'weather' })).toEqual({ serverId: 'weather', pinned: false, approvedAt: null, changes: [], held: [] });
