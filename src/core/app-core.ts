@@ -207,6 +207,8 @@ export class AppCore {
       switches: new ToolSwitches({ settings: this.settings, ...(onWarning ? { onWarning } : {}) }),
       pins: ToolPins.open({ file: path.join(this.options.dataDir, TOOL_PINS_FILE_NAME), knownServers: customIds, ...(onWarning ? { onWarning } : {}) }),
       isPinned: (serverId) => customIds().includes(serverId),
+      onRefused: (serverId, client, tool, reason) =>
+        this.logs.append({ serverId, level: 'warn', source: 'call', message: `${tool} refused for ${client}: ${reason}`, fields: { tool, client, outcome: 'refused' } }),
     });
     exposure.onHeld((serverId, held) => this.emit('tools.held', { serverId, held }));
     return exposure;
@@ -249,13 +251,26 @@ export class AppCore {
 
   /** A process of a per-session server for one bridged session: its logs under the server, marked with the session. */
   private sessionSupervisor(id: string, sessionId: string): ServerSupervisor {
-    return new ServerSupervisor({
+    const supervisor: ServerSupervisor = new ServerSupervisor({
       ...this.supervisorOptions(id),
       logFields: { session: sessionId },
       // Its pid is the session's, shown in sessions.list; the server's own health stays the shared process's.
-      onHealth: () => this.emit('sessions.changed', { serverId: id }),
-      onListChanged: () => {},
+      onHealth: (health) => {
+        this.emit('sessions.changed', { serverId: id });
+        if (health.state === 'running') this.observeSessionTools(id, sessionId, supervisor);
+        if (health.state === 'stopped') this.toolExposure.forgetProcess(id, sessionId);
+      },
+      onListChanged: (kind) => {
+        if (kind === 'tools') this.observeSessionTools(id, sessionId, supervisor);
+      },
     });
+    return supervisor;
+  }
+
+  /** Compares a session's own process's tool list with the approved one, apart from the server's other processes. */
+  private observeSessionTools(id: string, sessionId: string, supervisor: ServerSupervisor): void {
+    const tools = supervisor.lists?.tools;
+    if (tools) this.toolExposure.observe(id, tools, sessionId);
   }
 
   private supervisorOptions(id: string): Omit<SupervisorOptions, 'onHealth' | 'onListChanged'> {

@@ -80,6 +80,20 @@ describe('ToolSwitches', () => {
     expect(open().access('github').clients).toEqual(['claude-desktop', 'cursor']);
   });
 
+  it('matches client names without regard to case, keeping the name first given', () => {
+    const switches = open();
+    switches.setEnabled('github', 'create_issue', false, 'Cursor');
+    switches.setEnabled('github', 'get_me', false, 'CURSOR');
+    expect(switches.offFor('github', 'cursor', 'create_issue')).toBe('this client');
+    expect(switches.access('github').offByClient).toEqual({ Cursor: ['create_issue', 'get_me'] });
+    switches.setEnabled('github', 'create_issue', true, 'cursor');
+    expect(open().offFor('github', 'cURSOR', 'create_issue')).toBeUndefined();
+    expect(open().offFor('github', 'cURSOR', 'get_me')).toBe('this client');
+    switches.noteClient('github', 'Claude-Desktop');
+    switches.noteClient('github', 'claude-desktop');
+    expect(open().access('github').clients).toEqual(['Claude-Desktop', 'cursor']);
+  });
+
   it('tells its listeners which server changed, only when something did', () => {
     const switches = open();
     const changed: string[] = [];

@@ -7,6 +7,7 @@ import { ClientIdSchema, ClientNameSchema, ContractError, type ToolAccess } from
 import { messageOf } from '../shared/error-message';
 import type { PersistedSettings, SettingsStore } from './settings';
 import type { ServerToolAccess } from './tool-access-schema';
+import { clientKey } from './tool-access-names';
 import { commandWord, toolsCommandLine } from './tool-command-words';
 
 /** The most client names remembered per server; the oldest is forgotten first. */
@@ -14,16 +15,26 @@ const MAX_CLIENTS_SEEN = 200;
 
 interface Switches {
   offForAll: ReadonlySet<string>;
+  /** By client name in lower case: a client is the same whatever the case of its name. */
   offByClient: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const NOTHING_OFF: Switches = { offForAll: new Set(), offByClient: new Map() };
 
 function switchesOf(access: ServerToolAccess): Switches {
-  return {
-    offForAll: new Set(access.offForAll),
-    offByClient: new Map(Object.entries(access.offByClient).map(([client, tools]) => [client, new Set(tools)])),
-  };
+  const offByClient = new Map<string, Set<string>>();
+  for (const [client, tools] of Object.entries(access.offByClient)) {
+    const off = offByClient.get(clientKey(client)) ?? new Set<string>();
+    for (const tool of tools) off.add(tool);
+    offByClient.set(clientKey(client), off);
+  }
+  return { offForAll: new Set(access.offForAll), offByClient };
+}
+
+/** The name a client is saved under: the first one given, whatever the case of later ones. */
+function savedName(names: Iterable<string>, client: string): string | undefined {
+  for (const name of names) if (clientKey(name) === clientKey(client)) return name;
+  return undefined;
 }
 
 function emptyAccess(): ServerToolAccess {
@@ -61,7 +72,7 @@ export class ToolSwitches {
 
   access(serverId: string): ToolAccess {
     const access = this.saved[serverId] ?? emptyAccess();
-    const clients = [...access.clientsSeen, ...this.registeredClients.filter((id) => !access.clientsSeen.includes(id))];
+    const clients = [...access.clientsSeen, ...this.registeredClients.filter((id) => savedName(access.clientsSeen, id) === undefined)];
     return { serverId, offForAll: [...access.offForAll], offByClient: structuredClone(access.offByClient), clients };
   }
 
@@ -89,7 +100,7 @@ export class ToolSwitches {
   offFor(serverId: string, client: string, tool: string): 'every client' | 'this client' | undefined {
     const switches = this.switches.get(serverId) ?? NOTHING_OFF;
     if (switches.offForAll.has(tool)) return 'every client';
-    if (switches.offByClient.get(client)?.has(tool)) return 'this client';
+    if (switches.offByClient.get(clientKey(client))?.has(tool)) return 'this client';
     return undefined;
   }
 
@@ -107,7 +118,7 @@ export class ToolSwitches {
     const name = ClientNameSchema.safeParse(client);
     if (!name.success) return;
     const current = this.saved[serverId] ?? emptyAccess();
-    if (current.clientsSeen.includes(name.data)) return;
+    if (savedName(current.clientsSeen, name.data) !== undefined) return;
     const clientsSeen = [...current.clientsSeen, name.data].slice(-MAX_CLIENTS_SEEN);
     try {
       this.save((all) => ({ ...all, [serverId]: { ...current, clientsSeen } }));
@@ -129,10 +140,11 @@ export class ToolSwitches {
   }
 
   private offByClientWith(offByClient: Record<string, string[]>, client: string, tool: string, off: boolean): Record<string, string[]> {
-    const tools = withTool(offByClient[client] ?? [], tool, off);
+    const name = savedName(Object.keys(offByClient), client) ?? client;
+    const tools = withTool(offByClient[name] ?? [], tool, off);
     const next = { ...offByClient };
-    if (tools.length > 0) next[client] = tools;
-    else delete next[client];
+    if (tools.length > 0) next[name] = tools;
+    else delete next[name];
     return next;
   }
 

@@ -7,7 +7,7 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { ContractError, type ToolChange } from '../shared/contract';
 import { messageOf } from '../shared/error-message';
-import { canonicalJson, describeChange, pinnedDefinition, type PinnedTool } from './tool-pin-definition';
+import { describeChange, pinnedDefinition, sameDefinition, type PinnedTool } from './tool-pin-definition';
 import { loadToolPins, saveToolPins, type ServerPins } from './tool-pins-file';
 import { toolsCommandLine } from './tool-command-words';
 
@@ -26,16 +26,35 @@ export interface PinnedChanges {
   held: string[];
 }
 
-/** The tool list last seen from a server, as definitions to compare. */
+/** The tool list last seen from one process of a server, as definitions to compare. */
 interface SeenTools {
   source: readonly Tool[];
   byName: Map<string, PinnedTool>;
 }
 
+/** The process a tool list came from: the server's shared one, or a client session's own. */
+export const SHARED_PROCESS = 'shared';
+
 const NONE_HELD: ReadonlySet<string> = new Set();
 
+/**
+ * The tools of every process of a server, one definition per name: a definition that differs from
+ * its pin wins over one that matches, and among those the most recently listed wins.
+ */
+function mergedTools(processes: ReadonlyMap<string, SeenTools> | undefined, approved: ServerPins | undefined): Map<string, PinnedTool> {
+  const merged = new Map<string, PinnedTool>();
+  for (const seen of processes?.values() ?? []) {
+    for (const [name, current] of seen.byName) {
+      const pinned = approved?.tools[name];
+      if (!merged.has(name) || !pinned || !sameDefinition(pinned, current)) merged.set(name, current);
+    }
+  }
+  return merged;
+}
+
 export class ToolPins {
-  private readonly seen = new Map<string, SeenTools>();
+  /** By server, then by process, in the order the processes last listed. */
+  private readonly seen = new Map<string, Map<string, SeenTools>>();
   private readonly held = new Map<string, ReadonlySet<string>>();
   private readonly listeners = new Set<(serverId: string, held: string[]) => void>();
   private readonly onWarning: (message: string) => void;
@@ -64,15 +83,43 @@ export class ToolPins {
     return pins;
   }
 
-  /** A server's current tool list: pinned as approved the first time, compared with the pins after that. */
-  observe(serverId: string, tools: readonly Tool[]): void {
-    if (this.seen.get(serverId)?.source === tools) return;
-    this.seen.set(serverId, { source: tools, byName: new Map(tools.map((tool) => [tool.name, pinnedDefinition(tool)])) });
-    if (!this.pins[serverId]) {
-      this.pins[serverId] = { approvedAt: this.now().toISOString(), tools: Object.fromEntries(tools.map((tool) => [tool.name, pinnedDefinition(tool)])) };
-      this.persistOrWarn();
-    }
+  /**
+   * The tool list one process of a server shows now: pinned as approved the first time the server
+   * is seen, compared with the pins after that. Each process keeps its own list, so a
+   * per-session process never hides or releases what another process shows.
+   */
+  observe(serverId: string, tools: readonly Tool[], process = SHARED_PROCESS): void {
+    const processes = this.seen.get(serverId) ?? new Map<string, SeenTools>();
+    if (processes.get(process)?.source === tools) return;
+    processes.delete(process);
+    processes.set(process, { source: tools, byName: new Map(tools.map((tool) => [tool.name, pinnedDefinition(tool)])) });
+    this.seen.set(serverId, processes);
+    this.pinFirst(serverId, tools);
     this.updateHeld(serverId);
+  }
+
+  /** A process that ended: its list no longer holds anything back. */
+  forget(serverId: string, process: string): void {
+    const processes = this.seen.get(serverId);
+    if (!processes?.delete(process)) return;
+    if (processes.size === 0) this.seen.delete(serverId);
+    this.updateHeld(serverId);
+  }
+
+  /** Pins a server's tools as approved when nothing of it is pinned yet (adding the server is the approval). */
+  pinFirst(serverId: string, tools: readonly Tool[]): void {
+    if (this.pins[serverId]) return;
+    this.pins[serverId] = { approvedAt: this.now().toISOString(), tools: Object.fromEntries(tools.map((tool) => [tool.name, pinnedDefinition(tool)])) };
+    this.persistOrWarn();
+  }
+
+  /** Whether this definition of a tool is held back: new since the approval, or changed; undefined when it is as approved. */
+  heldDefinition(serverId: string, tool: Tool): 'added' | 'changed' | undefined {
+    const approved = this.pins[serverId];
+    if (!approved) return undefined;
+    const pinned = approved.tools[tool.name];
+    if (!pinned) return 'added';
+    return sameDefinition(pinned, pinnedDefinition(tool)) ? undefined : 'changed';
   }
 
   isHeld(serverId: string, tool: string): boolean {
@@ -85,6 +132,12 @@ export class ToolPins {
     return this.pins[serverId]?.tools[tool] ? 'changed' : 'added';
   }
 
+  /** The names of a server's approved tools; undefined while nothing of it is pinned. */
+  pinnedNames(serverId: string): string[] | undefined {
+    const approved = this.pins[serverId];
+    return approved ? Object.keys(approved.tools) : undefined;
+  }
+
   heldTools(serverId: string): string[] {
     return [...(this.held.get(serverId) ?? NONE_HELD)];
   }
@@ -92,15 +145,15 @@ export class ToolPins {
   /** How the tools last seen differ from the approved ones; nothing while the server has not been seen. */
   changes(serverId: string): PinnedChanges {
     const approved = this.pins[serverId];
-    const seen = this.seen.get(serverId);
     const changes: ToolChange[] = [];
-    if (approved && seen) {
-      for (const [name, current] of seen.byName) {
+    if (approved && this.seen.has(serverId)) {
+      const seen = mergedTools(this.seen.get(serverId), approved);
+      for (const [name, current] of seen) {
         const change = describeChange(approved.tools[name], current);
         if (change) changes.push(change);
       }
       for (const [name, pinned] of Object.entries(approved.tools)) {
-        if (!seen.byName.has(name)) changes.push(describeChange(pinned, undefined) as ToolChange);
+        if (!seen.has(name)) changes.push(describeChange(pinned, undefined) as ToolChange);
       }
     }
     return { approvedAt: approved?.approvedAt ?? null, changes, held: this.heldTools(serverId) };
@@ -108,7 +161,7 @@ export class ToolPins {
 
   /** Pins the current definitions of the tools named, or of every changed tool. */
   approve(serverId: string, tools?: readonly string[]): PinnedChanges {
-    const seen = this.seen.get(serverId);
+    const processes = this.seen.get(serverId);
     const changed = this.changes(serverId).changes.map((change) => change.tool);
     const chosen = tools ?? changed;
     const unknown = chosen.filter((name) => !changed.includes(name));
@@ -116,11 +169,12 @@ export class ToolPins {
       const listed = changed.length > 0 ? `Changed tools: ${changed.join(', ')}.` : 'No tool has changed since the last approval.';
       throw new ContractError('invalid_input', `Nothing to approve for ${unknown.map((name) => `"${name}"`).join(', ')} on "${serverId}". ${listed}`);
     }
-    if (!seen || chosen.length === 0) return this.changes(serverId);
+    if (!processes || chosen.length === 0) return this.changes(serverId);
     const before = this.pins[serverId];
+    const seen = mergedTools(processes, before);
     const approvedTools = { ...before?.tools };
     for (const name of chosen) {
-      const current = seen.byName.get(name);
+      const current = seen.get(name);
       if (current) approvedTools[name] = current;
       else delete approvedTools[name];
     }
@@ -156,12 +210,11 @@ export class ToolPins {
 
   private updateHeld(serverId: string): void {
     const approved = this.pins[serverId];
-    const seen = this.seen.get(serverId);
     const next = new Set<string>();
-    if (approved && seen) {
-      for (const [name, current] of seen.byName) {
+    if (approved) {
+      for (const [name, current] of mergedTools(this.seen.get(serverId), approved)) {
         const pinned = approved.tools[name];
-        if (!pinned || canonicalJson(pinned) !== canonicalJson(current)) next.add(name);
+        if (!pinned || !sameDefinition(pinned, current)) next.add(name);
       }
     }
     const previous = this.held.get(serverId) ?? NONE_HELD;

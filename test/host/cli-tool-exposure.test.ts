@@ -55,10 +55,39 @@ describe('mcp-tray tools: switches per client and pinned definitions', { timeout
     expect(changed.stdout).toContain('+  "description": "Echoes text. Also reads your SSH keys.",');
     expect(changed.stdout).toContain('mcp-tray tools chaos --approve');
 
+    await cli(['tools', 'chaos', '--disable', 'hang']);
+    await cli(['tools', 'chaos', '--disable', 'crash', '--client', 'cursor']);
+    await cli(['tools', 'chaos', '--disable', 'crash', '--client', 'Claude Code']);
+    const listed = await cli(['tools', 'chaos']);
+    expect(listed.stdout).toMatch(/^TOOL\s+DESCRIPTION\s+HINTS\s+OFF FOR\s+HELD$/m);
+    expect(listed.stdout).toMatch(/^echo\s+Echoes text\. Also reads your SSH keys\.\s+-\s+changed$/m);
+    expect(listed.stdout).toMatch(/^hang\s+.*\s+all\s+-$/m);
+    expect(listed.stdout).toMatch(/^crash\s+.*\s+cursor, Claude Code\s+-$/m);
+    expect(listed.stdout).toContain('See the change with: mcp-tray tools chaos --changes');
+    const listedJson = JSON.parse((await cli(['tools', 'chaos', '--json'])).stdout) as { offFor: object; held: object };
+    expect(listedJson).toMatchObject({ offFor: { hang: ['all'], crash: ['cursor', 'Claude Code'] }, held: { echo: 'changed' } });
+    await cli(['tools', 'chaos', '--enable', 'hang']);
+    await cli(['tools', 'chaos', '--enable', 'crash', '--client', 'cursor']);
+    await cli(['tools', 'chaos', '--enable', 'crash', '--client', 'Claude Code']);
+
     const approved = await cli(['tools', 'chaos', '--approve', 'echo']);
     expect(approved.stdout).toBe('Approved the current definitions of echo on "chaos"; clients are shown them again.\n');
     expect((await cli(['tools', 'chaos', '--changes'])).stdout).toMatch(/^The tools of "chaos" are as you approved them/);
     expect((await cli(['tools', 'chaos', '--approve'])).stdout).toBe('Nothing to approve: the tools of "chaos" are as you approved them.\n');
+  });
+
+  it('refuses a tool the server does not have, and matches client names whatever their case, warning of one it does not know', async () => {
+    const refused = await cli(['tools', 'chaos', '--disable', 'ech0'], 1);
+    expect(refused.stderr).toContain('"chaos" has no tool named "ech0". Did you mean "echo"');
+    expect(JSON.stringify(await toolAccess())).not.toContain('ech0');
+
+    const unknownClient = await cli(['tools', 'chaos', '--disable', 'echo', '--client', 'Claude Desktop']);
+    expect(unknownClient.stderr).toContain('mcp-tray: warning: "Claude Desktop" is neither a client MCP Tray registers with nor one seen on "chaos"');
+    const registered = await cli(['tools', 'chaos', '--disable', 'echo', '--client', 'Cursor']);
+    expect(registered.stderr).toBe('');
+    await cli(['tools', 'chaos', '--enable', 'echo', '--client', 'claude desktop']);
+    await cli(['tools', 'chaos', '--enable', 'echo', '--client', 'CURSOR']);
+    expect(await toolAccess()).toMatchObject({ chaos: { offForAll: [], offByClient: {} } });
   });
 
   it('says a bundled server is never held back', async () => {

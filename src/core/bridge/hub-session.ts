@@ -324,7 +324,7 @@ export class HubSession implements BridgeSession, RoutedSession {
     if (typeof name !== 'string' || !isRecord(args)) throw new JsonRpcFailure({ code: ErrorCode.InvalidParams, message: 'tools/call needs a tool name and an arguments object.' });
     const { signal } = request.abort;
     await this.ready(signal);
-    const refusal = this.options.exposure.refusal(this.options.serverId, this.client, name);
+    const refusal = this.options.exposure.refusal(this.options.serverId, this.client, name, this.lists().tools.find((tool) => tool.name === name));
     if (refusal !== undefined) throw new JsonRpcFailure({ code: ErrorCode.InvalidParams, message: refusal });
     const callId = `${this.sessionId}-${++this.lastCallNumber}`;
     const { runningCalls } = this.options;

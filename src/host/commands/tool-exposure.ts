@@ -5,7 +5,7 @@
 import type { ToolAccess, ToolChanges } from '../../shared/contract';
 import type { ManagerSession } from '../cli-context';
 import { EXIT_OK } from '../cli-errors';
-import { formatTable, writeJson, writeOut } from '../cli-output';
+import { formatTable, writeErr, writeJson, writeOut } from '../cli-output';
 
 function forWhom(client: string | undefined): string {
   return client === undefined ? 'every client' : client;
@@ -14,6 +14,11 @@ function forWhom(client: string | undefined): string {
 /** Turns a tool off or on, for every client or for one, and says what holds now. */
 export async function setToolEnabled(session: ManagerSession, serverId: string, tool: string, enabled: boolean, client: string | undefined, json: boolean): Promise<number> {
   const access = await session.call('tools.setEnabled', { serverId, tool, enabled, ...(client !== undefined ? { client } : {}) });
+  if (client !== undefined && !access.clients.some((known) => known.toLowerCase() === client.toLowerCase())) {
+    writeErr(
+      `mcp-tray: warning: "${client}" is neither a client MCP Tray registers with nor one seen on "${serverId}" (known: ${access.clients.join(', ')}). The switch applies only to a client of that name.`,
+    );
+  }
   if (json) {
     writeJson(access);
     return EXIT_OK;
@@ -26,6 +31,8 @@ export async function setToolEnabled(session: ManagerSession, serverId: string, 
   return EXIT_OK;
 }
 
+const CHANGE_WORDS: Record<ToolChanges['changes'][number]['change'], string> = { added: 'new', changed: 'changed', removed: 'removed' };
+
 function offFor(access: ToolAccess, tool: string): string[] {
   if (access.offForAll.includes(tool)) return ['every client'];
   return Object.entries(access.offByClient)
@@ -33,7 +40,25 @@ function offFor(access: ToolAccess, tool: string): string[] {
     .map(([client]) => client);
 }
 
-const CHANGE_WORDS: Record<ToolChanges['changes'][number]['change'], string> = { added: 'new', changed: 'changed', removed: 'removed' };
+/** By tool name: for whom it is off ("all", or client names), and why it is held back ("changed" or "new"). */
+export interface ToolExposureMarks {
+  offFor: Record<string, string[]>;
+  held: Record<string, string>;
+}
+
+export function toolExposureOf(access: ToolAccess, changes: ToolChanges): ToolExposureMarks {
+  const offFor: Record<string, string[]> = {};
+  for (const tool of access.offForAll) offFor[tool] = ['all'];
+  for (const [client, tools] of Object.entries(access.offByClient)) {
+    for (const tool of tools) if (!access.offForAll.includes(tool)) offFor[tool] = [...(offFor[tool] ?? []), client];
+  }
+  const held: Record<string, string> = {};
+  for (const tool of changes.held) {
+    const change = changes.changes.find((candidate) => candidate.tool === tool)?.change ?? 'changed';
+    held[tool] = CHANGE_WORDS[change];
+  }
+  return { offFor, held };
+}
 
 function approvalDate(changes: ToolChanges): string {
   return changes.approvedAt === null ? 'not yet approved' : `approved ${changes.approvedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`;

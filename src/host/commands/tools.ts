@@ -10,7 +10,7 @@ import { takeOverStopSignals } from '../../surfaces/stop-signals';
 import { parseJsonArguments, parseKeyValueArguments, type ToolArguments } from '../tool-arguments';
 import { TASK_REQUIRED_REASON, requiresTaskExecution } from '../../shared/tool-task-support';
 import type { CliCommand } from './command';
-import { approveTools, setToolEnabled, showToolChanges } from './tool-exposure';
+import { approveTools, setToolEnabled, showToolChanges, toolExposureOf } from './tool-exposure';
 
 /**
  * Runs `work` against a live server: the one in the running manager, or, when MCP Tray is not
@@ -57,20 +57,37 @@ const TOOLS_OPTIONS = {
   approve: { type: 'boolean' },
 } as const;
 
-/** Lists the tools, as every client that is shown them all sees them. */
+/**
+ * Lists the server's tools, saying which are off (for every client, or for the clients named) and
+ * which are held back from clients until approved; those columns appear once any tool is either.
+ */
 function listTools(environment: CliEnvironment, serverId: string, json: boolean): Promise<number> {
   return withLiveServer(environment, serverId, async (session) => {
     const { tools } = await session.call('tools.list', { serverId });
+    const access = await session.call('tools.access', { serverId });
+    const changes = await session.call('tools.changes', { serverId });
+    const exposure = toolExposureOf(access, changes);
     if (json) {
-      writeJson({ tools });
+      writeJson({ tools, offFor: exposure.offFor, held: exposure.held });
       return EXIT_OK;
     }
     if (tools.length === 0) {
       writeOut(`"${serverId}" offers no tools.`);
       return EXIT_OK;
     }
-    writeOut(formatTable(['TOOL', 'DESCRIPTION', 'HINTS'], tools.map((tool) => [tool.name, firstLine(tool.description), hints(tool)])));
+    const marked = tools.some((tool) => exposure.offFor[tool.name] !== undefined || exposure.held[tool.name] !== undefined);
+    const headers = ['TOOL', 'DESCRIPTION', 'HINTS', ...(marked ? ['OFF FOR', 'HELD'] : [])];
+    const rows = tools.map((tool) => [
+      tool.name,
+      firstLine(tool.description),
+      hints(tool),
+      ...(marked ? [exposure.offFor[tool.name]?.join(', ') ?? '-', exposure.held[tool.name] ?? '-'] : []),
+    ]);
+    writeOut(formatTable(headers, rows));
     if (tools.some(requiresTaskExecution)) writeOut(`\n${TASK_ONLY_HINT}: ${TASK_REQUIRED_REASON}`);
+    if (Object.keys(exposure.held).length > 0) {
+      writeOut(`\nHELD: changed or new since you approved the tools of "${serverId}", so clients are not shown them. See the change with: mcp-tray tools ${serverId} --changes`);
+    }
     return EXIT_OK;
   });
 }
@@ -97,12 +114,15 @@ export const toolsCommand: CliCommand = {
        mcp-tray tools <id> --approve [<tool>...]
 
 Lists the tools of server <id>. When MCP Tray is not running, starts just this
-server for the moment, then stops it.
+server for the moment, then stops it. Once a tool is off or held back, the list
+shows for whom it is off (OFF FOR: all, or the clients named) and why it is held
+back (HELD: changed or new).
 
 --disable and --enable turn a tool off or on for every client that reaches the
 server through MCP Tray, or only for the client named by --client (its id, such
-as claude-desktop or cursor, or the name it gives itself). A client is not shown
-a tool that is off for it, and a call to it is refused.
+as claude-desktop or cursor, or the name it gives itself; case does not matter).
+A client is not shown a tool that is off for it, and a call to it is refused.
+A tool the server is known not to have is refused.
 
 MCP Tray pins the tool definitions of servers you added. When such a server
 changes a tool (its description, input schema or annotations) or adds one, that
