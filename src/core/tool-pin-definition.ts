@@ -20,6 +20,15 @@ export type PinnedTool = z.infer<typeof PinnedToolSchema>;
 const PINNED_FIELDS = ['title', 'description', 'inputSchema', 'annotations'] as const;
 
 export function pinnedDefinition(tool: Tool): PinnedTool {
+  let definition = definitionsOfTools.get(tool);
+  if (definition === undefined) {
+    definition = definitionOf(tool);
+    definitionsOfTools.set(tool, definition);
+  }
+  return definition;
+}
+
+function definitionOf(tool: Tool): PinnedTool {
   return {
     name: tool.name,
     ...(tool.title !== undefined ? { title: tool.title } : {}),
@@ -44,8 +53,25 @@ export function canonicalJson(value: unknown): string {
   return `${JSON.stringify(sortedKeys(value), undefined, 2)}\n`;
 }
 
+/**
+ * Each definition's canonical text, kept for as long as the definition lives: a bridged call to a
+ * pinned server compares its tool with the approved one every time, and neither changes in between
+ * (a refreshed list and a new approval bring new objects).
+ */
+const canonicalTexts = new WeakMap<PinnedTool, string>();
+const definitionsOfTools = new WeakMap<Tool, PinnedTool>();
+
+function canonicalText(definition: PinnedTool): string {
+  let text = canonicalTexts.get(definition);
+  if (text === undefined) {
+    text = canonicalJson(definition);
+    canonicalTexts.set(definition, text);
+  }
+  return text;
+}
+
 export function sameDefinition(a: PinnedTool, b: PinnedTool): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  return a === b || canonicalText(a) === canonicalText(b);
 }
 
 /** How a tool differs from its approved definition; undefined when it does not. */
