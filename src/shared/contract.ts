@@ -70,21 +70,18 @@ const CustomServerPatchSchema = z.object(customServerFields).partial();
 export type CustomServerInput = z.input<typeof CustomServerInputSchema>;
 export type CustomServer = z.output<typeof CustomServerInputSchema>;
 
+/**
+ * Any server as the manager runs it: a custom server's fields, with what kind it is. Its `env` is
+ * non-secret environment only: the server's own settings (e.g. WEATHER_API_URL).
+ */
 export const ServerDefinitionSchema = z.object({
+  ...customServerFields,
   id: ServerIdSchema,
   name: z.string(),
   description: z.string(),
   kind: z.enum(['bundled', 'custom']),
   /** For bundled servers, the built entry file; for custom ones, the user's command. */
   command: z.string(),
-  args: z.array(z.string()),
-  /** Non-secret environment: the server's own settings (e.g. WEATHER_API_URL). */
-  env: EnvMapSchema,
-  secretEnv: z.array(EnvNameSchema),
-  enabled: z.boolean(),
-  autostart: z.boolean(),
-  sharing: SharingSchema,
-  roots: RootsSchema,
 });
 export type ServerDefinition = z.infer<typeof ServerDefinitionSchema>;
 
