@@ -62,7 +62,7 @@ export function EnvEditor({ server }: { server: ServerSummary }) {
         }}
       >
         {rows.length === 0 ? <p className="muted env-empty">No variables set.</p> : null}
-        <ul className="env-rows">
+        <ul className="stacked-list env-rows">
           {rows.map((row, index) => (
             <li key={row.key} className="env-row">
               <input

@@ -29,7 +29,7 @@ export function SecretsEditor({ server }: { server: ServerSummary }) {
     body = <LoadingRows label="Loading secrets" rows={server.secretEnv.length} height={32} />;
   } else {
     body = (
-      <ul className="secret-list">
+      <ul className="stacked-list secret-list">
         {secrets.map((secret) => (
           <SecretRow key={secret.name} serverName={server.name} secret={secret} onChanged={(status) => replaceStatus(secrets, status)} keychainService={state.data?.keychainService} />
         ))}

@@ -59,7 +59,7 @@ export function ToolChangesTab({ serverId }: { serverId: string }) {
         <InlineError message={approve.error?.message} />
       </section>
       {changes.changes.length > 0 ? (
-        <ul className="tool-change-list">
+        <ul className="stacked-list roomy tool-change-list">
           {changes.changes.map((change) => (
             <ToolChangeCard key={change.tool} change={change} held={held.has(change.tool)} approving={approve.pending} onApprove={(tool) => void approve.run([tool])} />
           ))}

@@ -11,7 +11,7 @@ export function PromptMessagesView({ messages, description, serverId, promptName
         </h3>
       </header>
       {description ? <p className="muted">{description}</p> : null}
-      <ol className="pg-messages">
+      <ol className="stacked-list roomy pg-messages">
         {messages.map((message, index) => (
           <li key={index} className={`pg-message pg-message-${message.role}`} data-testid="prompt-message" data-role={message.role}>
             <span className="pg-message-role">{message.role}</span>

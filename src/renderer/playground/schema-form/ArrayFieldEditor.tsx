@@ -25,7 +25,7 @@ export function ArrayFieldEditor({ field, label, path, required, value, onChange
       onChange={onChange}
       summary={`${items.length} item${items.length === 1 ? '' : 's'}`}
     >
-      <ol className="pg-array-items">
+      <ol className="stacked-list pg-array-items">
         {items.map((item, index) => (
           <li key={index} className="pg-array-item">
             <SchemaField
