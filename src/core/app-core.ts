@@ -10,6 +10,7 @@ import { ErrorRedaction } from './error-redaction';
 import { clientHandlers } from './handlers/clients';
 import type { CoreParts, HandlersOf } from './handlers/core-parts';
 import { logHandlers } from './handlers/logs';
+import { messageHandlers } from './handlers/messages';
 import { promptHandlers } from './handlers/prompts';
 import { resourceHandlers } from './handlers/resources';
 import { secretHandlers } from './handlers/secrets';
@@ -21,6 +22,7 @@ import { toolHandlers } from './handlers/tools';
 import { LaunchResolution } from './launch-resolution';
 import { LogStore } from './logs';
 import { ManagedToolExposure } from './managed-tool-exposure';
+import { MessageJournals } from './messages/message-journals';
 import { OrphanGuard } from './orphan-guard';
 import type { RestartPolicyOptions } from './restart-policy';
 import { RunningCalls } from './running-calls';
@@ -75,6 +77,8 @@ export class AppCore {
   /** Which tools each client that comes through the bridge is shown and may call. */
   readonly toolExposure: ManagedToolExposure;
   private readonly hub: BridgeHub;
+  /** Every JSON-RPC message on each server's wire, for the Messages tab. */
+  private readonly messages: MessageJournals;
   /** Where the control socket hands over the client sessions the launcher bridges. */
   readonly bridge: BridgePort;
 
@@ -85,6 +89,7 @@ export class AppCore {
     private readonly guard: OrphanGuard,
   ) {
     this.catalog = new ServerCatalog(settings, options.runtime, (serverIds) => this.emit('servers.changed', { serverIds }));
+    this.messages = new MessageJournals({ bufferMb: () => this.catalog.app.messageBufferMb, onEntry: (summary) => this.emit('messages.entry', summary) });
     this.launches = new LaunchResolution({ ...options, catalog: this.catalog, logs, errorRedaction: this.errorRedaction });
     this.toolExposure = this.createToolExposure();
     this.hub = new BridgeHub({
@@ -110,6 +115,7 @@ export class AppCore {
         this.hub.endSessionsOf(id, `Server "${id}" was removed from MCP Tray.`);
         await this.supervisorFor(id).dispose();
         this.supervisors.delete(id);
+        this.messages.forget(id);
       },
       emit: (event, payload) => this.emit(event, payload),
       nextCallId: () => `${this.callIdPrefix}-${++this.callCount}`,
@@ -129,6 +135,7 @@ export class AppCore {
       ...clientHandlers(parts),
       ...logHandlers(parts),
       ...settingsHandlers(parts),
+      ...messageHandlers(parts, this.messages),
     };
   }
 
@@ -282,6 +289,7 @@ export class AppCore {
       guard: this.guard,
       runningCalls: this.runningCalls,
       roots: () => this.catalog.get(id).roots,
+      messages: this.messages.of(id),
       onCallProgress: (callId, progress) => this.emit('call.progress', { callId, serverId: id, ...progress }),
       ...(this.options.restartPolicy ? { restartPolicy: this.options.restartPolicy } : {}),
       ...(this.options.stopTimings ? { stopTimings: this.options.stopTimings } : {}),

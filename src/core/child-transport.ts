@@ -7,6 +7,7 @@ import { asJsonRpcMessage } from './json-rpc-envelope';
 import { LineSplitter } from './line-splitter';
 import { MessageLineReader, type OversizedLine } from './message-line-reader';
 import { describeOversizedLine, tooLargeErrorResponse } from './oversized-message';
+import type { WireTap } from './messages/wire-tap';
 import { terminateThenKill } from './process-group';
 import { SlicedChunkQueue } from './sliced-chunk-queue';
 
@@ -28,6 +29,8 @@ export interface ChildTransportHooks {
   onExit(code: number | null, signal: NodeJS.Signals | null): void;
   /** The process could not be started at all (e.g. ENOENT). */
   onSpawnError(error: NodeJS.ErrnoException): void;
+  /** Told of every JSON-RPC line written and read, as it is on the wire. */
+  wire?: WireTap | undefined;
 }
 
 export interface StopTimings {
@@ -137,8 +140,12 @@ export class ChildProcessTransport implements Transport {
       return;
     }
     const message = asJsonRpcMessage(parsed);
-    if (message) this.onmessage?.(message);
-    else this.hooks.onStdoutGarbage(line);
+    if (!message) {
+      this.hooks.onStdoutGarbage(line);
+      return;
+    }
+    this.hooks.wire?.received(line, message);
+    this.onmessage?.(message);
   }
 
   private handleOversizedLine(line: OversizedLine): void {
@@ -152,7 +159,9 @@ export class ChildProcessTransport implements Transport {
     const child = this.child;
     if (!child || this.hasExited || !child.stdin.writable) return Promise.reject(new Error('The server process is not running.'));
     // Resolved once queued, or once a full pipe drains; a dead pipe surfaces through exit.
-    if (child.stdin.write(`${JSON.stringify(message)}\n`)) return Promise.resolve();
+    const line = JSON.stringify(message);
+    this.hooks.wire?.sent(line, message);
+    if (child.stdin.write(`${line}\n`)) return Promise.resolve();
     // Every send waiting on the same full pipe shares one wait (and one pair of listeners).
     this.drained ??= new Promise((resolve) => {
       const settle = () => {

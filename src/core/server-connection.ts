@@ -30,6 +30,8 @@ import { messageOf } from '../shared/error-message';
 import { CallCancellation } from './call-cancellation';
 import { CoalescedTask } from './coalesced-task';
 import { ChildProcessTransport, type ChildLaunch, type ChildTransportHooks, type StopTimings } from './child-transport';
+import { HEALTH_SESSION } from '../shared/messages-contract';
+import type { MessageOrigin } from './messages/message-origin';
 
 export type ListKind = 'tools' | 'resources' | 'prompts';
 
@@ -85,6 +87,8 @@ export interface ForwardOptions {
   signal?: AbortSignal | undefined;
   /** Given when the caller asked for progress: the request then carries a progress token of ours. */
   onProgress?: ((progress: CallProgress) => void) | undefined;
+  /** Whom the request is for, as the message journal labels it. */
+  origin?: MessageOrigin | undefined;
 }
 
 interface CallOptions {
@@ -94,6 +98,8 @@ interface CallOptions {
   onProgress(progress: CallProgress): void;
   /** Passed on to the server in the request's _meta, beside our progress token. */
   meta?: Record<string, unknown> | undefined;
+  /** Whom the call is for, as the message journal labels it. */
+  origin?: MessageOrigin | undefined;
 }
 
 /**
@@ -186,7 +192,7 @@ export class ServerConnection {
   }
 
   async ping(timeoutMs: number): Promise<void> {
-    await this.client.ping({ timeout: timeoutMs });
+    await this.from({ session: HEALTH_SESSION }, () => this.client.ping({ timeout: timeoutMs }));
   }
 
   /** Calls a tool; the timeout starts again whenever the server reports progress. */
@@ -200,10 +206,12 @@ export class ServerConnection {
       options.onProgress(progress);
     });
     try {
-      return (await this.client.callTool({ name, arguments: args, _meta: { ...options.meta, progressToken } }, undefined, {
-        timeout: MAX_TIMER_MS,
-        signal: cancellation.signal,
-      })) as CallToolResult;
+      return (await this.from(options.origin, () =>
+        this.client.callTool({ name, arguments: args, _meta: { ...options.meta, progressToken } }, undefined, {
+          timeout: MAX_TIMER_MS,
+          signal: cancellation.signal,
+        }),
+      )) as CallToolResult;
     } finally {
       clearTimeout(deadline);
       this.progressListeners.delete(progressToken);
@@ -234,14 +242,31 @@ export class ServerConnection {
       });
     }
     try {
-      return await this.client.request({ method, ...(sent ? { params: sent } : {}) } as never, ResultSchema, {
-        timeout: MAX_TIMER_MS,
-        signal: cancellation.signal,
-      });
+      return await this.from(options.origin, () =>
+        this.client.request({ method, ...(sent ? { params: sent } : {}) } as never, ResultSchema, {
+          timeout: MAX_TIMER_MS,
+          signal: cancellation.signal,
+        }),
+      );
     } finally {
       clearTimeout(deadline);
       outer?.removeEventListener('abort', abortFromOuter);
       if (progressToken !== undefined) this.progressListeners.delete(progressToken);
+    }
+  }
+
+  /**
+   * Starts a request for `origin`: the SDK writes it to the transport synchronously inside
+   * `send`, where the journal gives the origin to the id the SDK chose.
+   */
+  private from<T>(origin: MessageOrigin | undefined, send: () => T): T {
+    const wire = this.hooks.wire;
+    if (!wire?.nextRequestFrom || origin === undefined) return send();
+    wire.nextRequestFrom(origin);
+    try {
+      return send();
+    } finally {
+      wire.nextRequestFrom(undefined);
     }
   }
 

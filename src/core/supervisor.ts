@@ -15,6 +15,9 @@ import { mcpErrorText } from './mcp-error-text';
 import { rethrowSaidOnce, withCause } from './server-error';
 import type { ServerHandshake, SupervisorRelay } from './supervisor-relay';
 import { summarizeCallResult } from './call-summary';
+import type { MessageJournal } from './messages/message-journal';
+import type { MessageOrigin } from './messages/message-origin';
+import { ConnectionTap } from './messages/wire-tap';
 
 export interface LaunchSpec extends ChildLaunch {
   /** Secret values injected into env: redacted from everything the server says. */
@@ -54,6 +57,8 @@ export interface SupervisorOptions {
   runningCalls?: RunningCalls;
   /** The folders answered to the server's roots/list (the server's roots setting). */
   roots?: () => readonly string[];
+  /** Where every JSON-RPC message to and from the server's processes is journaled. */
+  messages?: MessageJournal;
   /** Added to every lifecycle and call log line, e.g. the session a dedicated process serves. */
   logFields?: Record<string, unknown>;
 }
@@ -275,11 +280,14 @@ export class ServerSupervisor {
     }
     if (generation !== this.generation) return;
     this.options.logs.setSecrets(this.serverId, launch.secretValues);
+    const { messages } = this.options;
+    messages?.addSecrets(launch.secretValues);
     const connection = new ServerConnection(
       launch,
       {
         // Guarded from the start: a manager that dies during a handshake that never ends leaves no server.
         onSpawn: (pid) => this.options.guard?.track(pid),
+        wire: messages ? new ConnectionTap(messages, { session: MANAGER_CLIENT }) : undefined,
         onStderrLine: (line) => {
           const entry = this.options.logs.appendStderrLine(this.serverId, line);
           if (generation !== this.generation) return;
@@ -432,6 +440,7 @@ export class ServerSupervisor {
         timeoutMs: request.timeoutMs ?? this.options.timings().callTimeoutMs,
         cancellation,
         meta: request.meta,
+        origin: { session: client, callId: request.callId },
         onProgress: (progress) => {
           this.options.onCallProgress?.(request.callId, progress);
           request.onProgress?.(progress);
@@ -482,7 +491,7 @@ export class ServerSupervisor {
   forward(
     method: string,
     params: Record<string, unknown> | undefined,
-    options: { signal?: AbortSignal | undefined; onProgress?: ((progress: CallProgress) => void) | undefined; timeoutMs?: number | undefined },
+    options: { signal?: AbortSignal | undefined; onProgress?: ((progress: CallProgress) => void) | undefined; timeoutMs?: number | undefined; origin?: MessageOrigin | undefined },
   ): Promise<Result> {
     return this.requireConnection().forward(method, params, { ...options, timeoutMs: options.timeoutMs ?? this.options.timings().callTimeoutMs });
   }

@@ -14,6 +14,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { DEFAULT_MAX_MESSAGE_MB, HIGHEST_MAX_MESSAGE_MB } from './message-size';
+import { DEFAULT_MESSAGE_BUFFER_MB, HIGHEST_MESSAGE_BUFFER_MB, messagesEvents, messagesMethods } from './messages-contract';
 import { MAX_INPUT_DEPTH, fieldNestedTooDeep } from './input-depth';
 import { isPlainObject } from './plain-object';
 import { ENV_NAME_PATTERN, ENV_NAME_RULE, SERVER_ID_PATTERN, SERVER_ID_RULE } from './vocabulary';
@@ -159,6 +160,8 @@ export const AppSettingsSchema = z.object({
   logBufferSize: z.number().int().min(100).max(1_000_000).default(5_000),
   /** The largest message a server may send (a tool result with a screenshot or a file); a larger one fails its call. */
   maxMessageMb: z.number().int().min(1).max(HIGHEST_MAX_MESSAGE_MB).default(DEFAULT_MAX_MESSAGE_MB),
+  /** How much of each server's JSON-RPC traffic the Messages tab keeps in memory. */
+  messageBufferMb: z.number().int().min(1).max(HIGHEST_MESSAGE_BUFFER_MB).default(DEFAULT_MESSAGE_BUFFER_MB),
   startAtLogin: z.boolean().default(false),
   /** Servers whose tools that do not say whether they change data run from the playground without asking first. */
   runUnannotatedToolsWithoutAsking: z.array(ServerIdSchema).max(1_000).default([]),
@@ -359,6 +362,7 @@ export const contract = {
   'clients.repair': method(z.object({ clientId: ClientIdSchema }), ClientChangeResultSchema),
   'settings.get': method(Empty, AppSettingsSchema),
   'settings.update': method(AppSettingsSchema.partial(), AppSettingsSchema),
+  ...messagesMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -387,6 +391,7 @@ export const events = {
   'server.listChanged': z.object({ serverId: ServerIdSchema, kind: z.enum(['tools', 'resources', 'prompts']) }),
   /** The app settings as saved, after every successful settings.update from any surface. */
   'settings.changed': AppSettingsSchema,
+  ...messagesEvents,
 } as const;
 
 export type Events = typeof events;

@@ -352,7 +352,7 @@ export class HubSession implements BridgeSession, RoutedSession {
     const { signal } = request.abort;
     await this.ready(signal);
     request.onServer = true;
-    return this.options.route.supervisor.forward(method, withoutEnvelope(params), { signal, onProgress: this.progressRelay(params) });
+    return this.options.route.supervisor.forward(method, withoutEnvelope(params), { signal, onProgress: this.progressRelay(params), origin: { session: this.client } });
   }
 
   /** Relays the server's progress under the client's own token, when the client asked for progress. */

@@ -80,7 +80,7 @@ export class ServerRoute implements SupervisorRelay {
     if (!this.sessions.has(session)) return; // it left while the server was starting
     if (!this.subscriptions.add(uri, session)) return;
     try {
-      await this.supervisor.forward('resources/subscribe', { uri }, {});
+      await this.supervisor.forward('resources/subscribe', { uri }, { origin: { session: session.client } });
     } catch (error) {
       this.subscriptions.remove(uri, session);
       throw error;
@@ -88,7 +88,7 @@ export class ServerRoute implements SupervisorRelay {
   }
 
   async unsubscribe(session: RoutedSession, uri: string): Promise<void> {
-    if (this.subscriptions.remove(uri, session)) await this.supervisor.forward('resources/unsubscribe', { uri }, {});
+    if (this.subscriptions.remove(uri, session)) await this.supervisor.forward('resources/unsubscribe', { uri }, { origin: { session: session.client } });
   }
 
   /**

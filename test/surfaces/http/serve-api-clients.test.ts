@@ -144,6 +144,7 @@ describe('the HTTP client against a headless host', () => {
       callTimeoutMs: 60_000,
       logBufferSize: 5_000,
       maxMessageMb: 64,
+      messageBufferMb: 8,
       startAtLogin: false,
       runUnannotatedToolsWithoutAsking: [],
     });
