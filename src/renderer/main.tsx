@@ -18,6 +18,7 @@ import './styles/app-shell.css';
 import './styles/servers.css';
 import './styles/server-page.css';
 import './styles/logs.css';
+import './styles/messages.css';
 import './styles/clients.css';
 import './styles/clients-and-tools.css';
 

@@ -94,3 +94,22 @@ export const messagesEvents = {
   /** A message crossed a server's wire: its summary (messages.get gives the JSON). */
   'messages.entry': MessageSummarySchema,
 } as const;
+
+/** The fields a message is filtered on, shared by the journal's entries and the summaries the UI holds. */
+interface FilteredMessage {
+  direction: MessageDirection;
+  method: string | null;
+  session: string | null;
+  callId: string | null;
+}
+
+/** Whether a message passes the filters: method by any part in any case, the rest exactly. */
+export function messageFilter(filters: MessageFilters): (message: FilteredMessage) => boolean {
+  const method = filters.method?.trim().toLowerCase() || undefined;
+  const { direction, session, callId } = filters;
+  return (message) =>
+    (direction === undefined || message.direction === direction) &&
+    (session === undefined || message.session === session) &&
+    (callId === undefined || message.callId === callId) &&
+    (method === undefined || (message.method !== null && message.method.toLowerCase().includes(method)));
+}

@@ -1,5 +1,5 @@
 import { createRedactor, type Redactor } from '../../shared/redact';
-import type { MessageBufferStats, MessageDetail, MessageDirection, MessageFilters, MessageKind, MessageSummary } from '../../shared/messages-contract';
+import { messageFilter, type MessageBufferStats, type MessageDetail, type MessageDirection, type MessageFilters, type MessageKind, type MessageSummary } from '../../shared/messages-contract';
 
 /** One message as the journal keeps it: its raw text, redacted only when it is read. */
 export interface JournalEntry {
@@ -74,7 +74,7 @@ export class MessageJournal {
 
   /** The matching messages after `afterSeq`, oldest first, at most `limit`; without `afterSeq` the newest `limit`. */
   query(afterSeq: number | undefined, limit: number, filters: MessageFilters): MessageSummary[] {
-    const matches = matcher(filters);
+    const matches = messageFilter(filters);
     const found: JournalEntry[] = [];
     if (afterSeq !== undefined) {
       for (let index = Math.max(this.head, this.indexOf(afterSeq + 1)); index < this.entries.length && found.length < limit; index++) {
@@ -150,14 +150,4 @@ export class MessageJournal {
 
 function keptBytes(entry: JournalEntry): number {
   return entry.text === undefined ? 0 : entry.bytes;
-}
-
-function matcher(filters: MessageFilters): (entry: JournalEntry) => boolean {
-  const method = filters.method?.trim().toLowerCase() || undefined;
-  const { direction, session, callId } = filters;
-  return (entry) =>
-    (direction === undefined || entry.direction === direction) &&
-    (session === undefined || entry.session === session) &&
-    (callId === undefined || entry.callId === callId) &&
-    (method === undefined || (entry.method !== null && entry.method.toLowerCase().includes(method)));
 }

@@ -23,6 +23,12 @@ describe('route', () => {
     expect(parseRoute('#/servers/weather/logs/anything')).toEqual({ page: 'server', serverId: 'weather', tab: 'logs' });
   });
 
+  it('keeps the call whose messages are shown in the address of the Messages tab', () => {
+    const route = { page: 'server', serverId: 'weather', tab: 'messages', item: 'call-1' } as const;
+    expect(parseRoute(routeHref(route))).toEqual(route);
+    expect(parseRoute('#/servers/weather/messages')).toEqual({ page: 'server', serverId: 'weather', tab: 'messages' });
+  });
+
   it('round-trips through routeHref', () => {
     const routes: Route[] = [{ page: 'servers' }, { page: 'server', serverId: 'my-server', tab: 'settings' }, { page: 'server', serverId: 'my-server', tab: 'prompts', item: 'greet' }, { page: 'clients' }, { page: 'settings' }];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);

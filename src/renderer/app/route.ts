@@ -3,18 +3,18 @@
  * headless host's ?token= query alike, and the back/forward keys just work.
  */
 
-const SERVER_TABS = ['overview', 'tools', 'resources', 'prompts', 'logs', 'clients', 'changes', 'settings'] as const;
+const SERVER_TABS = ['overview', 'tools', 'resources', 'prompts', 'logs', 'messages', 'clients', 'changes', 'settings'] as const;
 export type ServerTab = (typeof SERVER_TABS)[number];
 
 export type Route =
   | { page: 'servers' }
-  /** item: the chosen tool or prompt name, or resource URI (or URI template), on the tabs that list them. */
+  /** item: the chosen tool or prompt name, or resource URI (or URI template), on the tabs that list them; on messages, a call id to filter by. */
   | { page: 'server'; serverId: string; tab: ServerTab; item?: string }
   | { page: 'clients' }
   | { page: 'settings' };
 
 /** The tabs whose chosen entry is part of the address, for a deep link and for Back. */
-const TABS_WITH_ITEMS: readonly ServerTab[] = ['tools', 'resources', 'prompts'];
+const TABS_WITH_ITEMS: readonly ServerTab[] = ['tools', 'resources', 'prompts', 'messages'];
 
 function isServerTab(value: string | undefined): value is ServerTab {
   return value !== undefined && (SERVER_TABS as readonly string[]).includes(value);

@@ -6,15 +6,15 @@ import type { LogEntry } from '../../shared/contract';
  * Mutated in place (copying 100,000 entries per incoming line would cost more than drawing them);
  * `version` changes whenever the contents do, for React to notice.
  */
-export class LogBuffer {
-  private items: LogEntry[] = [];
+export class LogBuffer<Entry extends { seq: number } = LogEntry> {
+  private items: Entry[] = [];
   private currentVersion = 0;
 
   constructor(readonly capacity: number) {
     if (capacity < 1) throw new RangeError('A log buffer holds at least one entry.');
   }
 
-  get entries(): readonly LogEntry[] {
+  get entries(): readonly Entry[] {
     return this.items;
   }
 
@@ -27,7 +27,7 @@ export class LogBuffer {
   }
 
   /** Adds the entries newer than the newest held (in seq order); returns how many were added. */
-  append(entries: readonly LogEntry[]): number {
+  append(entries: readonly Entry[]): number {
     let added = 0;
     for (const entry of entries) {
       if (entry.seq <= this.lastSeq) continue;
@@ -53,7 +53,7 @@ export class LogBuffer {
    * Adds entries older than the oldest held (a backfill page, in seq order), as many as fit: the
    * newest of them, since older lines are the ones a full buffer gives up. Returns how many were added.
    */
-  prepend(entries: readonly LogEntry[]): number {
+  prepend(entries: readonly Entry[]): number {
     const firstSeq = this.firstSeq;
     const older = entries.filter((entry) => entry.seq < firstSeq);
     const fitting = older.slice(Math.max(0, older.length - this.room));

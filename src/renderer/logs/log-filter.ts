@@ -33,7 +33,7 @@ function matchesFilter(entry: LogEntry, minRank: number, needle: string, byClien
 }
 
 /** Index of the first entry whose seq is greater than `seq` (entries are in increasing seq order). */
-export function firstIndexAfter(entries: readonly LogEntry[], seq: number): number {
+export function firstIndexAfter(entries: readonly { seq: number }[], seq: number): number {
   let low = 0;
   let high = entries.length;
   while (low < high) {

@@ -4,6 +4,7 @@ import { navigate } from '../app/use-route';
 import { useServers } from '../servers/servers-context';
 import { useServerActions } from '../servers/use-server-actions';
 import { LogView } from '../logs/LogView';
+import { MessagesTab } from '../messages/MessagesTab';
 import { PromptsTab, ResourcesTab, ToolsTab } from '../playground';
 import { ServerLifecycleButtons } from '../servers/ServerLifecycleButtons';
 import { Icon } from '../ui/Icon';
@@ -30,6 +31,7 @@ function tabsFor(server: ServerSummary, held: number, tab: ServerTab): TabItem<S
     { id: 'resources', label: <>Resources{count(counts.resources)}</> },
     { id: 'prompts', label: <>Prompts{count(counts.prompts)}</> },
     { id: 'logs', label: 'Logs' },
+    { id: 'messages', label: 'Messages' },
     { id: 'clients', label: 'Clients' },
     // Only while something waits for approval (or when opened by its address): a tab that is empty most of the time is noise.
     ...(held > 0 || tab === 'changes' ? [{ id: 'changes' as const, label: <>Changes{held > 0 ? <span className="tab-count tab-count-warning">{held}</span> : null}</> }] : []),
@@ -50,6 +52,8 @@ function TabPanel({ server, tab, item }: { server: ServerSummary; tab: ServerTab
       return <PromptsTab serverId={server.id} chosen={item} onChoose={choose} />;
     case 'logs':
       return <LogView serverId={server.id} />;
+    case 'messages':
+      return <MessagesTab serverId={server.id} callId={item} />;
     case 'clients':
       return <ClientsTab server={server} />;
     case 'changes':

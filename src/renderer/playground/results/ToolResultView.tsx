@@ -1,3 +1,4 @@
+import { ShowMessagesLink } from '../../messages/ShowMessagesLink';
 import { formatLatency } from '../../ui/format';
 import { ContentBlockView } from './ContentBlockView';
 import { CopyButton } from './CopyButton';
@@ -25,6 +26,7 @@ export function ToolResultView({ call, toolName, serverId }: { call: FinishedCal
             {formatLatency(call.durationMs)}
           </span>
         ) : null}
+        <ShowMessagesLink serverId={serverId} callId={call.callId} />
       </header>
       {call.status === 'failed' ? (
         <div className="pg-result-error" role="alert" data-testid="tool-error" data-code={call.code}>
