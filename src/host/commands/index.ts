@@ -2,6 +2,7 @@ import { clientsCommand } from './clients';
 import type { CliCommand } from './command';
 import { restartCommand, startCommand, stopCommand } from './lifecycle';
 import { logsCommand } from './logs';
+import { messagesCommand } from './messages';
 import { registerCommand, unregisterCommand } from './register';
 import { runCommand } from './run';
 import { serveCommand } from './serve';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CliCommand[] = [
   stopCommand,
   restartCommand,
   logsCommand,
+  messagesCommand,
   sessionsCommand,
   toolsCommand,
   callCommand,
