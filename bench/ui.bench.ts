@@ -25,7 +25,8 @@ import { AppCore } from '../src/core/app-core';
 import { KeytarSecretStore } from '../src/core/secrets';
 import { startServeHttp, type ServeHttpServer } from '../src/surfaces/http/serve-http-server';
 import { buildIfNeeded, createE2eSandbox, projectRoot, uiDir, type E2eSandbox } from '../e2e/support/sandbox';
-import type { PageElement, PageGlobals } from './support/page-globals';
+import type { PageGlobals } from './support/page-globals';
+import { CHROMIUM_ARGS, HOOK_TIMEOUT_MS, MissingHook, frameTimes, openFresh, part, requireHook } from './support/ui-page';
 import { fmt, median, percentile, verdict } from './support/stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
@@ -33,41 +34,7 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 30);
 const LOG_ENTRIES = 100_000;
 const SCROLL_FRAMES = 300;
 const FRAME_BUDGET_MS = 16.7;
-const HOOK_TIMEOUT_MS = 20_000;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WEATHER_CALL = { serverId: 'weather', name: 'get_weather', arguments: { location: 'Berlin' } } as const;
-
-class MissingHook extends Error {}
-
-async function requireHook(page: Page, selector: string, what: string): Promise<void> {
-  try {
-    await page.waitForSelector(selector, { timeout: HOOK_TIMEOUT_MS, state: 'attached' });
-  } catch {
-    throw new MissingHook(`${what} (${selector}) did not appear within ${HOOK_TIMEOUT_MS / 1000} s`);
-  }
-}
-
-/** Runs one part; a missing UI hook skips it with the reason instead of failing the whole run. */
-async function part(title: string, body: () => Promise<void>): Promise<void> {
-  console.log(title);
-  try {
-    await body();
-  } catch (error) {
-    if (!(error instanceof MissingHook)) throw error;
-    console.log(`  skipped: ${error.message}`);
-  }
-}
-
-/** A new browser context (no cookie, no cache) opened on the link, at the given hash route. */
-async function openFresh(browser: Browser, host: ServeHttpServer, hash = ''): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // tsx compiles this file with esbuild's keepNames, which wraps named functions in __name(); the
-  // callbacks sent to the page keep those calls, so the page needs the helper too.
-  await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
-  const page = await context.newPage();
-  await page.goto(`${host.url}${hash}`, { waitUntil: 'commit' });
-  return { page, close: () => context.close() };
-}
 
 async function serverListShown(browser: Browser, host: ServeHttpServer): Promise<void> {
   const samples: number[] = [];
@@ -125,37 +92,10 @@ async function logsView(browser: Browser, host: ServeHttpServer, core: AppCore):
     }
     console.log(`  open Logs with ${LOG_ENTRIES.toLocaleString('en')} entries -> first entry rendered  median ${fmt(median(firstRender), 1)} ms (${firstRender.length} opens)`);
 
-    const frames = await page.evaluate(async (frameCount) => {
-      const inPage = globalThis as unknown as PageGlobals;
-      const view = inPage.document.querySelector('[data-testid="log-view"]');
-      if (!view) return { error: 'no log view' };
-      // The virtualised list: the element inside the view with the most to scroll.
-      let scroller: PageElement | undefined;
-      for (const element of [view, ...Array.from(view.querySelectorAll('*'))]) {
-        const overflow = inPage.getComputedStyle(element).overflowY;
-        const room = element.scrollHeight - element.clientHeight;
-        if ((overflow === 'auto' || overflow === 'scroll') && room > 0 && (!scroller || room > scroller.scrollHeight - scroller.clientHeight)) scroller = element;
-      }
-      if (!scroller) return { error: 'nothing scrollable inside the log view' };
-      const nextFrame = () => new Promise<number>((resolve) => inPage.requestAnimationFrame(resolve));
-      scroller.scrollTop = scroller.scrollHeight;
-      await nextFrame();
-      // A fast fling upwards: half a screen per frame, the way a trackpad throws a long list.
-      const step = Math.max(1, Math.round(scroller.clientHeight / 2));
-      const deltas: number[] = [];
-      let last = await nextFrame();
-      for (let frame = 0; frame < frameCount; frame++) {
-        scroller.scrollTop = Math.max(0, scroller.scrollTop - step);
-        const now = await nextFrame();
-        deltas.push(now - last);
-        last = now;
-      }
-      return { deltas };
-    }, SCROLL_FRAMES);
-    if ('error' in frames) throw new MissingHook(`the log view has ${frames.error}`);
+    const deltas = await frameTimes(page, '[data-testid="log-view"]', SCROLL_FRAMES, true);
     // Chrome coarsens rAF timestamps to 0.1 ms, so the budget is judged at that resolution.
-    const p95 = Math.round(percentile(frames.deltas, 95) * 10) / 10;
-    console.log(`  scrolling (${SCROLL_FRAMES} frames, half a screen per frame)  median ${fmt(median(frames.deltas), 1)} ms  p95 ${fmt(p95, 1)} ms  budget ${FRAME_BUDGET_MS} ms  ${verdict(p95, FRAME_BUDGET_MS)}`);
+    const p95 = Math.round(percentile(deltas, 95) * 10) / 10;
+    console.log(`  scrolling (${SCROLL_FRAMES} frames, half a screen per frame)  median ${fmt(median(deltas), 1)} ms  p95 ${fmt(p95, 1)} ms  budget ${FRAME_BUDGET_MS} ms  ${verdict(p95, FRAME_BUDGET_MS)}`);
   } finally {
     await close();
   }
