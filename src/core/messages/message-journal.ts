@@ -58,9 +58,10 @@ export class MessageJournal {
     if (this.secretValues.size !== before) this.redactor = createRedactor(this.secretValues);
   }
 
+  /** Takes `input` as the entry itself (no copy on the hot path): the caller hands over a fresh object. */
   append(input: NewJournalEntry): void {
     const maxBytes = this.options.maxBytes();
-    const entry: JournalEntry = { ...input, seq: this.nextSeq++ };
+    const entry: JournalEntry = Object.assign(input, { seq: this.nextSeq++ });
     if (entry.bytes > maxBytes) entry.text = undefined;
     this.entries.push(entry);
     this.bytesUsed += keptBytes(entry);
