@@ -8,15 +8,12 @@
 //
 // UI hooks relied on: data-testid="messages-view" with "message-count" ("10,000 messages"), and
 // data-testid="log-view" with "log-count"; the hash routes #/servers/<id>/messages and /logs.
-import path from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { AppCore } from '../src/core/app-core';
-import { KeytarSecretStore } from '../src/core/secrets';
-import { startServeHttp, type ServeHttpServer } from '../src/surfaces/http/serve-http-server';
-import { buildIfNeeded, createE2eSandbox, projectRoot, uiDir, type E2eSandbox } from '../e2e/support/sandbox';
+import type { Browser, Page } from '@playwright/test';
+import type { AppCore } from '../src/core/app-core';
+import type { ServeHttpServer } from '../src/surfaces/http/serve-http-server';
 import type { PageGlobals } from './support/page-globals';
 import { fmt, median, percentile, verdict } from './support/stats';
-import { CHROMIUM_ARGS, frameTimes, openFresh, part, requireHook } from './support/ui-page';
+import { frameTimes, openFresh, part, requireHook, runBench, withUiBenchHost } from './support/ui-page';
 
 const MESSAGES = 10_000;
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 300);
@@ -129,40 +126,8 @@ async function messagesAgainstLogs(browser: Browser, host: ServeHttpServer, core
   report('streaming', results.messages.streaming, results.logs.streaming);
 }
 
-async function main(): Promise<void> {
-  await buildIfNeeded();
-  let sandbox: E2eSandbox | undefined;
-  let core: AppCore | undefined;
-  let host: ServeHttpServer | undefined;
-  let browser: Browser | undefined;
-  try {
-    sandbox = await createE2eSandbox('bench-messages');
-    // keytar in this process must reach the sandbox's keychain, not the user's.
-    Object.assign(process.env, sandbox.env);
-    core = await AppCore.create({
-      dataDir: sandbox.dataDir,
-      secrets: new KeytarSecretStore(sandbox.keychainService),
-      runtime: { execPath: process.execPath, runAsNode: false, serversDir: path.join(projectRoot, 'out/servers') },
-      onWarning: (message) => console.warn(`warning: ${message}`),
-    });
-    host = await startServeHttp({ target: core, uiDir });
-    await core.startAutostartServers();
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
-    console.log(`Messages tab benchmark: Chromium ${browser.version()}, headless host on ${host.origin}`);
-    const [liveBrowser, liveHost, liveCore] = [browser, host, core];
-    await part(`Messages tab with ${MESSAGES.toLocaleString('en')} messages against Logs with ${MESSAGES.toLocaleString('en')} lines`, () => messagesAgainstLogs(liveBrowser, liveHost, liveCore));
-  } finally {
-    await browser?.close();
-    await host?.close();
-    await core?.shutdown();
-    await sandbox?.dispose();
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exit(1);
-  },
+runBench(() =>
+  withUiBenchHost('bench-messages', 'Messages tab benchmark', async (browser, host, core) => {
+    await part(`Messages tab with ${MESSAGES.toLocaleString('en')} messages against Logs with ${MESSAGES.toLocaleString('en')} lines`, () => messagesAgainstLogs(browser, host, core));
+  }),
 );

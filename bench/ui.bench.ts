@@ -19,14 +19,11 @@
 // plus the hash routes #/servers/<id>/logs and #/servers/<id>/tools, a tool list entry with the
 // tool's name (data-testid="tool-list-item"), and form fields labelled with the argument's name.
 // A part whose hooks are missing is skipped with the reason printed, never reported as measured.
-import path from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { AppCore } from '../src/core/app-core';
-import { KeytarSecretStore } from '../src/core/secrets';
-import { startServeHttp, type ServeHttpServer } from '../src/surfaces/http/serve-http-server';
-import { buildIfNeeded, createE2eSandbox, projectRoot, uiDir, type E2eSandbox } from '../e2e/support/sandbox';
+import type { Browser } from '@playwright/test';
+import type { AppCore } from '../src/core/app-core';
+import type { ServeHttpServer } from '../src/surfaces/http/serve-http-server';
 import type { PageGlobals } from './support/page-globals';
-import { CHROMIUM_ARGS, HOOK_TIMEOUT_MS, MissingHook, frameTimes, openFresh, part, requireHook } from './support/ui-page';
+import { frameTimes, HOOK_TIMEOUT_MS, MissingHook, openFresh, part, requireHook, runBench, withUiBenchHost } from './support/ui-page';
 import { fmt, median, percentile, verdict } from './support/stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
@@ -186,43 +183,10 @@ async function playgroundCall(browser: Browser, host: ServeHttpServer, core: App
   }
 }
 
-async function main(): Promise<void> {
-  await buildIfNeeded();
-  let sandbox: E2eSandbox | undefined;
-  let core: AppCore | undefined;
-  let host: ServeHttpServer | undefined;
-  let browser: Browser | undefined;
-  try {
-    sandbox = await createE2eSandbox('bench-ui');
-    // keytar in this process must reach the sandbox's keychain, not the user's.
-    Object.assign(process.env, sandbox.env);
-    core = await AppCore.create({
-      dataDir: sandbox.dataDir,
-      secrets: new KeytarSecretStore(sandbox.keychainService),
-      runtime: { execPath: process.execPath, runAsNode: false, serversDir: path.join(projectRoot, 'out/servers') },
-      onWarning: (message) => console.warn(`warning: ${message}`),
-    });
-    host = await startServeHttp({ target: core, uiDir });
-    await core.startAutostartServers();
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
-    console.log(`UI benchmark: Chromium ${browser.version()}, headless host on ${host.origin}`);
-
-    const [liveBrowser, liveHost, liveCore] = [browser, host, core];
-    await part('servers', () => serverListShown(liveBrowser, liveHost));
-    await part('playground', () => playgroundCall(liveBrowser, liveHost, liveCore));
-    await part('logs', () => logsView(liveBrowser, liveHost, liveCore));
-  } finally {
-    await browser?.close();
-    await host?.close();
-    await core?.shutdown();
-    await sandbox?.dispose();
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exit(1);
-  },
+runBench(() =>
+  withUiBenchHost('bench-ui', 'UI benchmark', async (browser, host, core) => {
+    await part('servers', () => serverListShown(browser, host));
+    await part('playground', () => playgroundCall(browser, host, core));
+    await part('logs', () => logsView(browser, host, core));
+  }),
 );

@@ -2,8 +2,12 @@
  * What the UI benchmarks share: a fresh page on the headless host, hooks that skip a part with the
  * reason when the UI lacks them, and frame times measured with requestAnimationFrame in the page.
  */
-import type { Browser, Page } from '@playwright/test';
-import type { ServeHttpServer } from '../../src/surfaces/http/serve-http-server';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { buildIfNeeded, createE2eSandbox, projectRoot, uiDir, type E2eSandbox } from '../../e2e/support/sandbox';
+import { AppCore } from '../../src/core/app-core';
+import { KeytarSecretStore } from '../../src/core/secrets';
+import { startServeHttp, type ServeHttpServer } from '../../src/surfaces/http/serve-http-server';
 import type { PageElement, PageGlobals } from './page-globals';
 
 export const HOOK_TIMEOUT_MS = 20_000;
@@ -79,4 +83,49 @@ export async function frameTimes(page: Page, viewSelector: string, frameCount: n
   );
   if ('error' in frames) throw new MissingHook(`the view has ${frames.error}`);
   return frames.deltas;
+}
+
+/**
+ * A manager (AppCore) in this process, the headless host over it and Chromium, in a sandbox (temp
+ * HOME, isolated keychain, fake Open-Meteo and GitHub), with the autostart servers running; all
+ * stopped and removed after `body`.
+ */
+export async function withUiBenchHost(sandboxName: string, title: string, body: (browser: Browser, host: ServeHttpServer, core: AppCore) => Promise<void>): Promise<void> {
+  await buildIfNeeded();
+  let sandbox: E2eSandbox | undefined;
+  let core: AppCore | undefined;
+  let host: ServeHttpServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    sandbox = await createE2eSandbox(sandboxName);
+    // keytar in this process must reach the sandbox's keychain, not the user's.
+    Object.assign(process.env, sandbox.env);
+    core = await AppCore.create({
+      dataDir: sandbox.dataDir,
+      secrets: new KeytarSecretStore(sandbox.keychainService),
+      runtime: { execPath: process.execPath, runAsNode: false, serversDir: path.join(projectRoot, 'out/servers') },
+      onWarning: (message) => console.warn(`warning: ${message}`),
+    });
+    host = await startServeHttp({ target: core, uiDir });
+    await core.startAutostartServers();
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+    console.log(`${title}: Chromium ${browser.version()}, headless host on ${host.origin}`);
+    await body(browser, host, core);
+  } finally {
+    await browser?.close();
+    await host?.close();
+    await core?.shutdown();
+    await sandbox?.dispose();
+  }
+}
+
+/** Runs a benchmark's main and exits: 0 when it finished, 1 with the error printed. */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exit(1);
+    },
+  );
 }

@@ -2,10 +2,10 @@ import { ClientNameSchema, LogLevelSchema, type LogEntry, type LogLevel } from '
 import { HELP_OPTION, JSON_OPTION, expectPositionals, parseCommandLine, parsePositiveInteger } from '../cli-args';
 import { withSession, type ManagerSession } from '../cli-context';
 import { EXIT_OK, UsageError } from '../cli-errors';
-import { writeErr, writeJson, writeJsonLine, writeOut } from '../cli-output';
+import { writeJson, writeJsonLine, writeOut } from '../cli-output';
 import { logTailMatcher, readLogTail, type LogTailFilter } from '../log-file-tail';
 import { formatLogLine } from '../log-line';
-import { takeOverStopSignals } from '../../surfaces/stop-signals';
+import { untilStopped } from '../until-stopped';
 import type { CliCommand } from './command';
 
 const OPTIONS = {
@@ -59,18 +59,7 @@ async function follow(session: ManagerSession, serverId: string, filter: LogTail
     lastSeq = entry.seq;
     print(entry);
   };
-  let interrupted = false;
-  const ended = new Promise<void>((resolve) => {
-    client.onClose(() => {
-      // Our own hang-up after Ctrl+C is not news; the manager going away is.
-      if (!interrupted) writeErr('MCP Tray stopped; no more logs.');
-      resolve();
-    });
-    void takeOverStopSignals().requested.then(() => {
-      interrupted = true;
-      resolve();
-    });
-  });
+  const ended = untilStopped(client, 'MCP Tray stopped; no more logs.');
   await client.subscribe('log.entry', onEntry);
   const { entries } = await session.call('logs.query', { serverId, limit, ...queryFilter(filter) });
   for (const entry of entries) print(entry);

@@ -3,8 +3,8 @@ import { HELP_OPTION, JSON_OPTION, expectPositionals, parseCommandLine, parsePos
 import { withSession, type ManagerSession } from '../cli-context';
 import { EXIT_OK, UsageError } from '../cli-errors';
 import { formatMegabytes } from '../../shared/message-size';
-import { writeErr, writeJson, writeJsonLine, writeOut } from '../cli-output';
-import { takeOverStopSignals } from '../../surfaces/stop-signals';
+import { writeJson, writeJsonLine, writeOut } from '../cli-output';
+import { untilStopped } from '../until-stopped';
 import type { CliCommand } from './command';
 
 const OPTIONS = {
@@ -64,17 +64,7 @@ async function follow(session: ManagerSession, serverId: string, filters: Messag
     lastSeq = message.seq;
     printing = printing.then(() => print(message));
   };
-  let interrupted = false;
-  const ended = new Promise<void>((resolve) => {
-    client.onClose(() => {
-      if (!interrupted) writeErr('MCP Tray stopped; no more messages.');
-      resolve();
-    });
-    void takeOverStopSignals().requested.then(() => {
-      interrupted = true;
-      resolve();
-    });
-  });
+  const ended = untilStopped(client, 'MCP Tray stopped; no more messages.');
   // Subscribe before reading the backlog, and hold new messages until it is printed, so none is lost or doubled.
   await client.subscribe('messages.entry', onEntry);
   const { messages } = await session.call('messages.query', { serverId, limit, filters });

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { LogEntry } from '../../shared/contract';
 import { Icon } from '../ui/Icon';
 import { firstIndexAfter } from './log-filter';
-import { isAtBottom, pageSize, rowWindow, scrollTopToReveal } from './log-window';
+import { useElementHeight } from '../hooks/use-element-height';
+import { isAtBottom, keyTarget, pageSize, rowsBySlot, rowWindow, scrollTopToReveal } from './log-window';
 import { LogRow } from './LogRow';
 
 /** Must match --log-row-height in theme.css; the windowing maths depends on every row having it. */
@@ -25,7 +26,7 @@ interface LogListProps {
 export function LogList({ entries, version, selectedSeq, onSelect, label }: LogListProps) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewportHeight, setViewportHeight] = useState(0);
+  const viewportHeight = useElementHeight(viewport);
   const following = useRef(true);
   const [showJump, setShowJump] = useState(false);
   // The first visible entry and how far into it we are, to keep the view still when the top drops.
@@ -36,15 +37,6 @@ export function LogList({ entries, version, selectedSeq, onSelect, label }: LogL
   // The selected entry may be filtered out; then nothing in the list is selected.
   const selectedIndex = entries[candidate]?.seq === selectedSeq ? candidate : -1;
   const { start, end, totalHeight } = rowWindow({ scrollTop, viewportHeight, rowHeight: LOG_ROW_HEIGHT, rowCount: count, overscan: OVERSCAN });
-
-  useEffect(() => {
-    const element = viewport.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setViewportHeight(element.clientHeight));
-    observer.observe(element);
-    setViewportHeight(element.clientHeight);
-    return () => observer.disconnect();
-  }, []);
 
   // After new entries: stick to the bottom when following, otherwise keep the anchor row in place.
   useLayoutEffect(() => {
@@ -94,19 +86,11 @@ export function LogList({ entries, version, selectedSeq, onSelect, label }: LogL
     if (count === 0) return;
     const current = selectedIndex;
     const page = pageSize(viewportHeight, LOG_ROW_HEIGHT);
-    const targets: Record<string, number> = {
-      ArrowDown: current < 0 ? Math.max(0, start) : current + 1,
-      ArrowUp: current < 0 ? Math.max(0, end - 1) : current - 1,
-      PageDown: current + page,
-      PageUp: current - page,
-      Home: 0,
-      End: count - 1,
-    };
     if (event.key === 'Escape' && selectedSeq !== null) {
       onSelect(null);
       return;
     }
-    const target = targets[event.key];
+    const target = keyTarget(event.key, current, { start, end }, count, page);
     if (target === undefined) return;
     event.preventDefault();
     const index = Math.min(count - 1, Math.max(0, target));
@@ -117,16 +101,10 @@ export function LogList({ entries, version, selectedSeq, onSelect, label }: LogL
     else scrollToIndex(index);
   };
 
-  // Rows live in fixed slots (index modulo the window size): scrolling changes a slot's text and
-  // position instead of removing and creating elements, which is most of the cost of a frame.
-  const slots = end - start;
-  const rows = [];
-  for (let slot = 0; slot < slots; slot += 1) {
-    const index = start + ((slot - (start % slots) + slots) % slots);
+  const rows = rowsBySlot(start, end).map((index, slot) => {
     const entry = entries[index];
-    if (!entry) continue;
-    rows.push(<LogRow key={slot} entry={entry} position={index + 1} top={index * LOG_ROW_HEIGHT} selected={entry.seq === selectedSeq} height={LOG_ROW_HEIGHT} onSelect={onSelect} />);
-  }
+    return entry ? <LogRow key={slot} entry={entry} position={index + 1} top={index * LOG_ROW_HEIGHT} selected={entry.seq === selectedSeq} height={LOG_ROW_HEIGHT} onSelect={onSelect} /> : null;
+  });
 
   return (
     <div className="log-list-wrap">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAtBottom, pageSize, rowWindow, scrollTopToReveal } from './log-window';
+import { isAtBottom, keyTarget, pageSize, rowsBySlot, rowWindow, scrollTopToReveal } from './log-window';
 
 describe('rowWindow', () => {
   const base = { viewportHeight: 220, rowHeight: 22, rowCount: 100_000, overscan: 5 };
@@ -60,5 +60,24 @@ describe('pageSize', () => {
   it('moves a screenful minus one row, and at least one', () => {
     expect(pageSize(220, 22)).toBe(9);
     expect(pageSize(10, 22)).toBe(1);
+  });
+});
+
+describe('rowsBySlot', () => {
+  it('keeps each row in the slot of its index modulo the window size as the window moves', () => {
+    expect(rowsBySlot(0, 4)).toEqual([0, 1, 2, 3]);
+    expect(rowsBySlot(5, 9)).toEqual([8, 5, 6, 7]);
+    expect(rowsBySlot(3, 3)).toEqual([]);
+  });
+});
+
+describe('keyTarget', () => {
+  it('moves from the selection, or from the rows shown when nothing is selected', () => {
+    const shown = { start: 10, end: 20 };
+    expect(keyTarget('ArrowDown', -1, shown, 100, 8)).toBe(10);
+    expect(keyTarget('ArrowUp', -1, shown, 100, 8)).toBe(19);
+    expect(keyTarget('PageDown', 12, shown, 100, 8)).toBe(20);
+    expect(keyTarget('End', 12, shown, 100, 8)).toBe(99);
+    expect(keyTarget('x', 12, shown, 100, 8)).toBeUndefined();
   });
 });

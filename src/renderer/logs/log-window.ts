@@ -50,3 +50,28 @@ export function scrollTopToReveal(index: number, scrollTop: number, viewportHeig
 export function pageSize(viewportHeight: number, rowHeight: number): number {
   return Math.max(1, Math.floor(viewportHeight / rowHeight) - 1);
 }
+
+/**
+ * The row each slot shows, slot k holding the row whose index is k modulo the window's size: a row
+ * keeps its element while it stays in view, and scrolling changes a slot's text and position
+ * instead of removing and creating elements, which is most of the cost of a frame.
+ */
+export function rowsBySlot(start: number, end: number): number[] {
+  const slots = end - start;
+  const rows: number[] = [];
+  for (let slot = 0; slot < slots; slot += 1) rows.push(start + ((slot - (start % slots) + slots) % slots));
+  return rows;
+}
+
+/** Where a navigation key moves the selection (`selected` -1: none yet), before clamping; undefined for any other key. */
+export function keyTarget(key: string, selected: number, shown: { start: number; end: number }, count: number, page: number): number | undefined {
+  const targets: Record<string, number> = {
+    ArrowDown: selected < 0 ? Math.max(0, shown.start) : selected + 1,
+    ArrowUp: selected < 0 ? Math.max(0, shown.end - 1) : selected - 1,
+    PageDown: selected + page,
+    PageUp: selected - page,
+    Home: 0,
+    End: count - 1,
+  };
+  return targets[key];
+}

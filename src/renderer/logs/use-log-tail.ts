@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { LogEntry } from '../../shared/contract';
 import { messageOf } from '../../shared/error-message';
 import { useApi } from '../app/api-context';
+import { useFrameBatches } from '../hooks/use-frame-batches';
 import { LogBuffer } from './log-buffer';
 
 /** The most a log view holds in memory; the manager's own buffer and files keep the rest. */
@@ -39,53 +40,20 @@ export function useLogTail(serverId: string, options: { paused?: boolean; capaci
   const [status, setStatus] = useState<LogTail['status']>('loading');
   const [error, setError] = useState<string | null>(null);
   const [backfilling, setBackfilling] = useState(false);
-  const [heldBack, setHeldBack] = useState(0);
   const [attempt, setAttempt] = useState(0);
-  const pending = useRef<LogEntry[]>([]);
-  const pausedRef = useRef(paused);
-  const flushScheduled = useRef(false);
-  const loaded = useRef(false);
-
-  const flush = useCallback(() => {
-    flushScheduled.current = false;
-    if (!loaded.current) return;
-    if (pausedRef.current) {
-      setHeldBack(pending.current.length);
-      return;
-    }
-    const batch = pending.current;
-    pending.current = [];
-    setHeldBack(0);
+  const applyLive = useCallback((batch: LogEntry[]) => {
     if (buffer.append(batch) > 0) setVersion(buffer.version);
   }, [buffer]);
-
-  const scheduleFlush = useCallback(() => {
-    if (flushScheduled.current) return;
-    flushScheduled.current = true;
-    // A hidden window gets no animation frames; the timeout keeps entries flowing there too.
-    let done = false;
-    const run = () => {
-      if (done) return;
-      done = true;
-      flush();
-    };
-    requestAnimationFrame(run);
-    setTimeout(run, 250);
-  }, [flush]);
+  const { push: pushLive, reset: resetLive, ready: liveReady, heldBack } = useFrameBatches(applyLive, paused, capacity);
 
   useEffect(() => {
     if (buffer.capacity !== capacity) setBuffer(new LogBuffer(capacity));
   }, [buffer, capacity]);
 
   useEffect(() => {
-    pausedRef.current = paused;
-    if (!paused) scheduleFlush();
-  }, [paused, scheduleFlush]);
-
-  useEffect(() => {
     let cancelled = false;
-    loaded.current = false;
-    pending.current = [];
+    let loadedFirstPage = false;
+    resetLive();
     buffer.clear();
     setVersion(buffer.version);
     setStatus('loading');
@@ -94,10 +62,7 @@ export function useLogTail(serverId: string, options: { paused?: boolean; capaci
     // Listen before querying: entries logged while the query is in flight are kept, and the
     // buffer drops the overlap by sequence number.
     const unsubscribe = api.on('log.entry', (entry) => {
-      if (entry.serverId !== serverId) return;
-      pending.current.push(entry);
-      if (pending.current.length > capacity) pending.current.splice(0, pending.current.length - capacity);
-      scheduleFlush();
+      if (entry.serverId === serverId) pushLive(entry);
     });
 
     const backfill = async () => {
@@ -124,17 +89,17 @@ export function useLogTail(serverId: string, options: { paused?: boolean; capaci
         const { entries } = await api.call('logs.query', { serverId, limit: Math.min(FIRST_PAGE, capacity) });
         if (cancelled) return;
         buffer.append(entries);
-        loaded.current = true;
         setStatus('ready');
         setVersion(buffer.version);
-        flush();
+        loadedFirstPage = true;
+        liveReady();
         if (entries.length < Math.min(FIRST_PAGE, capacity)) return;
         setBackfilling(true);
         await backfill();
       } catch (failure) {
         if (cancelled) return;
         // Lines already shown stay; only a failed first page is an error state.
-        if (!loaded.current) {
+        if (!loadedFirstPage) {
           setStatus('error');
           setError(messageOf(failure));
         }
@@ -147,7 +112,7 @@ export function useLogTail(serverId: string, options: { paused?: boolean; capaci
       cancelled = true;
       unsubscribe();
     };
-  }, [api, serverId, buffer, capacity, attempt, flush, scheduleFlush]);
+  }, [api, serverId, buffer, capacity, attempt, resetLive, pushLive, liveReady]);
 
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
   return { status, error, buffer, version, heldBack, backfilling, retry };

@@ -1,7 +1,8 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { MessageSummary } from '../../shared/messages-contract';
 import { firstIndexAfter } from '../logs/log-filter';
-import { isAtBottom, pageSize, rowWindow, scrollTopToReveal } from '../logs/log-window';
+import { useElementHeight } from '../hooks/use-element-height';
+import { isAtBottom, keyTarget, pageSize, rowsBySlot, rowWindow, scrollTopToReveal } from '../logs/log-window';
 import { formatBytes, formatClockTime, formatLatency } from '../ui/format';
 
 /** The log's row height (--log-row-height): the windowing maths depends on every row having it. */
@@ -64,21 +65,12 @@ const MessageRow = memo(function MessageRow({ message, position, top, selected, 
 export function MessageList({ messages, version, selectedSeq, onSelect, label }: MessageListProps) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewportHeight, setViewportHeight] = useState(0);
+  const viewportHeight = useElementHeight(viewport);
   const following = useRef(true);
   const count = messages.length;
   const { start, end, totalHeight } = rowWindow({ scrollTop, viewportHeight, rowHeight: ROW_HEIGHT, rowCount: count, overscan: OVERSCAN });
   const candidate = selectedSeq === null ? -1 : firstIndexAfter(messages, selectedSeq - 1);
   const selectedIndex = messages[candidate]?.seq === selectedSeq ? candidate : -1;
-
-  useEffect(() => {
-    const element = viewport.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setViewportHeight(element.clientHeight));
-    observer.observe(element);
-    setViewportHeight(element.clientHeight);
-    return () => observer.disconnect();
-  }, []);
 
   useLayoutEffect(() => {
     const element = viewport.current;
@@ -100,17 +92,8 @@ export function MessageList({ messages, version, selectedSeq, onSelect, label }:
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (count === 0) return;
-    const page = pageSize(viewportHeight, ROW_HEIGHT);
-    const targets: Record<string, number> = {
-      ArrowDown: selectedIndex < 0 ? start : selectedIndex + 1,
-      ArrowUp: selectedIndex < 0 ? end - 1 : selectedIndex - 1,
-      PageDown: selectedIndex + page,
-      PageUp: selectedIndex - page,
-      Home: 0,
-      End: count - 1,
-    };
     if (event.key === 'Escape') return onSelect(null);
-    const target = targets[event.key];
+    const target = keyTarget(event.key, selectedIndex, { start, end }, count, pageSize(viewportHeight, ROW_HEIGHT));
     if (target === undefined) return;
     event.preventDefault();
     const index = Math.min(count - 1, Math.max(0, target));
@@ -121,15 +104,10 @@ export function MessageList({ messages, version, selectedSeq, onSelect, label }:
     if (element) element.scrollTop = scrollTopToReveal(index, element.scrollTop, element.clientHeight, ROW_HEIGHT);
   };
 
-  // Rows live in fixed slots (index modulo the window size), so scrolling reuses elements instead of making new ones.
-  const slots = end - start;
-  const rows = [];
-  for (let slot = 0; slot < slots; slot += 1) {
-    const index = start + ((slot - (start % slots) + slots) % slots);
+  const rows = rowsBySlot(start, end).map((index, slot) => {
     const message = messages[index];
-    if (!message) continue;
-    rows.push(<MessageRow key={slot} message={message} position={index + 1} top={index * ROW_HEIGHT} selected={message.seq === selectedSeq} onSelect={onSelect} />);
-  }
+    return message ? <MessageRow key={slot} message={message} position={index + 1} top={index * ROW_HEIGHT} selected={message.seq === selectedSeq} onSelect={onSelect} /> : null;
+  });
 
   return (
     <div className="msg-table">

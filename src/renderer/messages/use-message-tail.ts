@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { messageOf } from '../../shared/error-message';
 import { messageFilter, type MessageBufferStats, type MessageFilters, type MessageSummary } from '../../shared/messages-contract';
 import { useApi } from '../app/api-context';
+import { useFrameBatches } from '../hooks/use-frame-batches';
 import { LogBuffer } from '../logs/log-buffer';
 
 /** The most messages the tab holds; the manager's buffer may hold more, reachable by filtering. */
@@ -32,14 +33,9 @@ export function useMessageTail(serverId: string, filters: MessageFilters, paused
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<MessageTail['status']>('loading');
   const [error, setError] = useState<string | null>(null);
-  const [heldBack, setHeldBack] = useState(0);
   const [stats, setStats] = useState<MessageBufferStats | null>(null);
   const [sessions, setSessions] = useState<readonly string[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const pending = useRef<MessageSummary[]>([]);
-  const pausedRef = useRef(paused);
-  const flushScheduled = useRef(false);
-  const loaded = useRef(false);
   const statsDue = useRef(0);
   const { method, direction, session, callId } = filters;
 
@@ -58,44 +54,19 @@ export function useMessageTail(serverId: string, filters: MessageFilters, paused
     }, STATS_EVERY_MS);
   }, [api, serverId]);
 
-  const flush = useCallback(() => {
-    flushScheduled.current = false;
-    if (!loaded.current) return;
-    if (pausedRef.current) {
-      setHeldBack(pending.current.length);
-      return;
-    }
-    const batch = pending.current;
-    pending.current = [];
-    setHeldBack(0);
-    if (buffer.append(batch) > 0) setVersion(buffer.version);
-  }, [buffer]);
-
-  const scheduleFlush = useCallback(() => {
-    if (flushScheduled.current) return;
-    flushScheduled.current = true;
-    // A hidden window gets no animation frames; the timeout keeps messages flowing there too.
-    let done = false;
-    const run = () => {
-      if (done) return;
-      done = true;
-      flush();
-    };
-    requestAnimationFrame(run);
-    window.setTimeout(run, 250);
-  }, [flush]);
-
-  useEffect(() => {
-    pausedRef.current = paused;
-    if (!paused) scheduleFlush();
-  }, [paused, scheduleFlush]);
+  const applyLive = useCallback(
+    (batch: MessageSummary[]) => {
+      if (buffer.append(batch) > 0) setVersion(buffer.version);
+    },
+    [buffer],
+  );
+  const { push: pushLive, reset: resetLive, ready: liveReady, heldBack } = useFrameBatches(applyLive, paused, MAX_TAIL_MESSAGES);
 
   useEffect(() => {
     let cancelled = false;
     const current: MessageFilters = definedOnly({ method, direction, session, callId });
     const passes = messageFilter(current);
-    loaded.current = false;
-    pending.current = [];
+    resetLive();
     buffer.clear();
     setVersion(buffer.version);
     setStatus('loading');
@@ -104,10 +75,7 @@ export function useMessageTail(serverId: string, filters: MessageFilters, paused
     const unsubscribe = api.on('messages.entry', (summary) => {
       if (summary.serverId !== serverId) return;
       refreshStats();
-      if (!passes(summary)) return;
-      pending.current.push(summary);
-      if (pending.current.length > MAX_TAIL_MESSAGES) pending.current.splice(0, pending.current.length - MAX_TAIL_MESSAGES);
-      scheduleFlush();
+      if (passes(summary)) pushLive(summary);
     });
     api.call('messages.query', { serverId, limit: MAX_TAIL_MESSAGES, filters: current }).then(
       (answer) => {
@@ -115,10 +83,9 @@ export function useMessageTail(serverId: string, filters: MessageFilters, paused
         buffer.append(answer.messages);
         setStats(answer.stats);
         setSessions(answer.sessions);
-        loaded.current = true;
         setStatus('ready');
         setVersion(buffer.version);
-        flush();
+        liveReady();
       },
       (failure: unknown) => {
         if (cancelled) return;
@@ -130,7 +97,7 @@ export function useMessageTail(serverId: string, filters: MessageFilters, paused
       cancelled = true;
       unsubscribe();
     };
-  }, [api, serverId, buffer, method, direction, session, callId, attempt, flush, scheduleFlush, refreshStats]);
+  }, [api, serverId, buffer, method, direction, session, callId, attempt, resetLive, pushLive, liveReady, refreshStats]);
 
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
   return { status, error, buffer, version, heldBack, stats, sessions, retry };
