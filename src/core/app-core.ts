@@ -16,6 +16,7 @@ import { secretHandlers } from './handlers/secrets';
 import { serverHandlers } from './handlers/servers';
 import { sessionHandlers } from './handlers/sessions';
 import { settingsHandlers } from './handlers/settings';
+import { serverRequestHandlers } from './handlers/server-requests';
 import { toolExposureHandlers } from './handlers/tool-exposure';
 import { toolHandlers } from './handlers/tools';
 import { LaunchResolution } from './launch-resolution';
@@ -26,6 +27,7 @@ import type { RestartPolicyOptions } from './restart-policy';
 import { RunningCalls } from './running-calls';
 import type { SecretStore } from './secrets';
 import { SettingsStore } from './settings';
+import { ServerRequestDesk } from './server-requests/server-request-desk';
 import { ServerSupervisor, type SupervisorOptions } from './supervisor';
 import { ToolSwitches } from './tool-access';
 import { ToolPins } from './tool-pins';
@@ -77,6 +79,8 @@ export class AppCore {
   private readonly hub: BridgeHub;
   /** Where the control socket hands over the client sessions the launcher bridges. */
   readonly bridge: BridgePort;
+  /** Server requests waiting for a person; the surfaces that show a window attach it here. */
+  readonly serverRequests: ServerRequestDesk;
 
   private constructor(
     private readonly options: AppCoreOptions,
@@ -87,6 +91,12 @@ export class AppCore {
     this.catalog = new ServerCatalog(settings, options.runtime, (serverIds) => this.emit('servers.changed', { serverIds }));
     this.launches = new LaunchResolution({ ...options, catalog: this.catalog, logs, errorRedaction: this.errorRedaction });
     this.toolExposure = this.createToolExposure();
+    this.serverRequests = new ServerRequestDesk({
+      timeoutMs: () => this.catalog.app.serverRequestTimeoutMs,
+      onChanged: (requests) => this.emit('serverRequests.changed', { requests }),
+      log: (input) => logs.append(input),
+      redact: (text) => this.errorRedaction.text(text),
+    });
     this.hub = new BridgeHub({
       catalog: this.catalog,
       supervisorFor: (id) => this.supervisorFor(id),
@@ -129,6 +139,7 @@ export class AppCore {
       ...clientHandlers(parts),
       ...logHandlers(parts),
       ...settingsHandlers(parts),
+      ...serverRequestHandlers(this.serverRequests),
     };
   }
 
@@ -282,6 +293,7 @@ export class AppCore {
       guard: this.guard,
       runningCalls: this.runningCalls,
       roots: () => this.catalog.get(id).roots,
+      serverRequests: this.serverRequests,
       onCallProgress: (callId, progress) => this.emit('call.progress', { callId, serverId: id, ...progress }),
       ...(this.options.restartPolicy ? { restartPolicy: this.options.restartPolicy } : {}),
       ...(this.options.stopTimings ? { stopTimings: this.options.stopTimings } : {}),

@@ -51,6 +51,8 @@ export const METHOD_NAMES = [
   'tools.setEnabled',
   'tools.changes',
   'tools.approve',
+  'serverRequests.list',
+  'serverRequests.answer',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
@@ -62,6 +64,7 @@ export const EVENT_NAMES = [
   'settings.changed',
   'sessions.changed',
   'tools.held',
+  'serverRequests.changed',
 ] as const satisfies readonly EventName[];
 
 const everyMethodListed: ExactlyAll<MethodName, (typeof METHOD_NAMES)[number]> = true;

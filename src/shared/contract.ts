@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { DEFAULT_MAX_MESSAGE_MB, HIGHEST_MAX_MESSAGE_MB } from './message-size';
 import { MAX_INPUT_DEPTH, fieldNestedTooDeep } from './input-depth';
 import { isPlainObject } from './plain-object';
+import { serverRequestEvents, serverRequestMethods } from './server-requests-contract';
 import { ENV_NAME_PATTERN, ENV_NAME_RULE, SERVER_ID_PATTERN, SERVER_ID_RULE } from './vocabulary';
 
 export const ServerIdSchema = z.string().regex(SERVER_ID_PATTERN, SERVER_ID_RULE);
@@ -162,6 +163,8 @@ export const AppSettingsSchema = z.object({
   startAtLogin: z.boolean().default(false),
   /** Servers whose tools that do not say whether they change data run from the playground without asking first. */
   runUnannotatedToolsWithoutAsking: z.array(ServerIdSchema).max(1_000).default([]),
+  /** How long a server's sampling or elicitation request waits for a person in MCP Tray's window. */
+  serverRequestTimeoutMs: z.number().int().min(1_000).max(3_600_000).default(300_000),
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 
@@ -359,6 +362,7 @@ export const contract = {
   'clients.repair': method(z.object({ clientId: ClientIdSchema }), ClientChangeResultSchema),
   'settings.get': method(Empty, AppSettingsSchema),
   'settings.update': method(AppSettingsSchema.partial(), AppSettingsSchema),
+  ...serverRequestMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -387,6 +391,7 @@ export const events = {
   'server.listChanged': z.object({ serverId: ServerIdSchema, kind: z.enum(['tools', 'resources', 'prompts']) }),
   /** The app settings as saved, after every successful settings.update from any surface. */
   'settings.changed': AppSettingsSchema,
+  ...serverRequestEvents,
 } as const;
 
 export type Events = typeof events;

@@ -146,6 +146,7 @@ describe('the HTTP client against a headless host', () => {
       maxMessageMb: 64,
       startAtLogin: false,
       runUnannotatedToolsWithoutAsking: [],
+      serverRequestTimeoutMs: 300_000,
     });
   });
 
