@@ -94,3 +94,19 @@ test('a declined elicitation tells the server so', async ({ page }) => {
   await expect(dialog).toBeHidden();
   await expect(panel.getByTestId('tool-result')).toContainText('answer: {"action":"decline"}');
 });
+
+test('folders edited in the Clients tab reach the running server, which is told its roots changed', async ({ page }) => {
+  await openApp(page, host, `#/servers/${SERVER}/clients`);
+  const tab = page.getByTestId('clients-tab');
+  await tab.getByTestId('roots-input').fill('/srv/projects/site\n/srv/projects/blog');
+  await tab.getByTestId('roots-save').click();
+  await expect(tab.getByTestId('roots-save')).toBeDisabled();
+
+  const seen = async () => {
+    const { result } = await callHost(host, 'tools.call', { serverId: SERVER, name: 'roots_seen', arguments: {} });
+    const [first] = result.content;
+    return JSON.parse(first?.type === 'text' ? first.text : '{}') as { rootsChanged: number; roots: string[] };
+  };
+  await expect.poll(async () => (await seen()).rootsChanged).toBe(1);
+  expect((await seen()).roots).toEqual(['file:///srv/projects/site', 'file:///srv/projects/blog']);
+});

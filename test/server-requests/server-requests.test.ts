@@ -3,6 +3,7 @@
  * answer still gets them; otherwise, while a window is open, they wait for a person on the desk,
  * who answers, rejects or lets them time out; with no window they are declined and the log says why.
  */
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../src/core/app-core';
 import type { PendingServerRequest } from '../../src/shared/server-requests-contract';
@@ -107,6 +108,13 @@ describe('server requests answered in MCP Tray', { timeout: 60_000 }, () => {
     expect(waiting.cause).toEqual({ sessionId: sessions.find((session) => session.client === 'unable-client')?.sessionId, client: 'unable-client' });
     await core.call('serverRequests.answer', { id: waiting.id, result: { action: 'accept', content: { name: 'Grace' } } });
     expect(JSON.parse(textOf((await unable.answer(2)).result))).toEqual({ action: 'accept', content: { name: 'Grace' } });
+  });
+
+  it('tells the shared process its roots changed and answers the new ones', async () => {
+    const folder = path.join(temp.dir, 'project');
+    await core.call('servers.setRoots', { id: 'probe', roots: [folder] });
+    await waitFor('the roots change at the server', async () => JSON.parse(await uiCall('received', {})).rootsChanged === 1);
+    expect(JSON.parse(await uiCall('ask_roots', {})).roots).toEqual([{ uri: new URL(`file://${folder}`).href, name: 'project' }]);
   });
 
   it('declines at once when no window is open, and the log says why', async () => {
