@@ -95,6 +95,27 @@ test('a declined elicitation tells the server so', async ({ page }) => {
   await expect(panel.getByTestId('tool-result')).toContainText('answer: {"action":"decline"}');
 });
 
+test('a URL request shows the URL and its host, and opens it only once the person confirms', async ({ page }) => {
+  // The page the server names, served here so the browser that opens it has something to show.
+  await page.context().route('https://login.example.invalid/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Sign in</title>' }));
+  const panel = await openTool(page, 'ask_url');
+  await panel.getByLabel('url', { exact: true }).fill('https://login.example.invalid/connect?session=1');
+  await panel.getByTestId('run-tool').click();
+
+  const dialog = page.getByTestId('server-request-dialog');
+  await expect(dialog.getByTestId('elicitation-url-text')).toHaveText('https://login.example.invalid/connect?session=1');
+  await expect(dialog.getByTestId('elicitation-url-host')).toHaveText('login.example.invalid');
+  await dialog.getByTestId('elicitation-url-open').click();
+  expect(page.context().pages()).toHaveLength(1);
+  const opened = page.context().waitForEvent('page');
+  await dialog.getByTestId('elicitation-url-confirm').click();
+  const signIn = await opened;
+  await signIn.waitForLoadState();
+  expect(signIn.url()).toBe('https://login.example.invalid/connect?session=1');
+  await expect(dialog).toBeHidden();
+  await expect(panel.getByTestId('tool-result')).toContainText('answer: {"action":"accept"}');
+});
+
 test('folders edited in the Clients tab reach the running server, which is told its roots changed', async ({ page }) => {
   await openApp(page, host, `#/servers/${SERVER}/clients`);
   const tab = page.getByTestId('clients-tab');

@@ -3,6 +3,7 @@ import { buildFormModel } from '../playground/schema-form/form-model';
 import { formToArguments } from '../playground/schema-form/form-arguments';
 import { initialFormValue, type FormValue } from '../playground/schema-form/form-values';
 import { SchemaForm } from '../playground/schema-form/SchemaForm';
+import { AnswerError, CancelAndDecline } from './AnswerParts';
 import type { Answering } from './use-answer';
 import type { ElicitationRequest, FormElicitation } from './request-kinds';
 
@@ -31,18 +32,9 @@ export function ElicitationFormView({ request, params, answering }: { request: E
         }}
       >
         <SchemaForm model={model} value={value} onChange={setValue} problems={prepared.problems} showAllProblems={attempted} disabled={answering.busy} />
-        {answering.error ? (
-          <p className="inline-error" role="alert" data-testid="server-request-error">
-            {answering.error}
-          </p>
-        ) : null}
+        <AnswerError answering={answering} />
         <div className="sr-actions">
-          <button type="button" className="btn" onClick={() => answering.send({ id: request.id, result: { action: 'cancel' } })} disabled={answering.busy} data-testid="elicitation-cancel">
-            Cancel
-          </button>
-          <button type="button" className="btn btn-danger" onClick={() => answering.send({ id: request.id, result: { action: 'decline' } })} disabled={answering.busy} data-testid="elicitation-decline">
-            Decline
-          </button>
+          <CancelAndDecline id={request.id} answering={answering} />
           <button type="submit" className="btn btn-primary" disabled={answering.busy} data-testid="elicitation-accept">
             Accept
           </button>

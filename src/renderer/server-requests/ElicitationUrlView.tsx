@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AnswerError, CancelAndDecline } from './AnswerParts';
 import type { Answering } from './use-answer';
 import type { ElicitationRequest, UrlElicitation } from './request-kinds';
 import { reviewUrl } from './url-check';
@@ -33,18 +34,9 @@ export function ElicitationUrlView({ request, params, answering }: { request: El
           ))}
         </ul>
       ) : null}
-      {answering.error ? (
-        <p className="inline-error" role="alert" data-testid="server-request-error">
-          {answering.error}
-        </p>
-      ) : null}
+      <AnswerError answering={answering} />
       <div className="sr-actions">
-        <button type="button" className="btn" onClick={() => answering.send({ id: request.id, result: { action: 'cancel' } })} disabled={answering.busy}>
-          Cancel
-        </button>
-        <button type="button" className="btn btn-danger" onClick={() => answering.send({ id: request.id, result: { action: 'decline' } })} disabled={answering.busy} data-testid="elicitation-decline">
-          Decline
-        </button>
+        <CancelAndDecline id={request.id} answering={answering} />
         {confirming ? (
           <button type="button" className="btn btn-primary" onClick={open} disabled={answering.busy} data-testid="elicitation-url-confirm">
             Yes, open {review.host}

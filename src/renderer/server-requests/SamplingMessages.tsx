@@ -19,7 +19,7 @@ function ContentView({ block }: { block: SamplingContent }) {
 /** The conversation the server wants continued, each message under its role. */
 export function SamplingMessages({ messages }: { messages: SamplingRequest['params']['messages'] }) {
   return (
-    <ol className="sr-messages" data-testid="sampling-messages">
+    <ol className="stacked-list" data-testid="sampling-messages">
       {messages.map((message, index) => (
         <li key={index} className={`sr-message sr-message-${message.role}`}>
           <span className="sr-role">{message.role}</span>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { AnswerError } from './AnswerParts';
 import type { Answering } from './use-answer';
 import type { SamplingRequest } from './request-kinds';
 import { SamplingMessages, SamplingSettings } from './SamplingMessages';
@@ -52,11 +53,7 @@ export function SamplingRequestView({ request, answering }: { request: SamplingR
             ))}
           </select>
         </div>
-        {answering.error ? (
-          <p className="inline-error" role="alert" data-testid="server-request-error">
-            {answering.error}
-          </p>
-        ) : null}
+        <AnswerError answering={answering} />
         <div className="sr-actions">
           <label htmlFor={ids.reason} className="sr-reject-reason">
             Reason to reject (optional)
