@@ -17,6 +17,7 @@ import { secretHandlers } from './handlers/secrets';
 import { serverHandlers } from './handlers/servers';
 import { sessionHandlers } from './handlers/sessions';
 import { settingsHandlers } from './handlers/settings';
+import { serverRequestHandlers } from './handlers/server-requests';
 import { toolExposureHandlers } from './handlers/tool-exposure';
 import { toolHandlers } from './handlers/tools';
 import { LaunchResolution } from './launch-resolution';
@@ -28,6 +29,7 @@ import type { RestartPolicyOptions } from './restart-policy';
 import { RunningCalls } from './running-calls';
 import type { SecretStore } from './secrets';
 import { SettingsStore } from './settings';
+import { ServerRequestDesk } from './server-requests/server-request-desk';
 import { ServerSupervisor, type SupervisorOptions } from './supervisor';
 import { ToolSwitches } from './tool-access';
 import { ToolPins } from './tool-pins';
@@ -81,6 +83,8 @@ export class AppCore {
   private readonly messages: MessageJournals;
   /** Where the control socket hands over the client sessions the launcher bridges. */
   readonly bridge: BridgePort;
+  /** Server requests waiting for a person; the surfaces that show a window attach it here. */
+  readonly serverRequests: ServerRequestDesk;
 
   private constructor(
     private readonly options: AppCoreOptions,
@@ -92,6 +96,12 @@ export class AppCore {
     this.messages = new MessageJournals({ bufferMb: () => this.catalog.app.messageBufferMb, onEntry: (summary) => this.emit('messages.entry', summary) });
     this.launches = new LaunchResolution({ ...options, catalog: this.catalog, logs, errorRedaction: this.errorRedaction });
     this.toolExposure = this.createToolExposure();
+    this.serverRequests = new ServerRequestDesk({
+      timeoutMs: () => this.catalog.app.serverRequestTimeoutMs,
+      onChanged: (requests) => this.emit('serverRequests.changed', { requests }),
+      log: (input) => logs.append(input),
+      redact: (text) => this.errorRedaction.text(text),
+    });
     this.hub = new BridgeHub({
       catalog: this.catalog,
       supervisorFor: (id) => this.supervisorFor(id),
@@ -136,6 +146,7 @@ export class AppCore {
       ...logHandlers(parts),
       ...settingsHandlers(parts),
       ...messageHandlers(parts, this.messages),
+      ...serverRequestHandlers(this.serverRequests),
     };
   }
 
@@ -290,6 +301,7 @@ export class AppCore {
       runningCalls: this.runningCalls,
       roots: () => this.catalog.get(id).roots,
       messages: this.messages.of(id),
+      serverRequests: this.serverRequests,
       onCallProgress: (callId, progress) => this.emit('call.progress', { callId, serverId: id, ...progress }),
       ...(this.options.restartPolicy ? { restartPolicy: this.options.restartPolicy } : {}),
       ...(this.options.stopTimings ? { stopTimings: this.options.stopTimings } : {}),

@@ -48,7 +48,7 @@ describe('SettingsStore', () => {
   it('starts from defaults in a new folder, created private', () => {
     const { store, warnings } = openCollectingWarnings();
     expect(store.get()).toEqual({
-      app: { healthIntervalMs: 15_000, pingTimeoutMs: 5_000, callTimeoutMs: 60_000, logBufferSize: 5_000, maxMessageMb: 64, messageBufferMb: 8, startAtLogin: false, runUnannotatedToolsWithoutAsking: [] },
+      app: { healthIntervalMs: 15_000, pingTimeoutMs: 5_000, callTimeoutMs: 60_000, logBufferSize: 5_000, maxMessageMb: 64, messageBufferMb: 8, startAtLogin: false, runUnannotatedToolsWithoutAsking: [], serverRequestTimeoutMs: 300_000 },
       servers: {},
       customServers: [],
       toolAccess: {},

@@ -1,9 +1,11 @@
 import type { Implementation, LoggingMessageNotification, Result, ServerCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import type { ListKind, ServerToClientMethod } from './server-connection';
+import type { UnroutedRequest } from './server-requests/unrouted-request';
 
 /** Where a server's requests and notifications for its client go: the bridge hub, relaying them to sessions. */
 export interface SupervisorRelay {
-  serverRequest(method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result>;
+  /** Sends the request to the session that can answer it, or says why none can. */
+  serverRequest(method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result> | UnroutedRequest;
   resourceUpdated(uri: string): void;
   loggingMessage(params: LoggingMessageNotification['params']): void;
   /** A cached list was refreshed after the server said it changed. */

@@ -11,6 +11,8 @@ import { DEFAULT_RESTART_POLICY, RestartPolicy, type RestartPolicyOptions } from
 import { RunningCalls } from './running-calls';
 import { CallTimeoutError, ServerConnection, type CallProgress, type ListKind, type ServerLists, type ServerToClientMethod } from './server-connection';
 import { unroutedAnswer } from './bridge/unrouted-requests';
+import type { ServerRequestDesk } from './server-requests/server-request-desk';
+import { UnroutedRequest } from './server-requests/unrouted-request';
 import { mcpErrorText } from './mcp-error-text';
 import { rethrowSaidOnce, withCause } from './server-error';
 import type { ServerHandshake, SupervisorRelay } from './supervisor-relay';
@@ -61,6 +63,8 @@ export interface SupervisorOptions {
   messages?: MessageJournal;
   /** Added to every lifecycle and call log line, e.g. the session a dedicated process serves. */
   logFields?: Record<string, unknown>;
+  /** Where a sampling or elicitation request that no bridged client takes waits for a person. */
+  serverRequests?: Pick<ServerRequestDesk, 'ask'>;
 }
 
 /** The caller the call log names for calls made from MCP Tray itself (the UI, the CLI). */
@@ -343,12 +347,21 @@ export class ServerSupervisor {
     this.relay?.running(generation);
   }
 
-  /** A server's request to its client: relayed when something relays, else answered here. */
+  /**
+   * A server's request to its client: to the bridged session that can take it, else to a person in
+   * MCP Tray's window when one is open, else declined with the reason in the log.
+   */
   private async answerServerRequest(method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result> {
-    if (this.relay) return this.relay.serverRequest(method, params, signal);
+    const routed = this.relay?.serverRequest(method, params, signal) ?? new UnroutedRequest('no client is connected through MCP Tray to answer it');
+    if (!(routed instanceof UnroutedRequest)) return routed;
     const roots = this.options.roots?.() ?? [];
-    if (method !== 'roots/list') this.log('warn', 'lifecycle', `${method} declined: no client is connected through MCP Tray to answer it`, { method });
-    return unroutedAnswer(method, roots, 'no client is connected through MCP Tray to answer it');
+    if (method === 'roots/list') return unroutedAnswer(method, roots, routed.why);
+    const desk = this.options.serverRequests;
+    const asked = desk?.ask({ serverId: this.serverId, method, params, signal, cause: routed.cause, why: routed.why });
+    if (asked) return asked;
+    const why = desk ? `${routed.why}, and no MCP Tray window is open to ask a person` : routed.why;
+    this.log('warn', 'lifecycle', `${method} declined: ${why}`, { method });
+    return unroutedAnswer(method, roots, why);
   }
 
   private handleExit(generation: number, connection: ServerConnection, code: number | null, signal: NodeJS.Signals | null): void {

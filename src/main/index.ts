@@ -138,6 +138,7 @@ async function startShell(): Promise<void> {
     shellState: new ShellState(openShellStateBackend(dataDir)),
     isQuitting: () => quitting,
     notify: tell,
+    windows: core.serverRequests,
   });
   mainWindow = appWindow;
   handleContractCalls(core, location);

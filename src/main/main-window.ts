@@ -4,6 +4,7 @@
  */
 import { app, BrowserWindow, nativeTheme } from 'electron';
 import path from 'node:path';
+import type { WindowSeam } from '../core/server-requests/server-request-desk';
 import type { AppLayout } from './app-layout';
 import type { Notice } from './registration-notice';
 import { rendererEntryUrl, type RendererLocation } from './renderer-location';
@@ -17,6 +18,8 @@ interface MainWindowOptions {
   shellState: ShellState;
   isQuitting: () => boolean;
   notify: (notice: Notice) => void;
+  /** Told while the window is shown, so a server's request can wait for the person looking at it. */
+  windows: WindowSeam;
 }
 
 export class MainWindow {
@@ -46,6 +49,18 @@ export class MainWindow {
     window.focus();
     // macOS does not bring a background app forward just because its window was shown.
     if (process.platform === 'darwin') app.focus({ steal: true });
+  }
+
+  /** A hidden window (closed to the tray) is no window to the person: only a shown one counts as open. */
+  private reportShown(window: BrowserWindow): void {
+    let close: (() => void) | undefined;
+    const hidden = () => {
+      close?.();
+      close = undefined;
+    };
+    window.on('show', () => (close ??= this.options.windows.attachWindow()));
+    window.on('hide', hidden);
+    window.on('closed', hidden);
   }
 
   private create(): BrowserWindow {
@@ -89,6 +104,7 @@ export class MainWindow {
     window.on('closed', () => {
       if (this.window === window) this.window = undefined;
     });
+    this.reportShown(window);
     // A renderer that crashed leaves a blank window: load the page again rather than show nothing.
     window.webContents.on('render-process-gone', (_event, details) => {
       if (details.reason !== 'clean-exit' && !window.isDestroyed()) void window.loadURL(rendererEntryUrl(location));

@@ -53,6 +53,8 @@ export const METHOD_NAMES = [
   'tools.approve',
   'messages.query',
   'messages.get',
+  'serverRequests.list',
+  'serverRequests.answer',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
@@ -65,6 +67,7 @@ export const EVENT_NAMES = [
   'sessions.changed',
   'tools.held',
   'messages.entry',
+  'serverRequests.changed',
 ] as const satisfies readonly EventName[];
 
 const everyMethodListed: ExactlyAll<MethodName, (typeof METHOD_NAMES)[number]> = true;

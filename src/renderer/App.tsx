@@ -5,6 +5,7 @@ import { NAV_ITEMS, Sidebar } from './app/Sidebar';
 import type { Route } from './app/route';
 import { navigate, useRoute } from './app/use-route';
 import { ClientsPage } from './clients/ClientsPage';
+import { ServerRequestsDialog } from './server-requests/ServerRequestsDialog';
 import { useServer } from './servers/servers-context';
 import { ServerPage } from './server-page/ServerPage';
 import { ServersPage } from './servers/ServersPage';
@@ -81,6 +82,7 @@ export function App() {
           </fieldset>
         </main>
       </div>
+      <ServerRequestsDialog />
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { DEFAULT_MAX_MESSAGE_MB, HIGHEST_MAX_MESSAGE_MB } from './message-size';
 import { DEFAULT_MESSAGE_BUFFER_MB, HIGHEST_MESSAGE_BUFFER_MB, messagesEvents, messagesMethods } from './messages-contract';
 import { MAX_INPUT_DEPTH, fieldNestedTooDeep } from './input-depth';
 import { isPlainObject } from './plain-object';
+import { serverRequestEvents, serverRequestMethods } from './server-requests-contract';
 import { ENV_NAME_PATTERN, ENV_NAME_RULE, SERVER_ID_PATTERN, SERVER_ID_RULE } from './vocabulary';
 
 export const ServerIdSchema = z.string().regex(SERVER_ID_PATTERN, SERVER_ID_RULE);
@@ -165,6 +166,8 @@ export const AppSettingsSchema = z.object({
   startAtLogin: z.boolean().default(false),
   /** Servers whose tools that do not say whether they change data run from the playground without asking first. */
   runUnannotatedToolsWithoutAsking: z.array(ServerIdSchema).max(1_000).default([]),
+  /** How long a server's sampling or elicitation request waits for a person in MCP Tray's window. */
+  serverRequestTimeoutMs: z.number().int().min(1_000).max(3_600_000).default(300_000),
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 
@@ -363,6 +366,7 @@ export const contract = {
   'settings.get': method(Empty, AppSettingsSchema),
   'settings.update': method(AppSettingsSchema.partial(), AppSettingsSchema),
   ...messagesMethods,
+  ...serverRequestMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -392,6 +396,7 @@ export const events = {
   /** The app settings as saved, after every successful settings.update from any surface. */
   'settings.changed': AppSettingsSchema,
   ...messagesEvents,
+  ...serverRequestEvents,
 } as const;
 
 export type Events = typeof events;

@@ -151,7 +151,7 @@ describe('the bridge hub, sessions on one real server process', () => {
     b.request(2, 'tools/call', { name: 'slow', arguments: { ms: 30_000, steps: 300, label: 'b' }, _meta: { progressToken: 'b' } });
     await waitFor("b's call running", () => b.notifications('notifications/progress').length > 0);
     a.request(3, 'tools/call', { name: 'ask_sampling', arguments: { prompt: 'again?' } });
-    expect(resultText(await a.answer(3))).toBe('sampling failed: MCP error -32600: Sampling is not available: 2 clients have calls running on this server, so it is not clear which one asked');
+    expect(resultText(await a.answer(3))).toBe('sampling failed: MCP error -32600: Sampling is not available: 2 clients have calls running on this server, so it is not clear which one asked, and no MCP Tray window is open to ask a person');
     expect([...a.messages, ...b.messages].filter((message) => message.method === 'sampling/createMessage')).toHaveLength(1);
     const declined = core.logs.query({ serverId: 'probe', limit: 1_000 }).filter((entry) => entry.level === 'warn' && entry.message.startsWith('sampling/createMessage declined'));
     expect(declined).toHaveLength(1);
@@ -164,7 +164,7 @@ describe('the bridge hub, sessions on one real server process', () => {
     expect(JSON.parse(resultText(await a.answer(1)))).toEqual({ action: 'decline' });
     a.request(2, 'tools/call', { name: 'ask_roots', arguments: {} });
     expect(JSON.parse(resultText(await a.answer(2))).roots).toEqual([expect.objectContaining({ uri: new URL(`file://${temp.dir}`).href })]);
-    expect(core.logs.query({ serverId: 'probe', limit: 1_000 }).map((entry) => entry.message)).toContain('elicitation/create declined: client-a, whose call is running, did not declare the elicitation capability');
+    expect(core.logs.query({ serverId: 'probe', limit: 1_000 }).map((entry) => entry.message)).toContain('elicitation/create declined: client-a, whose call is running, did not declare the elicitation capability, and no MCP Tray window is open to ask a person');
   });
 
   it('answers roots from the setting as it is now, and tells every process of a per-session server when it changes', async () => {

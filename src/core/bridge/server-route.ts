@@ -6,7 +6,8 @@ import type { SupervisorRelay } from '../supervisor-relay';
 import { messageOf } from '../../shared/error-message';
 import { lowestLevel, passesLevel } from './log-levels';
 import { SubscriptionTable } from './subscriptions';
-import { rootsAnswer, unroutedAnswer } from './unrouted-requests';
+import { UnroutedRequest } from '../server-requests/unrouted-request';
+import { rootsAnswer } from './unrouted-requests';
 
 /**
  * The level the manager's log view listens at: what it records of a server's notifications/message
@@ -16,6 +17,7 @@ const MANAGER_LOG_LEVEL: LoggingLevel = 'info';
 
 /** What a route needs of each session on its server. */
 export interface RoutedSession {
+  readonly sessionId: string;
   readonly client: string;
   /** The level this session asked for with logging/setLevel, if it did. */
   readonly logLevel: LoggingLevel | undefined;
@@ -111,7 +113,8 @@ export class ServerRoute implements SupervisorRelay {
     this.serverLevel = target;
   }
 
-  serverRequest(method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result> {
+  /** Goes to the one session whose call is running, when it can take it; else why not, for the supervisor to decide. */
+  serverRequest(method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result> | UnroutedRequest {
     if (method === 'roots/list') return Promise.resolve(rootsAnswer(this.options.roots()));
     const busy = [...this.sessions].filter((session) => session.busy());
     const target = busy.length === 1 ? busy[0] : undefined;
@@ -122,8 +125,7 @@ export class ServerRoute implements SupervisorRelay {
           ? `${busy.length} clients have calls running on this server, so it is not clear which one asked`
           : target.refusesServerRequest(method);
     if (target && why === undefined) return target.request(method, params, signal);
-    this.options.log({ level: 'warn', source: 'lifecycle', message: `${method} declined: ${why}`, fields: { method } });
-    return Promise.resolve().then(() => unroutedAnswer(method, this.options.roots(), why ?? 'no client can answer it'));
+    return new UnroutedRequest(why ?? 'no client can answer it', target ? { sessionId: target.sessionId, client: target.client } : undefined);
   }
 
   resourceUpdated(uri: string): void {

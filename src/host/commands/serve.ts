@@ -52,7 +52,7 @@ Options:
 
     return runManagerInForeground(environment, {
       openSurface: async (core) => {
-        const http = await startServeHttp({ target: core, uiDir: uiDirOf(environment), port, host });
+        const http = await startServeHttp({ target: core, uiDir: uiDirOf(environment), port, host, windows: core.serverRequests });
         writeErr('MCP Tray UI: open this link (it holds a one-time token; anyone with it can drive MCP Tray):');
         // The only place the token is ever written: stdout, once, so a script can read the link.
         writeOut(http.url);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppSettingsSchema, type AppSettings } from '../../shared/contract';
 
 /** The numeric settings the page edits; startAtLogin is a toggle handled on its own. */
-export type NumericSettingKey = 'healthIntervalMs' | 'pingTimeoutMs' | 'callTimeoutMs' | 'logBufferSize' | 'maxMessageMb' | 'messageBufferMb';
+export type NumericSettingKey = 'healthIntervalMs' | 'pingTimeoutMs' | 'callTimeoutMs' | 'logBufferSize' | 'maxMessageMb' | 'messageBufferMb' | 'serverRequestTimeoutMs';
 
 interface NumericSettingSpec {
   key: NumericSettingKey;
@@ -41,6 +41,7 @@ export const NUMERIC_SETTINGS: readonly NumericSettingSpec[] = [
   spec('logBufferSize', 'Log lines kept per server', 'Older lines are still in the log files on disk.', 'entries'),
   spec('maxMessageMb', 'Largest message', 'The largest answer a server may send (a screenshot, a file); a call with a larger one fails.', 'megabytes'),
   spec('messageBufferMb', 'Messages kept per server', 'How much of each server\'s JSON-RPC traffic the Messages tab keeps in memory; the oldest messages make room.', 'megabytes'),
+  spec('serverRequestTimeoutMs', 'Server request timeout', "How long a server's sampling or elicitation request waits for your answer in this window.", 'seconds'),
 ];
 
 export type SettingsText = Record<NumericSettingKey, string>;

@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { events, type EventName } from '../../shared/contract';
+import type { WindowSeam } from '../../core/server-requests/server-request-desk';
 import type { ContractPort } from '../contract-port';
 
 /** Not a contract event: tells the page that events were lost and it should query its state again. */
@@ -51,7 +52,8 @@ export class EventStreamHub {
   private readonly unsubscribes: Array<() => void>;
   private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(target: Pick<ContractPort, 'on'>, options: EventStreamOptions = {}) {
+  /** `windows` hears of each page that listens: a person has MCP Tray open to answer a server's request. */
+  constructor(target: Pick<ContractPort, 'on'>, options: EventStreamOptions = {}, private readonly windows?: WindowSeam) {
     this.options = { ...DEFAULTS, ...options };
     const names = Object.keys(events) as EventName[];
     this.unsubscribes = names.map((name) => target.on(name, (payload) => this.publish(name, payload)));
@@ -85,7 +87,11 @@ export class EventStreamHub {
     }
     response.write(opening);
     this.clients.add(response);
-    const detach = () => this.clients.delete(response);
+    const closeWindow = this.windows?.attachWindow();
+    const detach = () => {
+      this.clients.delete(response);
+      closeWindow?.();
+    };
     response.on('close', detach);
     response.on('error', detach);
   }

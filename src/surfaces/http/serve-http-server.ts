@@ -10,6 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ContractError } from '../../shared/contract';
+import type { WindowSeam } from '../../core/server-requests/server-request-desk';
 import type { ContractPort } from '../contract-port';
 import { AccessToken, carriesToken, sessionCookie } from './access-token';
 import { API_CALL_PREFIX, handleApiCall } from './api-call';
@@ -31,6 +32,8 @@ interface ServeHttpOptions {
   /** Only 127.0.0.1 or localhost; anything else is refused. */
   host?: string;
   events?: EventStreamOptions;
+  /** Told of each page listening to events, so a server's request can wait for a person there. */
+  windows?: WindowSeam;
 }
 
 export interface ServeHttpServer {
@@ -68,7 +71,7 @@ export async function startServeHttp(options: ServeHttpOptions): Promise<ServeHt
     throw new ContractError('unavailable', `The UI is not built: ${options.uiDir} has no index.html. Run "npm run build" first.`);
   });
   const token = AccessToken.generate();
-  const hub = new EventStreamHub(options.target, options.events);
+  const hub = new EventStreamHub(options.target, options.events, options.windows);
   let port = 0;
 
   const handleApi = async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {

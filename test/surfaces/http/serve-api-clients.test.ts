@@ -147,6 +147,7 @@ describe('the HTTP client against a headless host', () => {
       messageBufferMb: 8,
       startAtLogin: false,
       runUnannotatedToolsWithoutAsking: [],
+      serverRequestTimeoutMs: 300_000,
     });
   });
 
