@@ -167,7 +167,7 @@ export function ToolPanel({ serverId, tool, runner }: ToolPanelProps) {
       />
 
       {call.status === 'running' ? <CallProgressView progress={call.progress} startedAt={call.startedAt} cancelling={call.cancelRequested} /> : null}
-      {call.status === 'done' || call.status === 'failed' ? <ToolResultView call={call} toolName={tool.name} serverId={serverId} /> : null}
+      {call.status === 'done' || call.status === 'failed' ? <ToolResultView call={call} toolName={tool.name} serverId={serverId} outputSchema={tool.outputSchema} /> : null}
 
       <CallHistoryList
         entries={entries}
