@@ -10,6 +10,7 @@ import { ErrorRedaction } from './error-redaction';
 import { clientHandlers } from './handlers/clients';
 import type { CoreParts, HandlersOf } from './handlers/core-parts';
 import { logHandlers } from './handlers/logs';
+import { playgroundHandlers } from './handlers/playground';
 import { promptHandlers } from './handlers/prompts';
 import { resourceHandlers } from './handlers/resources';
 import { secretHandlers } from './handlers/secrets';
@@ -33,6 +34,8 @@ import { TOOL_PINS_FILE_NAME } from './tool-pins-file';
 import { BridgeHub } from './bridge/bridge-hub';
 import type { BridgePort } from './bridge/bridge-port';
 import type { ToolExposure } from './tool-exposure';
+import { ManagerLogLevels } from './playground/manager-log-levels';
+import { UiSessions } from './playground/ui-sessions';
 
 export interface AppCoreOptions {
   dataDir: string;
@@ -77,6 +80,8 @@ export class AppCore {
   private readonly hub: BridgeHub;
   /** Where the control socket hands over the client sessions the launcher bridges. */
   readonly bridge: BridgePort;
+  /** The level the manager's own session listens at on each server, for this run. */
+  private readonly managerLogLevels = new ManagerLogLevels();
 
   private constructor(
     private readonly options: AppCoreOptions,
@@ -96,8 +101,10 @@ export class AppCore {
       logs,
       emit: (event, payload) => this.emit(event, payload),
       redact: (message) => this.errorRedaction.text(message),
+      managerLogLevel: (serverId) => this.managerLogLevels.get(serverId),
     });
     this.bridge = this.hub;
+    const uiSessions = new UiSessions({ routeOf: (id) => this.hub.routeOf(id), onResourceUpdated: (serverId, uri) => this.emit('resources.updated', { serverId, uri }) });
     const parts: CoreParts = {
       catalog: this.catalog,
       logs,
@@ -107,6 +114,8 @@ export class AppCore {
       clients: () => this.clients(),
       supervisorFor: (id) => this.supervisorFor(id),
       disposeSupervisor: async (id) => {
+        uiSessions.forget(id);
+        this.managerLogLevels.forget(id);
         this.hub.endSessionsOf(id, `Server "${id}" was removed from MCP Tray.`);
         await this.supervisorFor(id).dispose();
         this.supervisors.delete(id);
@@ -129,6 +138,7 @@ export class AppCore {
       ...clientHandlers(parts),
       ...logHandlers(parts),
       ...settingsHandlers(parts),
+      ...playgroundHandlers(parts, { uiSessions, logLevels: this.managerLogLevels, applyManagerLevel: (id) => this.hub.applyManagerLevel(id) }),
     };
   }
 
@@ -282,6 +292,7 @@ export class AppCore {
       guard: this.guard,
       runningCalls: this.runningCalls,
       roots: () => this.catalog.get(id).roots,
+      mcpLogLevel: () => this.managerLogLevels.get(id),
       onCallProgress: (callId, progress) => this.emit('call.progress', { callId, serverId: id, ...progress }),
       ...(this.options.restartPolicy ? { restartPolicy: this.options.restartPolicy } : {}),
       ...(this.options.stopTimings ? { stopTimings: this.options.stopTimings } : {}),

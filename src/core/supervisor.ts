@@ -11,6 +11,7 @@ import { DEFAULT_RESTART_POLICY, RestartPolicy, type RestartPolicyOptions } from
 import { RunningCalls } from './running-calls';
 import { CallTimeoutError, ServerConnection, type CallProgress, type ListKind, type ServerLists, type ServerToClientMethod } from './server-connection';
 import { unroutedAnswer } from './bridge/unrouted-requests';
+import { passesLevel } from './bridge/log-levels';
 import { mcpErrorText } from './mcp-error-text';
 import { rethrowSaidOnce, withCause } from './server-error';
 import type { ServerHandshake, SupervisorRelay } from './supervisor-relay';
@@ -56,6 +57,8 @@ export interface SupervisorOptions {
   roots?: () => readonly string[];
   /** Added to every lifecycle and call log line, e.g. the session a dedicated process serves. */
   logFields?: Record<string, unknown>;
+  /** The least severe MCP log message (notifications/message) the log keeps; every one when not given. */
+  mcpLogLevel?: () => LoggingLevel;
 }
 
 /** The caller the call log names for calls made from MCP Tray itself (the UI, the CLI). */
@@ -310,8 +313,11 @@ export class ServerSupervisor {
         },
         onServerRequest: (method, params, signal) => this.answerServerRequest(method, params, signal),
         onListFailed: (method, message) => this.log('warn', 'lifecycle', `${method} failed, so it is taken as empty: ${message}`, { method }),
-        onServerLog: (level, logger, data) =>
-          this.log(mcpLevelToLogLevel(level), 'mcp', typeof data === 'string' ? data : JSON.stringify(data), logger ? { logger } : undefined),
+        onServerLog: (level, logger, data) => {
+          // The server may run lower for a bridged client that asked for more; the log keeps the manager's own level.
+          if (!passesLevel(level, this.options.mcpLogLevel?.())) return;
+          this.log(mcpLevelToLogLevel(level), 'mcp', typeof data === 'string' ? data : JSON.stringify(data), logger ? { logger } : undefined);
+        },
       },
       this.options.stopTimings,
     );

@@ -51,6 +51,11 @@ export const METHOD_NAMES = [
   'tools.setEnabled',
   'tools.changes',
   'tools.approve',
+  'servers.protocol',
+  'completions.complete',
+  'resources.subscribe',
+  'resources.unsubscribe',
+  'logs.setServerLevel',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
@@ -62,6 +67,7 @@ export const EVENT_NAMES = [
   'settings.changed',
   'sessions.changed',
   'tools.held',
+  'resources.updated',
 ] as const satisfies readonly EventName[];
 
 const everyMethodListed: ExactlyAll<MethodName, (typeof METHOD_NAMES)[number]> = true;

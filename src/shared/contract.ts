@@ -16,6 +16,14 @@ import { z } from 'zod';
 import { DEFAULT_MAX_MESSAGE_MB, HIGHEST_MAX_MESSAGE_MB } from './message-size';
 import { MAX_INPUT_DEPTH, fieldNestedTooDeep } from './input-depth';
 import { isPlainObject } from './plain-object';
+import {
+  CompleteResultSchema,
+  CompletionRequestSchema,
+  ResourceSubscriptionSchema,
+  ResourceUpdatedEventSchema,
+  ServerLogLevelSchema,
+  ServerProtocolSchema,
+} from './playground-contract';
 import { ENV_NAME_PATTERN, ENV_NAME_RULE, SERVER_ID_PATTERN, SERVER_ID_RULE } from './vocabulary';
 
 export const ServerIdSchema = z.string().regex(SERVER_ID_PATTERN, SERVER_ID_RULE);
@@ -359,6 +367,14 @@ export const contract = {
   'clients.repair': method(z.object({ clientId: ClientIdSchema }), ClientChangeResultSchema),
   'settings.get': method(Empty, AppSettingsSchema),
   'settings.update': method(AppSettingsSchema.partial(), AppSettingsSchema),
+  /** What the running server declared in its handshake (capabilities, serverInfo, instructions, protocolVersion). */
+  'servers.protocol': method(ById, ServerProtocolSchema),
+  /** The server's completion/complete answer for a prompt argument or a resource-template variable. */
+  'completions.complete': method(CompletionRequestSchema, CompleteResultSchema),
+  'resources.subscribe': method(ResourceSubscriptionSchema, z.object({ subscribed: z.literal(true) })),
+  'resources.unsubscribe': method(ResourceSubscriptionSchema, z.object({ subscribed: z.literal(false) })),
+  /** The level the manager's own session listens at on this server, for this run. */
+  'logs.setServerLevel': method(ServerLogLevelSchema, ServerLogLevelSchema),
 } as const;
 
 export type Contract = typeof contract;
@@ -387,6 +403,7 @@ export const events = {
   'server.listChanged': z.object({ serverId: ServerIdSchema, kind: z.enum(['tools', 'resources', 'prompts']) }),
   /** The app settings as saved, after every successful settings.update from any surface. */
   'settings.changed': AppSettingsSchema,
+  'resources.updated': ResourceUpdatedEventSchema,
 } as const;
 
 export type Events = typeof events;

@@ -1,11 +1,15 @@
 import { build } from 'esbuild';
 import { projectRoot } from './mcp-child';
 
-/** Bundles the fixture servers to out/test/<name>.js (chaos-server, bridge-probe-server), like a real server would be. */
+/** Bundles the fixture servers to out/test/<name>.js (chaos-server, bridge-probe-server, playground-server), like a real server would be. */
 export async function buildChaosServer(): Promise<void> {
   await build({
     absWorkingDir: projectRoot,
-    entryPoints: { 'chaos-server': 'test/fixtures/chaos-server.ts', 'bridge-probe-server': 'test/fixtures/bridge-probe-server.ts' },
+    entryPoints: {
+      'chaos-server': 'test/fixtures/chaos-server.ts',
+      'bridge-probe-server': 'test/fixtures/bridge-probe-server.ts',
+      'playground-server': 'test/fixtures/playground-server.ts',
+    },
     outdir: 'out/test',
     bundle: true,
     platform: 'node',
