@@ -170,6 +170,8 @@ export function ToolPanel({ serverId, tool, runner }: ToolPanelProps) {
       {call.status === 'done' || call.status === 'failed' ? <ToolResultView call={call} toolName={tool.name} serverId={serverId} outputSchema={tool.outputSchema} /> : null}
 
       <CallHistoryList
+        serverId={serverId}
+        toolName={tool.name}
         entries={entries}
         running={running}
         onLoad={(entry) => load(entry.arguments)}
