@@ -65,6 +65,14 @@ describe('the playground protocol methods, against a real server process', () =>
     await expectContractError(core.call('servers.protocol', { id: ID }), 'not_running');
   });
 
+  it("hands on a result that breaks the tool's own output schema as the server sent it, to the UI and to a bridged client", async () => {
+    const { result } = await core.call('tools.call', { serverId: ID, name: 'broken_output', arguments: {} });
+    expect(result.structuredContent).toEqual({ temperature: 'warm' });
+    const peer = await open('client-a');
+    peer.request(1, 'tools/call', { name: 'broken_output', arguments: {} });
+    expect((await peer.answer(1)).result?.structuredContent).toEqual({ temperature: 'warm' });
+  });
+
   it('completes a prompt argument and a resource-template variable through the server', async () => {
     const city = await core.call('completions.complete', { serverId: ID, ref: { type: 'ref/prompt', name: 'trip' }, argument: { name: 'city', value: 'Ber' } });
     expect(city.completion.values).toEqual(['Berlin', 'Bern', 'Bergen']);
