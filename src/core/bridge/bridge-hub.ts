@@ -133,11 +133,12 @@ export class BridgeHub implements BridgePort {
   }
 
   private newRoute(serverId: string, supervisor: ServerSupervisor): ServerRoute {
+    const managerLogLevel = this.options.managerLogLevel;
     return new ServerRoute({
       supervisor,
       roots: () => this.options.catalog.get(serverId).roots,
       log: (input) => this.options.logs.append({ ...input, serverId }),
-      ...(this.options.managerLogLevel ? { managerLevel: () => this.options.managerLogLevel?.(serverId) ?? 'info' } : {}),
+      ...(managerLogLevel ? { managerLevel: () => managerLogLevel(serverId) } : {}),
     });
   }
 

@@ -5,7 +5,7 @@ export function AnnotationTags({ annotations }: { annotations: ContentAnnotation
   const facts = annotationFacts(annotations);
   if (facts.length === 0) return null;
   return (
-    <ul className="pg-annotations" aria-label="Annotations" data-testid="content-annotations">
+    <ul className="pg-badges pg-annotations" aria-label="Annotations" data-testid="content-annotations">
       {facts.map((fact) => (
         <li key={fact.name} className="pg-block-tag" data-annotation={fact.name} title={`${fact.name}: ${fact.raw}`}>
           {fact.text}
