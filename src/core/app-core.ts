@@ -11,6 +11,7 @@ import { clientHandlers } from './handlers/clients';
 import type { CoreParts, HandlersOf } from './handlers/core-parts';
 import { logHandlers } from './handlers/logs';
 import { messageHandlers } from './handlers/messages';
+import { playgroundHandlers } from './handlers/playground';
 import { promptHandlers } from './handlers/prompts';
 import { resourceHandlers } from './handlers/resources';
 import { secretHandlers } from './handlers/secrets';
@@ -37,6 +38,8 @@ import { TOOL_PINS_FILE_NAME } from './tool-pins-file';
 import { BridgeHub } from './bridge/bridge-hub';
 import type { BridgePort } from './bridge/bridge-port';
 import type { ToolExposure } from './tool-exposure';
+import { ManagerLogLevels } from './playground/manager-log-levels';
+import { UiSessions } from './playground/ui-sessions';
 
 export interface AppCoreOptions {
   dataDir: string;
@@ -85,6 +88,8 @@ export class AppCore {
   readonly bridge: BridgePort;
   /** Server requests waiting for a person; the surfaces that show a window attach it here. */
   readonly serverRequests: ServerRequestDesk;
+  /** The level the manager's own session listens at on each server, for this run. */
+  private readonly managerLogLevels = new ManagerLogLevels();
 
   private constructor(
     private readonly options: AppCoreOptions,
@@ -111,8 +116,10 @@ export class AppCore {
       logs,
       emit: (event, payload) => this.emit(event, payload),
       redact: (message) => this.errorRedaction.text(message),
+      managerLogLevel: (serverId) => this.managerLogLevels.get(serverId),
     });
     this.bridge = this.hub;
+    const uiSessions = new UiSessions({ routeOf: (id) => this.hub.routeOf(id), onResourceUpdated: (serverId, uri) => this.emit('resources.updated', { serverId, uri }) });
     const parts: CoreParts = {
       catalog: this.catalog,
       logs,
@@ -122,6 +129,8 @@ export class AppCore {
       clients: () => this.clients(),
       supervisorFor: (id) => this.supervisorFor(id),
       disposeSupervisor: async (id) => {
+        uiSessions.forget(id);
+        this.managerLogLevels.forget(id);
         this.hub.endSessionsOf(id, `Server "${id}" was removed from MCP Tray.`);
         await this.supervisorFor(id).dispose();
         this.supervisors.delete(id);
@@ -147,6 +156,7 @@ export class AppCore {
       ...settingsHandlers(parts),
       ...messageHandlers(parts, this.messages),
       ...serverRequestHandlers(this.serverRequests),
+      ...playgroundHandlers(parts, { uiSessions, logLevels: this.managerLogLevels, applyManagerLevel: (id) => this.hub.applyManagerLevel(id) }),
     };
   }
 
@@ -302,6 +312,7 @@ export class AppCore {
       roots: () => this.catalog.get(id).roots,
       messages: this.messages.of(id),
       serverRequests: this.serverRequests,
+      mcpLogLevel: () => this.managerLogLevels.get(id),
       onCallProgress: (callId, progress) => this.emit('call.progress', { callId, serverId: id, ...progress }),
       ...(this.options.restartPolicy ? { restartPolicy: this.options.restartPolicy } : {}),
       ...(this.options.stopTimings ? { stopTimings: this.options.stopTimings } : {}),

@@ -1,5 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
+  CallToolResultSchema,
   CreateMessageRequestSchema,
   ElicitRequestSchema,
   ErrorCode,
@@ -206,12 +207,15 @@ export class ServerConnection {
       options.onProgress(progress);
     });
     try {
-      return (await this.from(options.origin, () =>
-        this.client.callTool({ name, arguments: args, _meta: { ...options.meta, progressToken } }, undefined, {
+      // A plain request, not the SDK's callTool: that one refuses a result whose structuredContent
+      // breaks the tool's outputSchema, and the result must reach the playground and bridged clients
+      // as the server sent it, for them to check (MCP 2025-11-25, Server > Tools > Output Schema).
+      return await this.from(options.origin, () =>
+        this.client.request({ method: 'tools/call', params: { name, arguments: args, _meta: { ...options.meta, progressToken } } }, CallToolResultSchema, {
           timeout: MAX_TIMER_MS,
           signal: cancellation.signal,
         }),
-      )) as CallToolResult;
+      );
     } finally {
       clearTimeout(deadline);
       this.progressListeners.delete(progressToken);

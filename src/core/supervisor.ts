@@ -13,6 +13,7 @@ import { CallTimeoutError, ServerConnection, type CallProgress, type ListKind, t
 import { unroutedAnswer } from './bridge/unrouted-requests';
 import type { ServerRequestDesk } from './server-requests/server-request-desk';
 import { UnroutedRequest } from './server-requests/unrouted-request';
+import { passesLevel } from './bridge/log-levels';
 import { mcpErrorText } from './mcp-error-text';
 import { rethrowSaidOnce, withCause } from './server-error';
 import type { ServerHandshake, SupervisorRelay } from './supervisor-relay';
@@ -65,6 +66,8 @@ export interface SupervisorOptions {
   logFields?: Record<string, unknown>;
   /** Where a sampling or elicitation request that no bridged client takes waits for a person. */
   serverRequests?: Pick<ServerRequestDesk, 'ask'>;
+  /** The least severe MCP log message (notifications/message) the log keeps; every one when not given. */
+  mcpLogLevel?: () => LoggingLevel;
 }
 
 /** The caller the call log names for calls made from MCP Tray itself (the UI, the CLI). */
@@ -322,8 +325,11 @@ export class ServerSupervisor {
         },
         onServerRequest: (method, params, signal) => this.answerServerRequest(method, params, signal),
         onListFailed: (method, message) => this.log('warn', 'lifecycle', `${method} failed, so it is taken as empty: ${message}`, { method }),
-        onServerLog: (level, logger, data) =>
-          this.log(mcpLevelToLogLevel(level), 'mcp', typeof data === 'string' ? data : JSON.stringify(data), logger ? { logger } : undefined),
+        onServerLog: (level, logger, data) => {
+          // The server may run lower for a bridged client that asked for more; the log keeps the manager's own level.
+          if (!passesLevel(level, this.options.mcpLogLevel?.())) return;
+          this.log(mcpLevelToLogLevel(level), 'mcp', typeof data === 'string' ? data : JSON.stringify(data), logger ? { logger } : undefined);
+        },
       },
       this.options.stopTimings,
     );

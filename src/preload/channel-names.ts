@@ -55,6 +55,11 @@ export const METHOD_NAMES = [
   'messages.get',
   'serverRequests.list',
   'serverRequests.answer',
+  'servers.protocol',
+  'completions.complete',
+  'resources.subscribe',
+  'resources.unsubscribe',
+  'logs.setServerLevel',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
@@ -68,6 +73,7 @@ export const EVENT_NAMES = [
   'tools.held',
   'messages.entry',
   'serverRequests.changed',
+  'resources.updated',
 ] as const satisfies readonly EventName[];
 
 const everyMethodListed: ExactlyAll<MethodName, (typeof METHOD_NAMES)[number]> = true;

@@ -21,6 +21,7 @@ import './styles/logs.css';
 import './styles/messages.css';
 import './styles/clients.css';
 import './styles/clients-and-tools.css';
+import './styles/playground-protocol.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -18,6 +18,14 @@ import { DEFAULT_MESSAGE_BUFFER_MB, HIGHEST_MESSAGE_BUFFER_MB, messagesEvents, m
 import { MAX_INPUT_DEPTH, fieldNestedTooDeep } from './input-depth';
 import { isPlainObject } from './plain-object';
 import { serverRequestEvents, serverRequestMethods } from './server-requests-contract';
+import {
+  CompleteResultSchema,
+  CompletionRequestSchema,
+  ResourceSubscriptionSchema,
+  ResourceUpdatedEventSchema,
+  ServerLogLevelSchema,
+  ServerProtocolSchema,
+} from './playground-contract';
 import { ENV_NAME_PATTERN, ENV_NAME_RULE, SERVER_ID_PATTERN, SERVER_ID_RULE } from './vocabulary';
 
 export const ServerIdSchema = z.string().regex(SERVER_ID_PATTERN, SERVER_ID_RULE);
@@ -367,6 +375,14 @@ export const contract = {
   'settings.update': method(AppSettingsSchema.partial(), AppSettingsSchema),
   ...messagesMethods,
   ...serverRequestMethods,
+  /** What the running server declared in its handshake (capabilities, serverInfo, instructions, protocolVersion). */
+  'servers.protocol': method(ById, ServerProtocolSchema),
+  /** The server's completion/complete answer for a prompt argument or a resource-template variable. */
+  'completions.complete': method(CompletionRequestSchema, CompleteResultSchema),
+  'resources.subscribe': method(ResourceSubscriptionSchema, z.object({ subscribed: z.literal(true) })),
+  'resources.unsubscribe': method(ResourceSubscriptionSchema, z.object({ subscribed: z.literal(false) })),
+  /** The level the manager's own session listens at on this server, for this run. */
+  'logs.setServerLevel': method(ServerLogLevelSchema, ServerLogLevelSchema),
 } as const;
 
 export type Contract = typeof contract;
@@ -397,6 +413,7 @@ export const events = {
   'settings.changed': AppSettingsSchema,
   ...messagesEvents,
   ...serverRequestEvents,
+  'resources.updated': ResourceUpdatedEventSchema,
 } as const;
 
 export type Events = typeof events;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
 import { ContractError, type ClientSession, type EventName, type EventPayload } from '../../shared/contract';
 import { messageOf } from '../../shared/error-message';
 import type { ServerCatalog } from '../catalog';
@@ -24,6 +25,8 @@ export interface BridgeHubOptions {
   redact?(message: string): string;
   /** How long a session's request waits for its server to be running. */
   readyTimeoutMs?: number;
+  /** The level the manager's own log view listens at on a server. */
+  managerLogLevel?(serverId: string): LoggingLevel;
 }
 
 interface OpenSession {
@@ -108,6 +111,17 @@ export class BridgeHub implements BridgePort {
     this.stopWatchingExposure();
   }
 
+  /** The route of a server's shared process, where MCP Tray's own window is one more session. */
+  routeOf(serverId: string): ServerRoute {
+    return this.sharedRoute(this.options.catalog.get(serverId).id);
+  }
+
+  /** The manager's level on a server changed: each of its processes runs at the lowest level anyone asked for. */
+  async applyManagerLevel(serverId: string): Promise<void> {
+    const dedicated = [...this.sessions.values()].flatMap((open) => (open.dedicated && open.session.summary().serverId === serverId ? [open.route] : []));
+    await Promise.all([this.routeOf(serverId), ...dedicated].map((route) => route.applyLevel()));
+  }
+
   private sharedRoute(serverId: string): ServerRoute {
     const supervisor = this.options.supervisorFor(serverId);
     const existing = this.routes.get(serverId);
@@ -119,10 +133,12 @@ export class BridgeHub implements BridgePort {
   }
 
   private newRoute(serverId: string, supervisor: ServerSupervisor): ServerRoute {
+    const managerLogLevel = this.options.managerLogLevel;
     return new ServerRoute({
       supervisor,
       roots: () => this.options.catalog.get(serverId).roots,
       log: (input) => this.options.logs.append({ ...input, serverId }),
+      ...(managerLogLevel ? { managerLevel: () => managerLogLevel(serverId) } : {}),
     });
   }
 

@@ -10,8 +10,8 @@ import { UnroutedRequest } from '../server-requests/unrouted-request';
 import { rootsAnswer } from './unrouted-requests';
 
 /**
- * The level the manager's log view listens at: what it records of a server's notifications/message
- * (info and above), and what a server is set back to once no session asks for less.
+ * The level the manager's log view listens at unless the UI chose another: what it records of a
+ * server's notifications/message, and what a server is set back to once no session asks for less.
  */
 const MANAGER_LOG_LEVEL: LoggingLevel = 'info';
 
@@ -35,6 +35,8 @@ interface RouteOptions {
   supervisor: ServerSupervisor;
   roots: () => readonly string[];
   log(input: Omit<LogInput, 'serverId'>): void;
+  /** The level the manager's own session (its log view, the UI) listens at on this server; MANAGER_LOG_LEVEL when not given. */
+  managerLevel?(): LoggingLevel;
 }
 
 /**
@@ -94,9 +96,10 @@ export class ServerRoute implements SupervisorRelay {
   }
 
   /**
-   * A session's level changed: the server runs at the lowest level asked for, the manager's own
-   * log view counting as a listener at MANAGER_LOG_LEVEL, so no client can silence what the
-   * manager shows. Until a session asks for less, the server is left at its own default.
+   * A session's level (or the manager's) changed: the server runs at the lowest level asked for,
+   * the manager's own log view counting as a listener at its level, so no client can silence what
+   * the manager shows. Until someone asks for other than MANAGER_LOG_LEVEL, the server is left at
+   * its own default.
    */
   applyLevel(): Promise<void> {
     // One change at a time, so the cached level is what the server accepted last.
@@ -106,7 +109,8 @@ export class ServerRoute implements SupervisorRelay {
   }
 
   private async setServerLevel(): Promise<void> {
-    const target = lowestLevel([MANAGER_LOG_LEVEL, ...[...this.sessions].map((session) => session.logLevel)]) ?? MANAGER_LOG_LEVEL;
+    const managerLevel = this.options.managerLevel?.() ?? MANAGER_LOG_LEVEL;
+    const target = lowestLevel([managerLevel, ...[...this.sessions].map((session) => session.logLevel)]) ?? managerLevel;
     if (target === this.serverLevel || !this.supervisor.handshake) return;
     if (target === MANAGER_LOG_LEVEL && this.serverLevel === undefined) return;
     await this.supervisor.setLoggingLevel(target);
@@ -154,9 +158,10 @@ export class ServerRoute implements SupervisorRelay {
   running(generation: number): void {
     const restarted = this.generationSeen !== undefined && generation > this.generationSeen;
     this.generationSeen = generation;
-    if (!restarted) return;
-    this.serverLevel = undefined;
+    if (restarted) this.serverLevel = undefined;
+    // Also at a first start: a level chosen while the server was down applies once it is up.
     void this.applyLevel().catch((error: unknown) => this.logFailure('logging/setLevel', error));
+    if (!restarted) return;
     for (const uri of this.subscriptions.uris()) void this.tellServer('resources/subscribe', uri);
     // Only the lists the server declares (MCP 2025-11-25, Server > Tools/Resources/Prompts > Capabilities).
     const declared = this.supervisor.handshake?.capabilities ?? {};

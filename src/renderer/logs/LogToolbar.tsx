@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { LogLevelSchema, type LogLevel } from '../../shared/contract';
 import { Icon } from '../ui/Icon';
 import { ClientFilter } from './ClientFilter';
@@ -32,10 +32,12 @@ interface LogToolbarProps {
   loadingOlder: boolean;
   onCopy: () => void;
   onExport: () => void;
+  /** Controls of the server itself (the level it logs at), after the filters. */
+  serverControls?: ReactNode;
 }
 
 export function LogToolbar(props: LogToolbarProps) {
-  const { minLevel, onMinLevel, text, onText, client, clients, onClient, searchRef, paused, heldBack, onTogglePause, shown, total, loadingOlder, onCopy, onExport } = props;
+  const { minLevel, onMinLevel, text, onText, client, clients, onClient, searchRef, paused, heldBack, onTogglePause, shown, total, loadingOlder, onCopy, onExport, serverControls } = props;
   const filtered = shown !== total;
   return (
     <div className="log-toolbar" role="toolbar" aria-label="Log controls">
@@ -75,6 +77,7 @@ export function LogToolbar(props: LogToolbarProps) {
         {loadingOlder ? <span className="log-count-loading"> · loading older…</span> : null}
       </span>
       <span className="spacer" />
+      {serverControls}
       <button type="button" className={paused ? 'btn btn-small btn-active' : 'btn btn-small'} aria-pressed={paused} onClick={onTogglePause} data-testid="log-pause">
         <Icon name={paused ? 'play' : 'pause'} size={14} />
         {paused ? `Resume${heldBack > 0 ? ` (${heldBack.toLocaleString('en-US')} new)` : ''}` : 'Pause'}

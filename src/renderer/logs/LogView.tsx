@@ -13,6 +13,7 @@ import { LogDetail } from './LogDetail';
 import { LogList } from './LogList';
 import { LogStorageNote } from './LogStorageNote';
 import { LogToolbar } from './LogToolbar';
+import { ServerLogLevelControl } from './ServerLogLevelControl';
 
 /** A server's live log: filter, search, pause, copy, export; smooth at 100,000 lines. */
 export function LogView({ serverId }: { serverId: string }) {
@@ -97,6 +98,7 @@ export function LogView({ serverId }: { serverId: string }) {
         loadingOlder={tail.backfilling}
         onCopy={() => void copy(entries)}
         onExport={() => downloadText(exportFileName(serverId, new Date()), toJsonLines(entries), 'application/x-ndjson')}
+        serverControls={<ServerLogLevelControl serverId={serverId} />}
       />
       <LogStorageNote serverId={serverId} viewCapacity={tail.buffer.capacity} />
       <div className="log-body">

@@ -1,6 +1,15 @@
 /** Saves text as a file through the browser's download (Electron shows its save dialog). */
 export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Saves bytes (a decoded image or blob) as a file, the same way. */
+export function downloadBytes(fileName: string, bytes: Uint8Array<ArrayBuffer>, type: string): void {
+  downloadBlob(fileName, new Blob([bytes], { type }));
+}
+
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

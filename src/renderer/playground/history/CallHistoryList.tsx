@@ -1,7 +1,11 @@
 import { formatClockTime, formatLatency } from '../../ui/format';
+import { CopyButton } from '../results/CopyButton';
 import type { CallHistoryEntry } from './call-history';
+import { callAsCommand, callAsJsonRpc } from './call-copies';
 
 interface CallHistoryListProps {
+  serverId: string;
+  toolName: string;
   entries: readonly CallHistoryEntry[];
   onLoad: (entry: CallHistoryEntry) => void;
   onRerun: (entry: CallHistoryEntry) => void;
@@ -28,8 +32,8 @@ function dateLabel(iso: string): string {
   return sameDay ? time : `${date.toLocaleDateString()} ${time}`;
 }
 
-/** The last calls of this tool, newest first; each can be loaded into the form or run again. */
-export function CallHistoryList({ entries, onLoad, onRerun, onClear, running }: CallHistoryListProps) {
+/** The last calls of this tool, newest first; each can be loaded into the form, run again, or copied to run elsewhere. */
+export function CallHistoryList({ serverId, toolName, entries, onLoad, onRerun, onClear, running }: CallHistoryListProps) {
   return (
     <details className="pg-history" data-testid="call-history">
       <summary>
@@ -62,6 +66,8 @@ export function CallHistoryList({ entries, onLoad, onRerun, onClear, running }: 
                   <button type="button" className="btn btn-small" onClick={() => onRerun(entry)} disabled={running} data-testid="history-rerun">
                     Re-run
                   </button>
+                  <CopyButton text={callAsCommand(serverId, toolName, entry.arguments)} label="Copy as mcp-tray call" testId="history-copy-command" />
+                  <CopyButton text={callAsJsonRpc(toolName, entry.arguments)} label="Copy as JSON-RPC" testId="history-copy-jsonrpc" />
                 </span>
               </li>
             ))}

@@ -7,6 +7,8 @@ import { isRunShortcut } from '../results/content-format';
 import type { Prompt } from '../mcp-types';
 import { PromptMessagesView } from './PromptMessagesView';
 import { TextArgumentField } from '../schema-form/TextArgumentField';
+import { useServerProtocol } from '../protocol/use-server-protocol';
+import { useSuggest } from '../completions/use-suggest';
 
 type GetState =
   | { status: 'idle' }
@@ -28,6 +30,8 @@ export function PromptPanel({ serverId, prompt, values, onValuesChange }: Prompt
   const [attempted, setAttempted] = useState(false);
   const args = prompt.arguments ?? [];
   const missing = args.filter((argument) => argument.required && (values[argument.name] ?? '').trim() === '');
+  const { protocol } = useServerProtocol(serverId);
+  const suggestFor = useSuggest(serverId, { type: 'ref/prompt', name: prompt.name }, values, protocol?.capabilities.completions !== undefined);
 
   const get = async () => {
     setAttempted(true);
@@ -76,6 +80,7 @@ export function PromptPanel({ serverId, prompt, values, onValuesChange }: Prompt
             onChange={(value) => onValuesChange({ ...values, [argument.name]: value })}
             showMissing={attempted}
             disabled={state.status === 'getting'}
+            suggest={suggestFor(argument.name)}
           />
         ))}
         <div className="pg-run-bar">

@@ -1,12 +1,24 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import { formatClockTime } from '../../ui/format';
 import type { Resource } from '../mcp-types';
+import { useServerProtocol } from '../protocol/use-server-protocol';
 import { ResourceReadView } from './ResourceReadView';
 import { useResourceRead } from './use-resource-read';
+import { useResourceSubscription } from './use-resource-subscription';
 
-/** A fixed resource: what it is, read as soon as it is opened, and readable again. */
+/** A fixed resource: what it is, read as soon as it is opened, readable again, and followed live when subscribed. */
 export function ResourcePanel({ serverId, resource }: { serverId: string; resource: Resource }) {
   const { state, read } = useResourceRead(serverId);
-  useEffect(() => read(resource.uri), [read, resource.uri]);
+  const { protocol } = useServerProtocol(serverId);
+  const readAgain = useCallback(() => read(resource.uri), [read, resource.uri]);
+  const subscription = useResourceSubscription(
+    serverId,
+    resource.uri,
+    protocol?.capabilities.resources?.subscribe === true,
+    protocol?.subscriptions.includes(resource.uri) ?? false,
+    readAgain,
+  );
+  useEffect(() => readAgain(), [readAgain]);
   return (
     <section className="pg-tool-panel" data-testid="resource-panel">
       <header className="pg-tool-header">
@@ -19,10 +31,26 @@ export function ResourcePanel({ serverId, resource }: { serverId: string; resour
       </header>
       <div className="pg-run-bar">
         <div className="pg-run-buttons">
-          <button type="button" className="btn btn-primary" onClick={() => read(resource.uri)} disabled={state.status === 'reading'} data-testid="read-resource">
+          <button type="button" className="btn btn-primary" onClick={readAgain} disabled={state.status === 'reading'} data-testid="read-resource">
             {state.status === 'idle' ? 'Read' : 'Read again'}
           </button>
+          {subscription.offered ? (
+            <button type="button" className="btn" aria-pressed={subscription.subscribed} onClick={subscription.toggle} disabled={subscription.busy} data-testid="resource-subscribe">
+              {subscription.subscribed ? 'Unsubscribe' : 'Subscribe'}
+            </button>
+          ) : null}
         </div>
+        {subscription.subscribed ? (
+          <p className="pg-subscription-note" data-testid="resource-live" aria-live="polite">
+            Live: read again whenever the server says it changed.
+            {subscription.updatedAt ? <span data-testid="resource-updated-at"> Updated at {formatClockTime(subscription.updatedAt)}.</span> : null}
+          </p>
+        ) : null}
+        {subscription.error ? (
+          <p className="inline-error" role="alert">
+            {subscription.error}
+          </p>
+        ) : null}
       </div>
       <ResourceReadView state={state} />
     </section>

@@ -3,6 +3,8 @@ import type { ResourceTemplate } from '../mcp-types';
 import { ResourceReadView } from './ResourceReadView';
 import { TextArgumentField } from '../schema-form/TextArgumentField';
 import { useResourceRead } from './use-resource-read';
+import { useServerProtocol } from '../protocol/use-server-protocol';
+import { useSuggest } from '../completions/use-suggest';
 import { expandUriTemplate, optionalTemplateVariables, templateVariables } from './uri-template';
 
 /** A resource template: one field per {variable}, the URI they make, then Read. */
@@ -14,6 +16,8 @@ export function ResourceTemplatePanel({ serverId, template }: { serverId: string
   const { state, read } = useResourceRead(serverId);
   const uri = expandUriTemplate(template.uriTemplate, values);
   const missing = variables.filter((name) => !optional.has(name) && (values[name] ?? '').trim() === '');
+  const { protocol } = useServerProtocol(serverId);
+  const suggestFor = useSuggest(serverId, { type: 'ref/resource', uri: template.uriTemplate }, values, protocol?.capabilities.completions !== undefined);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -40,6 +44,7 @@ export function ResourceTemplatePanel({ serverId, template }: { serverId: string
             value={values[name] ?? ''}
             onChange={(value) => setValues((current) => ({ ...current, [name]: value }))}
             showMissing={attempted}
+            suggest={suggestFor(name)}
           />
         ))}
         <p className="pg-uri-preview">

@@ -1,3 +1,4 @@
+import { AnnotationTags } from './AnnotationTags';
 import { BinaryContentView } from './BinaryContentView';
 import { JsonTree } from './JsonTree';
 import type { ContentBlock } from '../mcp-types';
@@ -10,6 +11,17 @@ import { TextContentView } from './TextContentView';
  * resource link be read through the server that sent it.
  */
 export function ContentBlockView({ block, serverId, source }: { block: ContentBlock; serverId?: string; source: string }) {
+  const annotations = 'annotations' in block ? block.annotations : undefined;
+  if (!annotations) return <BlockByType block={block} serverId={serverId} source={source} />;
+  return (
+    <div className="pg-annotated">
+      <AnnotationTags annotations={annotations} />
+      <BlockByType block={block} serverId={serverId} source={source} />
+    </div>
+  );
+}
+
+function BlockByType({ block, serverId, source }: { block: ContentBlock; serverId: string | undefined; source: string }) {
   switch (block.type) {
     case 'text':
       return <TextContentView text={block.text} source={source} />;

@@ -15,7 +15,7 @@ export function ResourceContentsView({ contents, kind = 'resource' }: { contents
       {'text' in contents ? (
         <TextContentView text={contents.text} kind={kind} details={details} />
       ) : (
-        <BinaryContentView base64={contents.blob} mimeType={contents.mimeType} kind={kind} description={`Contents of ${contents.uri}`} details={details} />
+        <BinaryContentView base64={contents.blob} mimeType={contents.mimeType} kind={kind} description={`Contents of ${contents.uri}`} details={details} uri={contents.uri} />
       )}
     </div>
   );

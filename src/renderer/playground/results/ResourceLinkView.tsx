@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { messageOf } from '../../../shared/error-message';
 import { useApi } from '../../app/api-context';
+import { routeHref } from '../../app/route';
 import { isWebUrl } from './content-format';
 import { ContentFrame } from './ContentFrame';
 import type { ContentBlock, ResourceContents } from '../mcp-types';
@@ -18,6 +19,7 @@ export function ResourceLinkView({ link, serverId }: { link: ResourceLink; serve
   const api = useApi();
   const [read, setRead] = useState<ReadState>({ status: 'idle' });
   const web = isWebUrl(link.uri);
+  const listed = useListedResource(serverId, web ? undefined : link.uri);
   const readIt = async (id: string) => {
     setRead({ status: 'reading' });
     try {
@@ -50,6 +52,11 @@ export function ResourceLinkView({ link, serverId }: { link: ResourceLink; serve
           <code className="pg-uri">{link.uri}</code>
         )}
         {link.description ? <p className="muted">{link.description}</p> : null}
+        {listed && serverId !== undefined ? (
+          <a className="pg-resource-link-open" href={routeHref({ page: 'server', serverId, tab: 'resources', item: link.uri })} data-testid="open-in-resources">
+            Open on the Resources tab
+          </a>
+        ) : null}
         {read.status === 'error' ? (
           <p className="inline-error" role="alert">
             {read.message}
@@ -59,4 +66,25 @@ export function ResourceLinkView({ link, serverId }: { link: ResourceLink; serve
       {read.status === 'read' ? read.contents.map((contents, index) => <ResourceContentsView key={index} contents={contents} kind="contents" />) : null}
     </ContentFrame>
   );
+}
+
+/** Whether the server lists this URI among its resources, so the Resources tab can show it. */
+function useListedResource(serverId: string | undefined, uri: string | undefined): boolean {
+  const api = useApi();
+  const [listed, setListed] = useState(false);
+  useEffect(() => {
+    if (serverId === undefined || uri === undefined) return;
+    let current = true;
+    api.call('resources.list', { serverId }).then(
+      (lists) => {
+        if (current) setListed(lists.resources.some((resource) => resource.uri === uri));
+      },
+      // A server that is not running or lists nothing: the link is still readable here.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, serverId, uri]);
+  return listed;
 }

@@ -4,6 +4,7 @@ import { ContentBlockView } from './ContentBlockView';
 import { CopyButton } from './CopyButton';
 import { failureTitleOf } from './failure-title';
 import { JsonTree } from './JsonTree';
+import { OutputSchemaCheck } from './OutputSchemaCheck';
 import type { ToolCallState } from '../tools/tool-call-runner';
 
 type FinishedCall = Extract<ToolCallState, { status: 'done' | 'failed' }>;
@@ -13,8 +14,8 @@ function outcomeOf(call: FinishedCall): 'ok' | 'error' | 'cancelled' | 'failed' 
   return call.code === 'cancelled' ? 'cancelled' : 'failed';
 }
 
-/** How a finished call ended: its content by type, structured content as a tree, or the failure. */
-export function ToolResultView({ call, toolName, serverId }: { call: FinishedCall; toolName: string; serverId: string }) {
+/** How a finished call ended: its content by type, structured content as a tree checked against the output schema, or the failure. */
+export function ToolResultView({ call, toolName, serverId, outputSchema }: { call: FinishedCall; toolName: string; serverId: string; outputSchema?: unknown }) {
   const outcome = outcomeOf(call);
   const heading = { ok: 'Result', error: 'The tool reported an error', cancelled: 'Cancelled', failed: 'Failed' }[outcome];
   return (
@@ -40,6 +41,7 @@ export function ToolResultView({ call, toolName, serverId }: { call: FinishedCal
               <ContentBlockView key={index} block={block} serverId={serverId} source={toolName} />
             ))}
           </div>
+          <OutputSchemaCheck outputSchema={outputSchema} result={call.result} />
           {call.result.structuredContent !== undefined ? (
             <details className="pg-structured" open data-testid="structured-content">
               <summary>Structured content</summary>

@@ -167,9 +167,11 @@ export function ToolPanel({ serverId, tool, runner }: ToolPanelProps) {
       />
 
       {call.status === 'running' ? <CallProgressView progress={call.progress} startedAt={call.startedAt} cancelling={call.cancelRequested} /> : null}
-      {call.status === 'done' || call.status === 'failed' ? <ToolResultView call={call} toolName={tool.name} serverId={serverId} /> : null}
+      {call.status === 'done' || call.status === 'failed' ? <ToolResultView call={call} toolName={tool.name} serverId={serverId} outputSchema={tool.outputSchema} /> : null}
 
       <CallHistoryList
+        serverId={serverId}
+        toolName={tool.name}
         entries={entries}
         running={running}
         onLoad={(entry) => load(entry.arguments)}
