@@ -51,6 +51,9 @@ export const METHOD_NAMES = [
   'tools.setEnabled',
   'tools.changes',
   'tools.approve',
+  'clients.importPlan',
+  'clients.import',
+  'clients.dropBackup',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
