@@ -13,7 +13,8 @@ import { ContractError, CustomServerInputSchema, type CustomServer, type MethodP
 type ImportPlan = MethodResult<'clients.importPlan'>;
 type ImportSummary = MethodResult<'clients.import'>;
 import type { ImportedServer } from '../../../shared/import-contract';
-import { createRedactor } from '../../../shared/redact';
+import { messageOf } from '../../../shared/error-message';
+import { createRedactor, hasTokenShape } from '../../../shared/redact';
 import type { SecretStore } from '../../secrets';
 import type { ImportTarget } from '../client-registrar';
 import { readConfigFile } from '../config-file-read';
@@ -144,6 +145,10 @@ export class ClientImporter {
       const unknown = [...names].find((name) => !Object.hasOwn(planned.env, name) && !planned.unset.includes(name));
       if (unknown !== undefined) throw new ContractError('invalid_input', `"${planned.name}" has no variable ${unknown}.`);
       const env = Object.fromEntries(Object.entries(planned.env).filter(([name]) => !names.has(name)));
+      const shaped = Object.entries(env).find(([, value]) => hasTokenShape(value));
+      if (shaped) {
+        throw new ContractError('invalid_input', `${shaped[0]} of "${planned.name}" looks like a token, and MCP Tray keeps tokens only in the keychain: leave it among the secrets that move.`);
+      }
       const moved = Object.entries(planned.env).filter(([name]) => names.has(name));
       const server = CustomServerInputSchema.parse({
         id: planned.serverId,
@@ -164,7 +169,12 @@ export class ClientImporter {
     try {
       for (const { server, moved } of chosen) {
         for (const [name, value] of moved) {
-          await this.options.secrets.set(server.id, name, value);
+          try {
+            await this.options.secrets.set(server.id, name, value);
+          } catch (error) {
+            const code = error instanceof ContractError ? error.code : 'failed';
+            throw new ContractError(code, `${name} of "${server.id}" could not be stored in the keychain: ${messageOf(error)} Nothing was imported.`);
+          }
           stored.push([server.id, name]);
         }
       }

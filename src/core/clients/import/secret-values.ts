@@ -30,11 +30,12 @@ export function maskedHint(value: string): string {
   return value.length >= 16 ? `${value.slice(0, 4)}… (${length})` : `… (${length})`;
 }
 
-/** `--api-key`, `--token=…`: an option whose own words name a credential. */
+/** `--api-key`, `--token=…`: an option whose last word names a credential (`--token-file` names a file). */
 function secretOptionName(arg: string): string | undefined {
   const match = /^--?([A-Za-z][A-Za-z0-9_-]*)(?:=|$)/.exec(arg);
   if (!match?.[1]) return undefined;
-  return secretNameWord(match[1].replace(/-/g, '_')) ? match[1] : undefined;
+  const lastWord = match[1].split(/[-_]/).at(-1)?.toUpperCase() ?? '';
+  return SECRET_WORDS.has(lastWord) ? match[1] : undefined;
 }
 
 function urlHoldsCredential(text: string): boolean {
