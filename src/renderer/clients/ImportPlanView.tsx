@@ -60,11 +60,7 @@ export function ImportPlanView({ plan, selection, includeProjects, onEntry, onSe
                   ))}
                 </ul>
               ) : null}
-              {entry.flags.map((flag) => (
-                <div key={flag} className="callout callout-warning" role="note">
-                  {flag}
-                </div>
-              ))}
+              <Flags flags={entry.flags} />
             </li>
           );
         })}
@@ -89,15 +85,20 @@ export function ImportPlanView({ plan, selection, includeProjects, onEntry, onSe
           ))}
         </ul>
       ) : null}
-      {plan.flags.map((flag) => (
-        <div key={flag} className="callout callout-warning" role="note">
-          {flag}
-        </div>
-      ))}
+      <Flags flags={plan.flags} />
       <label className="import-option">
         <input type="checkbox" checked={selection.rewrite} onChange={(event) => onRewrite(event.target.checked)} data-testid="import-rewrite" />
         Replace entries with MCP Tray entries (the token leaves the client's file; a backup of the file is kept)
       </label>
     </div>
   );
+}
+
+/** Notes that need the user's attention, each a sentence with what to do. */
+function Flags({ flags }: { flags: readonly string[] }) {
+  return flags.map((flag) => (
+    <div key={flag} className="callout callout-warning" role="note">
+      {flag}
+    </div>
+  ));
 }

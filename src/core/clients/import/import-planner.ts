@@ -19,14 +19,8 @@ import { readEnvFile, resolveVariables, wholeInput } from './vscode-variables';
 /** Clients whose files use VS Code's variables and envFile. */
 const VARIABLE_CLIENTS: ReadonlySet<ClientId> = new Set(['vscode', 'copilot']);
 
-export interface PlannedServer {
-  key: string;
-  name: string;
-  scope: ImportScope;
-  project: string | null;
-  location: string[];
-  /** The entry exactly as read: the rewrite refuses when the file no longer holds it. */
-  raw: unknown;
+/** An entry to import; its `raw` is the entry exactly as read: the rewrite refuses when the file no longer holds it. */
+export interface PlannedServer extends ClientEntry {
   serverId: string;
   command: string;
   args: string[];
@@ -194,12 +188,7 @@ export async function planImport(input: PlanInput): Promise<InternalPlan> {
     }
     const tokenArgs = argumentsWithTokens(resolved.args);
     plan.servers.push({
-      key: entry.key,
-      name: entry.name,
-      scope: entry.scope,
-      project: entry.project,
-      location: entry.location,
-      raw: entry.raw,
+      ...entry,
       serverId,
       command: resolved.command,
       args: resolved.args,
