@@ -9,6 +9,7 @@ import { createClientRegistrar, type ClientRegistrar, type ClientRegistrarOverri
 import { ErrorRedaction } from './error-redaction';
 import { clientHandlers } from './handlers/clients';
 import type { CoreParts, HandlersOf } from './handlers/core-parts';
+import { importHandlers } from './handlers/import';
 import { logHandlers } from './handlers/logs';
 import { messageHandlers } from './handlers/messages';
 import { playgroundHandlers } from './handlers/playground';
@@ -152,6 +153,7 @@ export class AppCore {
       ...promptHandlers(parts),
       ...secretHandlers(parts),
       ...clientHandlers(parts),
+      ...importHandlers(parts, options.dataDir),
       ...logHandlers(parts),
       ...settingsHandlers(parts),
       ...messageHandlers(parts, this.messages),

@@ -23,7 +23,7 @@ import {
   SharingSchema,
   describeValidationError,
 } from '../shared/contract';
-import { createRedactor } from '../shared/redact';
+import { hasTokenShape } from '../shared/redact';
 import { messageOf } from '../shared/error-message';
 import { moveCorruptFileAside } from './corrupt-file';
 import { ToolAccessSettingsSchema } from './tool-access-schema';
@@ -39,10 +39,6 @@ export const ServerOverridesSchema = z.object({
 });
 
 const bundledSecretNames = new Map<string, ReadonlySet<string>>(BUNDLED_SERVERS.map((server) => [server.id, new Set(server.secretEnv)]));
-const containsTokenShape = (() => {
-  const redactTokenShapes = createRedactor();
-  return (value: string) => redactTokenShapes(value) !== value;
-})();
 
 function checkPlainEnv(
   env: Record<string, string>,
@@ -58,7 +54,7 @@ function checkPlainEnv(
         path: [...pathPrefix, name],
         message: `${name} is a secret of "${serverId}": it belongs in the system keychain ("mcp-tray secrets set ${serverId} ${name}"), not in settings.`,
       });
-    } else if (containsTokenShape(value)) {
+    } else if (hasTokenShape(value)) {
       context.addIssue({
         code: 'custom',
         path: [...pathPrefix, name],

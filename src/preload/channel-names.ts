@@ -60,6 +60,9 @@ export const METHOD_NAMES = [
   'resources.subscribe',
   'resources.unsubscribe',
   'logs.setServerLevel',
+  'clients.importPlan',
+  'clients.import',
+  'clients.dropBackup',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [

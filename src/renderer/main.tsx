@@ -22,6 +22,7 @@ import './styles/messages.css';
 import './styles/clients.css';
 import './styles/clients-and-tools.css';
 import './styles/playground-protocol.css';
+import './styles/import.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

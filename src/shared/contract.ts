@@ -13,6 +13,7 @@ import {
   ToolSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { DropBackupInputSchema, DropBackupResultSchema, ImportInputSchema, ImportPlanInputSchema, ImportPlanSchema, ImportSummarySchema } from './import-contract';
 import { DEFAULT_MAX_MESSAGE_MB, HIGHEST_MAX_MESSAGE_MB } from './message-size';
 import { DEFAULT_MESSAGE_BUFFER_MB, HIGHEST_MESSAGE_BUFFER_MB, messagesEvents, messagesMethods } from './messages-contract';
 import { MAX_INPUT_DEPTH, fieldNestedTooDeep } from './input-depth';
@@ -371,6 +372,11 @@ export const contract = {
   'clients.register': method(ClientChangeInputSchema, ClientChangeResultSchema),
   'clients.unregister': method(ClientChangeInputSchema.omit({ renameOnConflict: true }), ClientChangeResultSchema),
   'clients.repair': method(z.object({ clientId: ClientIdSchema }), ClientChangeResultSchema),
+  /** What importing a client's servers would do; reads the file, changes nothing. */
+  'clients.importPlan': method(ImportPlanInputSchema.extend({ clientId: ClientIdSchema }), ImportPlanSchema.extend({ clientId: ClientIdSchema })),
+  'clients.import': method(ImportInputSchema.extend({ clientId: ClientIdSchema }), ImportSummarySchema.extend({ clientId: ClientIdSchema })),
+  /** Deletes a backup of a client's config (it may hold a token that was imported); only backups in the data folder. */
+  'clients.dropBackup': method(DropBackupInputSchema, DropBackupResultSchema),
   'settings.get': method(Empty, AppSettingsSchema),
   'settings.update': method(AppSettingsSchema.partial(), AppSettingsSchema),
   ...messagesMethods,

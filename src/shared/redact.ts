@@ -13,6 +13,12 @@ const TOKEN_SHAPES: ReadonlyArray<[RegExp, string]> = [
 // text that has none of them (nearly every log line) skips the replacements.
 const TOKEN_HINT = /gh[pousr]_|github_pat_|bearer|authorization/i;
 
+/** True when the text holds a credential in one of the well-known token shapes above. */
+export function hasTokenShape(text: string): boolean {
+  // search() ignores the shapes' global flag and lastIndex, so the shared patterns stay stateless here.
+  return TOKEN_HINT.test(text) && TOKEN_SHAPES.some(([shape]) => text.search(shape) !== -1);
+}
+
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

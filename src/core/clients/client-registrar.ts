@@ -55,6 +55,18 @@ interface ClientRegistrarOptions {
   backupsKept?: number;
 }
 
+export interface ImportTarget {
+  client: McpClient;
+  context: ClientContext;
+  configPath: string;
+  backup: BackupLocation;
+  /** Our launcher entry for a server, in this client's shape. */
+  entryFor(serverId: string): Record<string, unknown>;
+  createFolder: boolean;
+  emptyFilePause: (() => Promise<void>) | undefined;
+  beforeRename: (() => Promise<void> | void) | undefined;
+}
+
 type ChangeAction = 'register' | 'unregister' | 'repair';
 
 interface ChangeRequest {
@@ -92,6 +104,28 @@ export class ClientRegistrar {
 
   repair(input: MethodParams<'clients.repair'>): Promise<ClientChangeResult> {
     return this.change({ clientId: input.clientId, action: 'repair', renameOnConflict: false, dryRun: false });
+  }
+
+  /** What an import needs to read a client's file and write our entries into it the way registration does. */
+  importTarget(clientId: ClientId): ImportTarget {
+    const client = clientById(clientId);
+    const configPath = client.configPath(this.context);
+    const setup = this.launcherSetup();
+    const { emptyFilePauseMs } = this.options;
+    return {
+      client,
+      context: this.context,
+      configPath,
+      backup: this.backupLocation(client, configPath),
+      entryFor: (serverId) => client.entryFor(launchCommandFor(serverId, setup, client.id)),
+      createFolder: client.createWhenUndetected || client.isDetected(this.context),
+      emptyFilePause: emptyFilePauseMs === undefined ? undefined : () => delay(emptyFilePauseMs),
+      beforeRename: this.options.beforeRename ? () => this.options.beforeRename?.(client.id) : undefined,
+    };
+  }
+
+  private backupLocation(client: McpClient, configPath: string): BackupLocation {
+    return { dir: path.join(this.options.dataDir, 'backups', client.id), fileName: path.basename(configPath), keep: this.options.backupsKept };
   }
 
   /** The command every entry runs now; recomputed per call because the app may have moved. */
@@ -185,7 +219,7 @@ export class ClientRegistrar {
       return mark + applyOperations(body, client.syntax, client.serversKey, latest.operations, configPath);
     };
 
-    const backup: BackupLocation = { dir: path.join(this.options.dataDir, 'backups', client.id), fileName: path.basename(configPath), keep: this.options.backupsKept };
+    const backup = this.backupLocation(client, configPath);
     const { emptyFilePauseMs } = this.options;
     const claudeCli = client.id === 'claude-code' ? (this.options.findClaudeCli ?? findClaudeCodeCli)(this.context) : undefined;
     const outcome = request.dryRun

@@ -1,6 +1,7 @@
 import { clientsCommand } from './clients';
 import type { CliCommand } from './command';
 import { restartCommand, startCommand, stopCommand } from './lifecycle';
+import { importCommand } from './import';
 import { logsCommand } from './logs';
 import { messagesCommand } from './messages';
 import { registerCommand, unregisterCommand } from './register';
@@ -37,4 +38,5 @@ export const COMMANDS: readonly CliCommand[] = [
   clientsCommand,
   registerCommand,
   unregisterCommand,
+  importCommand,
 ];

@@ -5,9 +5,9 @@ import { EXIT_FAILURE, EXIT_OK, UsageError } from '../cli-errors';
 import { writeJson, writeOut } from '../cli-output';
 import type { CliCommand } from './command';
 
-const CLIENT_IDS = ClientIdSchema.options.join(', ');
+export const CLIENT_IDS = ClientIdSchema.options.join(', ');
 
-function parseClientId(raw: string): ClientId {
+export function parseClientId(raw: string): ClientId {
   const parsed = ClientIdSchema.safeParse(raw);
   if (!parsed.success) throw new UsageError(`Unknown client "${raw}". Choose one of: ${CLIENT_IDS}.`);
   return parsed.data;

@@ -19,13 +19,14 @@ interface ClientCardProps {
   client: ClientStatus;
   servers: readonly ServerSummary[];
   onPlan: (change: PlannedClientChange) => void;
+  onImport: () => void;
 }
 
 /**
  * One MCP client and where each of our servers stands in its config file. A file that cannot be
  * read gets no write buttons at all: the problem is shown, and the file is left for the user to fix.
  */
-export function ClientCard({ client, servers, onPlan }: ClientCardProps) {
+export function ClientCard({ client, servers, onPlan, onImport }: ClientCardProps) {
   const stateOf = (serverId: string): RegistrationState => client.servers.find((entry) => entry.serverId === serverId)?.state ?? 'not registered';
   const canWrite = client.error === null && client.configPath !== null;
   const anyAdded = servers.some((server) => stateOf(server.id) !== 'not registered' && stateOf(server.id) !== 'conflict');
@@ -42,6 +43,11 @@ export function ClientCard({ client, servers, onPlan }: ClientCardProps) {
         <span className="spacer" />
         {canWrite ? (
           <div className="button-group">
+            {client.configExists ? (
+              <button type="button" className="btn btn-small" onClick={onImport} data-testid={`client-import-${client.id}`}>
+                Import
+              </button>
+            ) : null}
             {needsRepair ? (
               <button type="button" className="btn btn-small" onClick={() => plan({ action: 'repair', title: `Repair MCP Tray's entries in ${client.name}` })} data-testid={`client-repair-${client.id}`}>
                 Repair

@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, LoadingRows } from '../ui/StatusStates';
 import type { PlannedClientChange } from './client-change';
 import { ClientCard } from './ClientCard';
 import { ClientChangeModal } from './ClientChangeModal';
+import { ImportModal, type ImportTarget } from './ImportModal';
 import { vsCodeFormats } from './vscode-formats';
 import { VsCodeFormatsNotice } from './VsCodeFormatsNotice';
 
@@ -13,6 +14,7 @@ export function ClientsPage() {
   const query = useQuery('clients.list', {}, 'clients');
   const { snapshot } = useServers();
   const [change, setChange] = useState<PlannedClientChange | null>(null);
+  const [importing, setImporting] = useState<ImportTarget | null>(null);
   const { state } = query;
   const clients = state.data ?? [];
   // Detected clients first: they are the ones the user can act on today.
@@ -43,11 +45,12 @@ export function ClientsPage() {
 
       <div className="client-list" data-testid="client-list">
         {ordered.map((client) => (
-          <ClientCard key={client.id} client={client} servers={snapshot.servers} onPlan={setChange} />
+          <ClientCard key={client.id} client={client} servers={snapshot.servers} onPlan={setChange} onImport={() => setImporting({ clientId: client.id, clientName: client.name })} />
         ))}
       </div>
 
       <ClientChangeModal change={change} onClose={() => setChange(null)} onWritten={query.reload} />
+      <ImportModal target={importing} onClose={() => setImporting(null)} onImported={query.reload} />
     </section>
   );
 }
