@@ -11,6 +11,7 @@ import { clientHandlers } from './handlers/clients';
 import type { CoreParts, HandlersOf } from './handlers/core-parts';
 import { logHandlers } from './handlers/logs';
 import { promptHandlers } from './handlers/prompts';
+import { registryHandlers } from './handlers/registry';
 import { resourceHandlers } from './handlers/resources';
 import { secretHandlers } from './handlers/secrets';
 import { serverHandlers } from './handlers/servers';
@@ -129,6 +130,7 @@ export class AppCore {
       ...clientHandlers(parts),
       ...logHandlers(parts),
       ...settingsHandlers(parts),
+      ...registryHandlers(parts, { dataDir: options.dataDir, runtime: options.runtime, onWarning: options.onWarning ?? (() => undefined) }),
     };
   }
 

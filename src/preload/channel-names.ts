@@ -51,6 +51,9 @@ export const METHOD_NAMES = [
   'tools.setEnabled',
   'tools.changes',
   'tools.approve',
+  'registry.search',
+  'registry.show',
+  'registry.add',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { DEFAULT_MAX_MESSAGE_MB, HIGHEST_MAX_MESSAGE_MB } from './message-size';
 import { MAX_INPUT_DEPTH, fieldNestedTooDeep } from './input-depth';
 import { isPlainObject } from './plain-object';
+import { PackagePlanSchema, RegistryAddInputSchema, RegistrySearchInputSchema, RegistrySearchResultSchema, RegistryShowInputSchema, RegistryShowResultSchema } from './registry-contract';
 import { ENV_NAME_PATTERN, ENV_NAME_RULE, SERVER_ID_PATTERN, SERVER_ID_RULE } from './vocabulary';
 
 export const ServerIdSchema = z.string().regex(SERVER_ID_PATTERN, SERVER_ID_RULE);
@@ -359,6 +360,10 @@ export const contract = {
   'clients.repair': method(z.object({ clientId: ClientIdSchema }), ClientChangeResultSchema),
   'settings.get': method(Empty, AppSettingsSchema),
   'settings.update': method(AppSettingsSchema.partial(), AppSettingsSchema),
+  'registry.search': method(RegistrySearchInputSchema, RegistrySearchResultSchema),
+  'registry.show': method(RegistryShowInputSchema, RegistryShowResultSchema),
+  /** Adds a registry package as a custom server; its secret values go to the keychain only. */
+  'registry.add': method(RegistryAddInputSchema, z.object({ server: ServerSummarySchema, package: PackagePlanSchema })),
 } as const;
 
 export type Contract = typeof contract;
