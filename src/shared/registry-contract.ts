@@ -125,5 +125,7 @@ export const RegistryAddInputSchema = z.object({
   secrets: z.record(EnvNameSchema, z.string().min(1, 'A secret cannot be empty.')).default({}),
   /** Values of its other variables. */
   env: z.record(EnvNameSchema, z.string()).default({}),
+  /** Start it now and with MCP Tray; a CLI with no manager running adds it without starting it. */
+  autostart: z.boolean().default(true),
 });
 export type RegistryAddInput = z.input<typeof RegistryAddInputSchema>;

@@ -82,7 +82,7 @@ export class RegistryService {
   }
 
   /** Checks the inputs against the package, picks an id, and checks the package file when the registry gives a hash. */
-  async prepareAdd(input: RegistryAddInput & { secrets: Record<string, string>; env: Record<string, string> }, takenIds: ReadonlySet<string>): Promise<PreparedAdd> {
+  async prepareAdd(input: RegistryAddInput & { secrets: Record<string, string>; env: Record<string, string>; autostart: boolean }, takenIds: ReadonlySet<string>): Promise<PreparedAdd> {
     const { response } = await this.fetch(input.name, input.version);
     const lookup = new RuntimeLookup(this.options.runtime);
     const runtimes = await this.runtimeView(lookup);
@@ -116,7 +116,7 @@ export class RegistryService {
     }
     const title = response.server.title ?? response.server.name;
     return {
-      server: { id, name: title.slice(0, 80), command: finalPlan.command ?? '', args: finalPlan.args, env, secretEnv: finalPlan.secretEnv },
+      server: { id, name: title.slice(0, 80), command: finalPlan.command ?? '', args: finalPlan.args, env, secretEnv: finalPlan.secretEnv, autostart: input.autostart },
       secrets: input.secrets,
       plan: finalPlan,
     };

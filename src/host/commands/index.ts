@@ -3,6 +3,7 @@ import type { CliCommand } from './command';
 import { restartCommand, startCommand, stopCommand } from './lifecycle';
 import { logsCommand } from './logs';
 import { registerCommand, unregisterCommand } from './register';
+import { registryAddCommand, registrySearchCommand, registryShowCommand } from './registry';
 import { runCommand } from './run';
 import { serveCommand } from './serve';
 import { secretsDeleteCommand, secretsListCommand, secretsSetCommand } from './secrets';
@@ -35,4 +36,7 @@ export const COMMANDS: readonly CliCommand[] = [
   clientsCommand,
   registerCommand,
   unregisterCommand,
+  registrySearchCommand,
+  registryShowCommand,
+  registryAddCommand,
 ];
