@@ -20,6 +20,7 @@ import './styles/server-page.css';
 import './styles/logs.css';
 import './styles/clients.css';
 import './styles/clients-and-tools.css';
+import './styles/registry.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
