@@ -15,6 +15,16 @@ const SECRET = 'fixture-secret-value-7f3a9c';
 const originalPath = process.env.PATH;
 const originalRegistryUrl = process.env.MCP_TRAY_REGISTRY_URL;
 
+/** Stops what a describe started and gives the worker back its PATH and registry URL. */
+async function tearDown(core: AppCore | undefined, registry: FakeRegistry | undefined, temp: { remove: () => Promise<void> } | undefined): Promise<void> {
+  await core?.shutdown();
+  await registry?.close();
+  await temp?.remove();
+    process.env.PATH = originalPath;
+    if (originalRegistryUrl === undefined) delete process.env.MCP_TRAY_REGISTRY_URL;
+    else process.env.MCP_TRAY_REGISTRY_URL = originalRegistryUrl;
+}
+
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
@@ -39,14 +49,7 @@ describe('the MCP Registry against a fake registry and stand-in runtimes', () =>
 
   afterEach(() => registry.setUnreachable(false));
 
-  afterAll(async () => {
-    await core?.shutdown();
-    await registry?.close();
-    await temp?.remove();
-    process.env.PATH = originalPath;
-    if (originalRegistryUrl === undefined) delete process.env.MCP_TRAY_REGISTRY_URL;
-    else process.env.MCP_TRAY_REGISTRY_URL = originalRegistryUrl;
-  });
+  afterAll(() => tearDown(core, registry, temp));
 
   it('searches page by page with the registry API, latest versions only', async () => {
     const names: string[] = [];
@@ -175,14 +178,7 @@ describe('a registry package whose runtime is missing', () => {
     ({ core } = await createTestCore(path.join(temp.dir, 'data')));
   });
 
-  afterAll(async () => {
-    await core?.shutdown();
-    await registry?.close();
-    await temp?.remove();
-    process.env.PATH = originalPath;
-    if (originalRegistryUrl === undefined) delete process.env.MCP_TRAY_REGISTRY_URL;
-    else process.env.MCP_TRAY_REGISTRY_URL = originalRegistryUrl;
-  });
+  afterAll(() => tearDown(core, registry, temp));
 
   it.skipIf(systemUvx !== undefined)(`says which runtime is missing and how to get it${systemUvx ? ` (skipped: ${systemUvx} exists on this machine)` : ''}`, async () => {
     const shown = (await core.call('registry.show', { name: FIXTURE_NAMES.pypi })).entry.packages[0];
