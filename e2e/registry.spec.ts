@@ -10,6 +10,7 @@ import { expect, test } from '@playwright/test';
 import { FIXTURE_NAMES, startFakeRegistry, type FakeRegistry } from '../test/fixtures/fake-registry';
 import { writeStandInRuntimes, type StandInRuntimes } from '../test/fixtures/registry-runtimes';
 import { SERVER_STATE_TIMEOUT_MS } from './support/app';
+import { saveScreenshot } from './support/screenshots';
 import { createE2eSandbox, type E2eSandbox } from './support/sandbox';
 import { callServe, startServe, type ServeProcess } from './support/serve-process';
 
@@ -37,7 +38,7 @@ test.describe('Add from registry', () => {
     await sandbox?.dispose();
   });
 
-  test('searches with paging, shows what an entry runs and who publishes it, and adds it with its secret', async ({ page }) => {
+  test('searches with paging, shows what an entry runs and who publishes it, and adds it with its secret', async ({ page }, testInfo) => {
     await page.goto(`${serve.url}#/servers`);
     await page.getByTestId('add-from-registry').click();
     const dialog = page.getByTestId('registry-dialog');
@@ -50,6 +51,7 @@ test.describe('Add from registry', () => {
     await dialog.getByTestId('registry-more').click();
     await expect(results).toHaveCount(7);
     await expect(dialog.getByTestId('registry-more')).toHaveCount(0);
+    await saveScreenshot(page, testInfo, 'registry-results', { fullPage: false });
 
     await dialog.locator(`[data-name="${FIXTURE_NAMES.remote}"]`).click();
     await expect(dialog.getByTestId('registry-entry')).toContainText('remote');
@@ -66,6 +68,7 @@ test.describe('Add from registry', () => {
     await expect(secretField).toHaveAttribute('type', 'password');
     await secretField.fill(SECRET);
     await dialog.getByTestId('registry-env-FIXTURE_REGION').fill('us');
+    await saveScreenshot(page, testInfo, 'registry-entry', { fullPage: false });
     await dialog.getByTestId('registry-add').click();
     await expect(dialog).toBeHidden();
 

@@ -47,7 +47,7 @@ export function RegistryPackageFields({ plan, secrets, env, onSecret, onEnv }: R
               key={variable.name}
               label={variable.name}
               optional={!variable.isRequired}
-              help={[variable.description, variable.isSecret ? 'Kept in the system keychain, never in a file.' : null].filter(Boolean).join(' ') || undefined}
+              help={[variable.description?.replace(/([^.!?])$/, '$1.'), variable.isSecret ? 'Kept in the system keychain, never in a file.' : null].filter(Boolean).join(' ') || undefined}
             >
               {(control) =>
                 variable.isSecret ? (

@@ -15,7 +15,12 @@ export function RegistryResults({ results, onOpen }: RegistryResultsProps) {
           <button type="button" className="registry-result" onClick={() => onOpen(result.name)} data-testid="registry-result" data-name={result.name}>
             <span className="registry-result-name">{result.title ?? result.name}</span>
             <span className="registry-result-meta">
-              <code>{result.name}</code> · {result.version}
+              {result.title ? (
+                <>
+                  <code>{result.name}</code> ·{' '}
+                </>
+              ) : null}
+              version {result.version}
             </span>
             <span className="registry-result-description">{result.description}</span>
             <span className="registry-result-tags">
