@@ -1,11 +1,29 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_NAMES, startFakeRegistry, type FakeRegistry } from '../fixtures/fake-registry';
 import { writeStandInRuntimes, type StandInRuntimes } from '../fixtures/registry-runtimes';
-import { createCliSandbox, describeRun, jsonOf, type CliSandbox } from '../host/cli-harness';
+import { waitFor } from '../support/chaos';
+import { cliPath, createCliSandbox, describeRun, jsonOf, type CliResult, type CliSandbox } from '../host/cli-harness';
 
 const SECRET = 'cli-fixture-secret-4b1d';
+const hasScript = process.platform === 'linux' && spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+if (!hasScript) console.warn('[registry-cli] terminal prompt test skipped: needs util-linux "script" (apt-get install bsdutils).');
+
+/** `registry add` on a pseudo-terminal (util-linux script): answers the hidden prompt with `keys` and returns all the terminal showed. */
+async function addOnTerminal(sandbox: CliSandbox, name: string, keys: string): Promise<CliResult> {
+  const command = [process.execPath, cliPath, 'registry', 'add', name].map((word) => `'${word}'`).join(' ');
+  const child = spawn('script', ['-qec', command, '/dev/null'], { env: sandbox.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let shown = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (shown += chunk));
+  const exited = new Promise<CliResult>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout: shown, stderr: '' })));
+  await waitFor('the hidden prompt', () => shown.includes('typing is hidden'), 20_000);
+  child.stdin.write(keys);
+  const result = await exited;
+  child.stdin.destroy();
+  return result;
+}
 
 describe('mcp-tray registry', { timeout: 60_000 }, () => {
   let sandbox: CliSandbox;
@@ -61,6 +79,17 @@ describe('mcp-tray registry', { timeout: 60_000 }, () => {
     expect((await runtimes.runs()).some((run) => run.runtime === 'npx' && run.args.includes('@fixture/weather-mcp@1.0.0'))).toBe(true);
     const files = (await readdir(sandbox.dataDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
     for (const file of files) expect(await readFile(path.join(file.parentPath, file.name), 'utf8')).not.toContain(SECRET);
+  });
+
+  it.skipIf(!hasScript)('asks for a secret at a terminal without echoing it', async () => {
+    const typed = `${SECRET}-typed`;
+    const result = await addOnTerminal(sandbox, FIXTURE_NAMES.oci, `${typed}\r`);
+    expect(result.code, describeRun(result)).toBe(0);
+    expect(result.stdout).toContain('Value for FIXTURE_API_KEY (typing is hidden, Enter to save): ');
+    expect(result.stdout).toContain('Added "weather-oci" (docker run -i --rm -e FIXTURE_API_KEY -e FIXTURE_REGION docker.io/fixture/weather-mcp:1.2.0).');
+    expect(result.stdout).not.toContain(typed);
+    const secrets = jsonOf<{ secrets: unknown[] }>(await sandbox.run(['secrets', 'list', 'weather-oci', '--json']));
+    expect(secrets.secrets).toEqual([{ serverId: 'weather-oci', name: 'FIXTURE_API_KEY', isSet: true }]);
   });
 
   it('refuses, before asking for anything, a package whose runtime cannot install it', async () => {
