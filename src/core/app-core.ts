@@ -14,6 +14,7 @@ import { logHandlers } from './handlers/logs';
 import { messageHandlers } from './handlers/messages';
 import { playgroundHandlers } from './handlers/playground';
 import { promptHandlers } from './handlers/prompts';
+import { registryHandlers } from './handlers/registry';
 import { resourceHandlers } from './handlers/resources';
 import { secretHandlers } from './handlers/secrets';
 import { serverHandlers } from './handlers/servers';
@@ -159,6 +160,7 @@ export class AppCore {
       ...messageHandlers(parts, this.messages),
       ...serverRequestHandlers(this.serverRequests),
       ...playgroundHandlers(parts, { uiSessions, logLevels: this.managerLogLevels, applyManagerLevel: (id) => this.hub.applyManagerLevel(id) }),
+      ...registryHandlers(parts, { dataDir: options.dataDir, runtime: options.runtime, onWarning: options.onWarning ?? (() => undefined) }),
     };
   }
 

@@ -63,6 +63,9 @@ export const METHOD_NAMES = [
   'clients.importPlan',
   'clients.import',
   'clients.dropBackup',
+  'registry.search',
+  'registry.show',
+  'registry.add',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [

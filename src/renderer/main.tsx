@@ -23,6 +23,7 @@ import './styles/clients.css';
 import './styles/clients-and-tools.css';
 import './styles/playground-protocol.css';
 import './styles/import.css';
+import './styles/registry.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -27,6 +27,7 @@ import {
   ServerLogLevelSchema,
   ServerProtocolSchema,
 } from './playground-contract';
+import { PackagePlanSchema, RegistryAddInputSchema, RegistrySearchInputSchema, RegistrySearchResultSchema, RegistryShowInputSchema, RegistryShowResultSchema } from './registry-contract';
 import { ENV_NAME_PATTERN, ENV_NAME_RULE, SERVER_ID_PATTERN, SERVER_ID_RULE } from './vocabulary';
 
 export const ServerIdSchema = z.string().regex(SERVER_ID_PATTERN, SERVER_ID_RULE);
@@ -389,6 +390,10 @@ export const contract = {
   'resources.unsubscribe': method(ResourceSubscriptionSchema, z.object({ subscribed: z.literal(false) })),
   /** The level the manager's own session listens at on this server, for this run. */
   'logs.setServerLevel': method(ServerLogLevelSchema, ServerLogLevelSchema),
+  'registry.search': method(RegistrySearchInputSchema, RegistrySearchResultSchema),
+  'registry.show': method(RegistryShowInputSchema, RegistryShowResultSchema),
+  /** Adds a registry package as a custom server; its secret values go to the keychain only. */
+  'registry.add': method(RegistryAddInputSchema, z.object({ server: ServerSummarySchema, package: PackagePlanSchema })),
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { importCommand } from './import';
 import { logsCommand } from './logs';
 import { messagesCommand } from './messages';
 import { registerCommand, unregisterCommand } from './register';
+import { registryAddCommand, registrySearchCommand, registryShowCommand } from './registry';
 import { runCommand } from './run';
 import { serveCommand } from './serve';
 import { secretsDeleteCommand, secretsListCommand, secretsSetCommand } from './secrets';
@@ -39,4 +40,7 @@ export const COMMANDS: readonly CliCommand[] = [
   registerCommand,
   unregisterCommand,
   importCommand,
+  registrySearchCommand,
+  registryShowCommand,
+  registryAddCommand,
 ];

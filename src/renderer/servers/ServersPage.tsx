@@ -7,6 +7,7 @@ import { useServerActions } from './use-server-actions';
 import { useShortcut } from '../hooks/use-shortcut';
 import { Icon } from '../ui/Icon';
 import { EmptyState, ErrorState, LoadingRows } from '../ui/StatusStates';
+import { AddFromRegistryDialog } from '../registry/AddFromRegistryDialog';
 import { ServerFormModal } from './ServerFormModal';
 import { ServerRow } from './ServerRow';
 import { ServersSummary } from './ServersSummary';
@@ -19,8 +20,9 @@ export function ServersPage() {
   const now = useNow();
   const secrets = useSecretStatuses(snapshot.servers);
   const [form, setForm] = useState<FormState>({ mode: 'closed' });
+  const [registryOpen, setRegistryOpen] = useState(false);
   const { servers } = snapshot;
-  useShortcut('n', () => setForm({ mode: 'add' }), form.mode === 'closed');
+  useShortcut('n', () => setForm({ mode: 'add' }), form.mode === 'closed' && !registryOpen);
 
   return (
     <section className="page" aria-labelledby="servers-heading">
@@ -29,10 +31,15 @@ export function ServersPage() {
           <h1 id="servers-heading">Servers</h1>
           <ServersSummary servers={servers} />
         </div>
-        <button type="button" className="btn btn-primary" onClick={() => setForm({ mode: 'add' })} data-testid="add-server" aria-keyshortcuts="N" title="Add a custom server (N)">
-          <Icon name="plus" size={14} />
-          Add server
-        </button>
+        <div className="button-group">
+          <button type="button" className="btn" onClick={() => setRegistryOpen(true)} data-testid="add-from-registry">
+            Add from registry
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => setForm({ mode: 'add' })} data-testid="add-server" aria-keyshortcuts="N" title="Add a custom server (N)">
+            <Icon name="plus" size={14} />
+            Add server
+          </button>
+        </div>
       </header>
 
       {snapshot.status === 'error' ? (
@@ -95,6 +102,7 @@ export function ServersPage() {
         existingIds={servers.map((server) => server.id)}
         onClose={() => setForm({ mode: 'closed' })}
       />
+      <AddFromRegistryDialog open={registryOpen} onClose={() => setRegistryOpen(false)} />
     </section>
   );
 }
