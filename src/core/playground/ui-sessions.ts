@@ -14,6 +14,8 @@ interface UiSessionsOptions {
  * counted with the bridged clients' (the server is told once), and renewed after a restart.
  */
 class UiSession implements RoutedSession {
+  /** Never the target of a server's request (it is never busy): the window answers those through the desk. */
+  readonly sessionId = MANAGER_CLIENT;
   readonly client = MANAGER_CLIENT;
   /** The manager's level is the route's managerLevel, not a session's. */
   readonly logLevel = undefined;
