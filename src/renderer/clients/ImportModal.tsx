@@ -54,9 +54,11 @@ export function ImportModal({ target, onClose, onImported }: ImportModalProps) {
     };
   }, [api, target, includeProjects]);
 
-  useEffect(() => {
-    if (target) setIncludeProjects(false);
-  }, [target]);
+  // The next client starts from its user entries again.
+  const close = () => {
+    setIncludeProjects(false);
+    onClose();
+  };
 
   const review = async (plan: ImportPlan) => {
     setState({ step: 'reviewing', plan });
@@ -84,7 +86,7 @@ export function ImportModal({ target, onClose, onImported }: ImportModalProps) {
   if (state.step === 'choosing' || state.step === 'reviewing') {
     footer = (
       <>
-        <button type="button" className="btn" onClick={onClose} disabled={busy} data-autofocus data-testid="import-cancel">
+        <button type="button" className="btn" onClick={close} disabled={busy} data-autofocus data-testid="import-cancel">
           Cancel
         </button>
         <button type="button" className="btn btn-primary" disabled={busy || chosen === 0} onClick={() => void review(state.plan)} data-testid="import-review">
@@ -105,14 +107,14 @@ export function ImportModal({ target, onClose, onImported }: ImportModalProps) {
     );
   } else {
     footer = (
-      <button type="button" className="btn btn-primary" onClick={onClose} data-autofocus data-testid="import-close">
+      <button type="button" className="btn btn-primary" onClick={close} data-autofocus data-testid="import-close">
         Close
       </button>
     );
   }
 
   return (
-    <Modal open={target !== null} title={target ? `Import servers from ${target.clientName}` : ''} onClose={onClose} busy={busy} size="large" testId="import-modal" footer={footer}>
+    <Modal open={target !== null} title={target ? `Import servers from ${target.clientName}` : ''} onClose={close} busy={busy} size="large" testId="import-modal" footer={footer}>
       {state.step === 'planning' ? <LoadingRows label="Reading the client's config" rows={4} height={18} /> : null}
       {state.step === 'plan-failed' ? <InlineError message={state.error} /> : null}
       {state.step === 'choosing' || state.step === 'reviewing' ? (
