@@ -100,7 +100,7 @@ export class AppCore {
     private readonly guard: OrphanGuard,
   ) {
     this.catalog = new ServerCatalog(settings, options.runtime, (serverIds) => this.emit('servers.changed', { serverIds }));
-    this.messages = new MessageJournals({ bufferMb: () => this.catalog.app.messageBufferMb, onEntry: (summary) => this.emit('messages.entry', summary) });
+    this.messages = new MessageJournals({ bufferMb: () => this.catalog.app.messageBufferMb, onAppended: (notice) => this.emit('messages.appended', notice) });
     this.launches = new LaunchResolution({ ...options, catalog: this.catalog, logs, errorRedaction: this.errorRedaction });
     this.toolExposure = this.createToolExposure();
     this.serverRequests = new ServerRequestDesk({

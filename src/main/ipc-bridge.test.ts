@@ -93,7 +93,7 @@ describe('forwardEvents', () => {
   it("pushes every manager event to our page on the event's channel", () => {
     const { window, sent } = fakeWindow('mcp-tray://app/index.html');
     const stop = bridge.forwardEvents(manager, () => window as never, bundled);
-    expect([...eventListeners.keys()].sort()).toEqual(['call.progress', 'log.entry', 'resources.updated', 'server.health', 'server.listChanged', 'serverRequests.changed', 'servers.changed', 'sessions.changed', 'settings.changed', 'tools.held']);
+    expect([...eventListeners.keys()].sort()).toEqual(['call.progress', 'log.entry', 'messages.appended', 'resources.updated', 'server.health', 'server.listChanged', 'serverRequests.changed', 'servers.changed', 'sessions.changed', 'settings.changed', 'tools.held']);
     eventListeners.get('servers.changed')?.({ serverIds: ['weather'] });
     expect(sent).toEqual([['mcp-tray:event:servers.changed', { serverIds: ['weather'] }]]);
     stop();

@@ -77,7 +77,7 @@ export const EVENT_NAMES = [
   'settings.changed',
   'sessions.changed',
   'tools.held',
-  'messages.entry',
+  'messages.appended',
   'serverRequests.changed',
   'resources.updated',
 ] as const satisfies readonly EventName[];

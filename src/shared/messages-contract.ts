@@ -1,6 +1,7 @@
 /**
  * The Messages tab's part of the contract: every JSON-RPC message on a server's wire, as a journal
- * the UI and the CLI query, follow (event messages.entry) and open one by one.
+ * the UI and the CLI query, follow (event messages.appended, then messages.query with afterSeq) and
+ * open one by one.
  */
 import { z } from 'zod';
 import { SERVER_ID_PATTERN, SERVER_ID_RULE } from './vocabulary';
@@ -74,6 +75,8 @@ export const MessageQueryResultSchema = z.object({
   stats: MessageBufferStatsSchema,
   /** Every session label seen in the buffer, for the session filter. */
   sessions: z.array(z.string()),
+  /** The newest message's seq in the journal (0 before any): the afterSeq to follow on from, unless `messages` stopped at `limit`. */
+  lastSeq: z.number().int().min(0),
 });
 export type MessageQueryResult = z.infer<typeof MessageQueryResultSchema>;
 
@@ -90,9 +93,16 @@ export const messagesMethods = {
   'messages.get': { input: z.object({ serverId: ServerIdSchema, seq: z.number().int().min(0) }), output: MessageDetailSchema },
 } as const;
 
+/** A server's wire carried new messages, up to `lastSeq`; sent at most every ~100 ms per server. */
+export const MessagesAppendedSchema = z.object({
+  serverId: ServerIdSchema,
+  lastSeq: z.number().int().min(0),
+});
+export type MessagesAppended = z.infer<typeof MessagesAppendedSchema>;
+
 export const messagesEvents = {
-  /** A message crossed a server's wire: its summary (messages.get gives the JSON). */
-  'messages.entry': MessageSummarySchema,
+  /** New messages on a server's wire: messages.query with afterSeq gives their summaries. */
+  'messages.appended': MessagesAppendedSchema,
 } as const;
 
 /** The fields a message is filtered on, shared by the journal's entries and the summaries the UI holds. */

@@ -3,7 +3,7 @@
  * each message is labelled with the client it belongs to, read and followed over the control socket.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageSummary } from '../../src/shared/messages-contract';
+import type { MessagesAppended, MessageSummary } from '../../src/shared/messages-contract';
 import { PROBE } from '../bridge/support/probe-manager';
 import { probeWithTwoClients, type TwoClients } from '../bridge/support/two-clients';
 import { waitFor } from '../support/chaos';
@@ -31,8 +31,8 @@ describe('messages of bridged clients', { timeout: 60_000 }, () => {
   }
 
   it('labels each client\'s calls and the UI\'s with who made them, and follows them as they cross', async () => {
-    const followed: MessageSummary[] = [];
-    const stop = await setup.manager.control.subscribe('messages.entry', (summary) => followed.push(summary));
+    const notices: MessagesAppended[] = [];
+    const stop = await setup.manager.control.subscribe('messages.appended', (notice) => notices.push(notice));
     try {
       const [viaClaude, viaCursor, viaUi] = await Promise.all([
         setup.claude.client.callTool({ name: 'slow', arguments: { ms: 50, label: 'claude-call' } }),
@@ -57,7 +57,8 @@ describe('messages of bridged clients', { timeout: 60_000 }, () => {
       expect(ui.stats.bytesUsed).toBeGreaterThan(0);
       expect(ui.stats.maxBytes).toBe(8 * 1024 * 1024);
       expect(ui.sessions).toEqual(expect.arrayContaining(['claude-desktop', 'cursor', 'MCP Tray']));
-      await waitFor('the UI call\'s response to be followed', () => followed.some((summary) => summary.callId === 'ui-call-1' && summary.kind === 'response') || undefined);
+      const responseSeq = ui.messages.at(-1)?.seq ?? Number.POSITIVE_INFINITY;
+      await waitFor('the UI call\'s response to be announced', () => notices.some((notice) => notice.serverId === PROBE && notice.lastSeq >= responseSeq) || undefined);
     } finally {
       stop();
     }

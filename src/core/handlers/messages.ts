@@ -6,7 +6,7 @@ export function messageHandlers(parts: CoreParts, journals: MessageJournals): Ha
   return {
     'messages.query': async ({ serverId, afterSeq, limit, filters }) => {
       const journal = journals.of(parts.catalog.get(serverId).id);
-      return { messages: journal.query(afterSeq, limit, filters), stats: journal.stats(), sessions: journal.sessions() };
+      return { messages: journal.query(afterSeq, limit, filters), stats: journal.stats(), sessions: journal.sessions(), lastSeq: journal.lastSeq };
     },
     'messages.get': async ({ serverId, seq }) => {
       const detail = journals.of(parts.catalog.get(serverId).id).get(seq);

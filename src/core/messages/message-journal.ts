@@ -24,8 +24,8 @@ export interface MessageJournalOptions {
   /** Read at every append, so a changed setting applies at once. */
   maxBytes(): number;
   maxCount: number;
-  /** A message was journaled; summaryOf(entry) says it to others, whenever they are told. */
-  onAppend?(entry: JournalEntry): void;
+  /** A message was journaled (called on the wire's hot path: it must stay cheap). */
+  onAppend?(): void;
 }
 
 /** Once this many entries are dropped from the front, the array is compacted. */
@@ -51,6 +51,11 @@ export class MessageJournal {
     return this.options.serverId;
   }
 
+  /** The newest message's seq, 0 before the first: the afterSeq that follows on from here. */
+  get lastSeq(): number {
+    return this.nextSeq - 1;
+  }
+
   /** The secret values the server was started with: taken out of everything read from here on (kept after a change too). */
   addSecrets(values: readonly string[]): void {
     const before = this.secretValues.size;
@@ -66,7 +71,7 @@ export class MessageJournal {
     this.entries.push(entry);
     this.bytesUsed += keptBytes(entry);
     this.trim(maxBytes);
-    this.options.onAppend?.(entry);
+    this.options.onAppend?.();
   }
 
   stats(): MessageBufferStats {
@@ -117,8 +122,8 @@ export class MessageJournal {
     return first ? this.head + (seq - first.seq) : this.head;
   }
 
-  /** What may leave the core of one entry: everything but its text, redacted. */
-  summaryOf(entry: JournalEntry): MessageSummary {
+  /** What may leave the core of one entry: everything but its text, redacted; built only when asked for. */
+  private summaryOf(entry: JournalEntry): MessageSummary {
     return {
       seq: entry.seq,
       serverId: this.options.serverId,

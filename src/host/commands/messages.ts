@@ -1,4 +1,5 @@
-import { MessageDirectionSchema, type MessageDetail, type MessageFilters, type MessageSummary, messageFilter } from '../../shared/messages-contract';
+import { MessageDirectionSchema, type MessageDetail, type MessageFilters, type MessageSummary } from '../../shared/messages-contract';
+import { followMessages } from '../../shared/message-follow';
 import { HELP_OPTION, JSON_OPTION, expectPositionals, parseCommandLine, parsePositiveInteger } from '../cli-args';
 import { withSession, type ManagerSession } from '../cli-context';
 import { EXIT_OK, UsageError } from '../cli-errors';
@@ -18,6 +19,8 @@ const OPTIONS = {
 } as const;
 
 const DEFAULT_LIMIT = 100;
+/** The most messages one follow-up query brings. */
+const FOLLOW_PAGE = 1_000;
 const ARROWS = { 'to-server': '->', 'from-server': '<-' } as const;
 
 function parseDirection(raw: string | undefined): MessageFilters['direction'] {
@@ -52,28 +55,24 @@ async function detailOrSummary(session: ManagerSession, serverId: string, messag
 async function follow(session: ManagerSession, serverId: string, filters: MessageFilters, limit: number, print: (message: MessageSummary) => Promise<void>): Promise<number> {
   const client = session.client;
   if (!client) throw new Error('following messages needs the running manager');
-  const passes = messageFilter(filters);
-  let lastSeq = 0;
-  let printing = Promise.resolve();
-  const held: MessageSummary[] = [];
-  let backlogPrinted = false;
-  const onEntry = (message: MessageSummary) => {
-    if (message.serverId !== serverId || !passes(message)) return;
-    if (!backlogPrinted) return void held.push(message);
-    if (message.seq <= lastSeq) return;
-    lastSeq = message.seq;
-    printing = printing.then(() => print(message));
-  };
+  const follower = followMessages({
+    query: (afterSeq, pageLimit) => session.call('messages.query', { serverId, afterSeq, limit: pageLimit, filters }),
+    limit: FOLLOW_PAGE,
+    onAnswer: async ({ messages }) => {
+      for (const message of messages) await print(message);
+    },
+  });
   const ended = untilStopped(client, 'MCP Tray stopped; no more messages.');
-  // Subscribe before reading the backlog, and hold new messages until it is printed, so none is lost or doubled.
-  await client.subscribe('messages.entry', onEntry);
-  const { messages } = await session.call('messages.query', { serverId, limit, filters });
-  for (const message of messages) await print(message);
-  lastSeq = messages.at(-1)?.seq ?? 0;
-  backlogPrinted = true;
-  for (const message of held.splice(0)) onEntry(message);
+  // Listen before reading the backlog, and follow on from its last seq, so none is lost or doubled.
+  await client.subscribe('messages.appended', (notice) => {
+    if (notice.serverId === serverId) follower.notice(notice.lastSeq);
+  });
+  const backlog = await session.call('messages.query', { serverId, limit, filters });
+  for (const message of backlog.messages) await print(message);
+  follower.start(backlog.lastSeq);
   await ended;
-  await printing;
+  follower.stop();
+  await follower.idle();
   return EXIT_OK;
 }
 

@@ -1,14 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { messageOf } from '../../shared/error-message';
-import { messageFilter, type MessageBufferStats, type MessageFilters, type MessageSummary } from '../../shared/messages-contract';
+import { followMessages } from '../../shared/message-follow';
+import { type MessageBufferStats, type MessageFilters, type MessageSummary } from '../../shared/messages-contract';
 import { useApi } from '../app/api-context';
 import { useFrameBatches } from '../hooks/use-frame-batches';
 import { LogBuffer } from '../logs/log-buffer';
 
 /** The most messages the tab holds; the manager's buffer may hold more, reachable by filtering. */
 const MAX_TAIL_MESSAGES = 50_000;
-/** The buffer's size is asked for again at most this often while messages stream in. */
-const STATS_EVERY_MS = 1_000;
 
 export interface MessageTail {
   status: 'loading' | 'ready' | 'error';
@@ -24,8 +23,8 @@ export interface MessageTail {
 }
 
 /**
- * A server's messages that pass the filters: the newest from messages.query, then each
- * `messages.entry` as it crosses the wire, applied at most once per frame and held back while paused.
+ * A server's messages that pass the filters: the newest from messages.query, then on each
+ * `messages.appended` notice the ones after them, applied at most once per frame and held back while paused.
  */
 export function useMessageTail(serverId: string, filters: MessageFilters, paused: boolean): MessageTail {
   const api = useApi();
@@ -36,23 +35,7 @@ export function useMessageTail(serverId: string, filters: MessageFilters, paused
   const [stats, setStats] = useState<MessageBufferStats | null>(null);
   const [sessions, setSessions] = useState<readonly string[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const statsDue = useRef(0);
   const { method, direction, session, callId } = filters;
-
-  const refreshStats = useCallback(() => {
-    const now = Date.now();
-    if (now < statsDue.current) return;
-    statsDue.current = now + STATS_EVERY_MS;
-    window.setTimeout(() => {
-      api.call('messages.query', { serverId, limit: 1 }).then(
-        (answer) => {
-          setStats(answer.stats);
-          setSessions(answer.sessions);
-        },
-        () => {},
-      );
-    }, STATS_EVERY_MS);
-  }, [api, serverId]);
 
   const applyLive = useCallback(
     (batch: MessageSummary[]) => {
@@ -65,17 +48,23 @@ export function useMessageTail(serverId: string, filters: MessageFilters, paused
   useEffect(() => {
     let cancelled = false;
     const current: MessageFilters = definedOnly({ method, direction, session, callId });
-    const passes = messageFilter(current);
     resetLive();
     buffer.clear();
     setVersion(buffer.version);
     setStatus('loading');
     setError(null);
-    // Listen before querying: messages that cross while the query is in flight are kept, and the buffer drops the overlap by seq.
-    const unsubscribe = api.on('messages.entry', (summary) => {
-      if (summary.serverId !== serverId) return;
-      refreshStats();
-      if (passes(summary)) pushLive(summary);
+    const follower = followMessages({
+      query: (afterSeq, limit) => api.call('messages.query', { serverId, afterSeq, limit, filters: current }),
+      limit: MAX_TAIL_MESSAGES,
+      onAnswer: (answer) => {
+        setStats(answer.stats);
+        setSessions(answer.sessions);
+        for (const summary of answer.messages) pushLive(summary);
+      },
+    });
+    // Listen before querying: a notice that comes while the query is in flight is followed up once it is in.
+    const unsubscribe = api.on('messages.appended', (notice) => {
+      if (notice.serverId === serverId) follower.notice(notice.lastSeq);
     });
     api.call('messages.query', { serverId, limit: MAX_TAIL_MESSAGES, filters: current }).then(
       (answer) => {
@@ -86,6 +75,7 @@ export function useMessageTail(serverId: string, filters: MessageFilters, paused
         setStatus('ready');
         setVersion(buffer.version);
         liveReady();
+        follower.start(answer.lastSeq);
       },
       (failure: unknown) => {
         if (cancelled) return;
@@ -95,9 +85,10 @@ export function useMessageTail(serverId: string, filters: MessageFilters, paused
     );
     return () => {
       cancelled = true;
+      follower.stop();
       unsubscribe();
     };
-  }, [api, serverId, buffer, method, direction, session, callId, attempt, resetLive, pushLive, liveReady, refreshStats]);
+  }, [api, serverId, buffer, method, direction, session, callId, attempt, resetLive, pushLive, liveReady]);
 
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
   return { status, error, buffer, version, heldBack, stats, sessions, retry };
