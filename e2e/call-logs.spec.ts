@@ -3,8 +3,9 @@
  * N ms", with what it returned), live, without reloading.
  */
 import { expect, test } from '@playwright/test';
-import { ensureRunning, openApp } from './support/app';
+import { ensureRunning } from './support/app';
 import { readE2eContext } from './support/e2e-context';
+import { runGetWeatherInPlayground } from './support/playground';
 import { saveScreenshot } from './support/screenshots';
 
 const host = readE2eContext();
@@ -14,13 +15,7 @@ const PLACE = 'Zürich';
 test.beforeEach(() => ensureRunning(host, 'weather'));
 
 test('a get_weather call from the playground shows up in Logs', async ({ page }, testInfo) => {
-  await openApp(page, host, '#/servers/weather/tools');
-  const tools = page.getByTestId('tools-tab');
-  await tools.locator('[data-testid="tool-list-item"][data-tool="get_weather"]').click();
-  const panel = tools.locator('[data-testid="tool-panel"][data-tool="get_weather"]');
-  await panel.getByLabel('location', { exact: true }).fill(PLACE);
-  await panel.getByTestId('run-tool').click();
-  await expect(panel.getByTestId('tool-result')).toHaveAttribute('data-outcome', 'ok');
+  const panel = await runGetWeatherInPlayground(page, host, PLACE);
   await expect(panel.getByTestId('tool-result')).toContainText(PLACE);
 
   await page.getByTestId('server-page').getByRole('tab', { name: 'Logs', exact: true }).click();

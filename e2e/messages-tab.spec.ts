@@ -3,8 +3,9 @@
  * server's wire, and "Show messages" on the call's result opens the tab filtered to that call alone.
  */
 import { expect, test } from '@playwright/test';
-import { ensureRunning, openApp } from './support/app';
+import { callHost, ensureRunning, openApp } from './support/app';
 import { readE2eContext } from './support/e2e-context';
+import { runGetWeatherInPlayground } from './support/playground';
 import { saveScreenshot } from './support/screenshots';
 
 const host = readE2eContext();
@@ -14,13 +15,7 @@ const PLACE = 'Berlin';
 test.beforeEach(() => ensureRunning(host, 'weather'));
 
 test('a playground call\'s request and response show in Messages, and its result links to them alone', async ({ page }, testInfo) => {
-  await openApp(page, host, '#/servers/weather/tools');
-  const tools = page.getByTestId('tools-tab');
-  await tools.locator('[data-testid="tool-list-item"][data-tool="get_weather"]').click();
-  const panel = tools.locator('[data-testid="tool-panel"][data-tool="get_weather"]');
-  await panel.getByLabel('location', { exact: true }).fill(PLACE);
-  await panel.getByTestId('run-tool').click();
-  await expect(panel.getByTestId('tool-result')).toHaveAttribute('data-outcome', 'ok');
+  const panel = await runGetWeatherInPlayground(page, host, PLACE);
 
   // The result's link: that call alone, its request then its response, with their JSON.
   await panel.getByTestId('show-messages').click();
@@ -58,4 +53,19 @@ test('a playground call\'s request and response show in Messages, and its result
   await expect(rows.filter({ has: page.getByTestId('message-direction').filter({ hasText: '→' }) })).toHaveCount(0);
 
   await saveScreenshot(page, testInfo, 'messages');
+});
+
+test('a call made while the Messages tab is open shows its request and response live', async ({ page }) => {
+  const callId = `live-${Date.now()}`;
+  await openApp(page, host, `#/servers/weather/messages/${callId}`);
+  const view = page.getByTestId('messages-view');
+  await expect(view.getByTestId('message-call-filter')).toBeVisible();
+  const rows = view.getByTestId('message-row');
+  // The first query is in (the buffer's size shows) and found nothing: what comes next comes live.
+  await expect(view.getByTestId('message-buffer')).toBeVisible();
+  await expect(rows).toHaveCount(0);
+
+  await callHost(host, 'tools.call', { serverId: 'weather', name: 'get_weather', arguments: { location: 'Madrid' }, callId });
+  await expect(rows.filter({ has: page.getByTestId('message-direction').filter({ hasText: '→' }) }).filter({ hasText: 'tools/call' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'tools/call response' })).toHaveCount(1);
 });
