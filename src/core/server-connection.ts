@@ -126,6 +126,8 @@ export class ServerConnection {
   /** Running calls by the progress token sent with them. */
   private readonly progressListeners = new Map<number, (progress: CallProgress) => void>();
   private lastProgressToken = 0;
+  /** Server requests of this process waiting for a person: while any is, no call's deadline runs out. */
+  private deadlineHolds = 0;
   /** Set once the child is gone: a list that fails after that is a lost connection, not a refused list. */
   private closed = false;
   /** A storm of list_changed notifications costs at most one refresh in flight and one queued, per list. */
@@ -201,7 +203,7 @@ export class ServerConnection {
     const { timeoutMs, cancellation } = options;
     const progressToken = ++this.lastProgressToken;
     // Cancelling also tells the server to stop.
-    const deadline = setTimeout(() => cancellation.abort(new CallTimeoutError(timeoutMs)), timeoutMs);
+    const deadline = this.startDeadline(timeoutMs, cancellation);
     this.progressListeners.set(progressToken, (progress) => {
       deadline.refresh();
       options.onProgress(progress);
@@ -232,7 +234,7 @@ export class ServerConnection {
     const abortFromOuter = () => cancellation.abort(outer?.reason);
     if (outer?.aborted) abortFromOuter();
     outer?.addEventListener('abort', abortFromOuter);
-    const deadline = setTimeout(() => cancellation.abort(new CallTimeoutError(options.timeoutMs)), options.timeoutMs);
+    const deadline = this.startDeadline(options.timeoutMs, cancellation);
     const { onProgress } = options;
     let sent = params;
     let progressToken: number | undefined;
@@ -257,6 +259,35 @@ export class ServerConnection {
       outer?.removeEventListener('abort', abortFromOuter);
       if (progressToken !== undefined) this.progressListeners.delete(progressToken);
     }
+  }
+
+  /**
+   * Holds every call's deadline on this process until the function returned is called (calling it
+   * twice counts once). A server request that waits for a person may come from any running call,
+   * and the server withdraws it when that call is cancelled: a deadline shorter than a person's
+   * time to answer would end the call, and the dialog, while the person is still typing.
+   */
+  holdDeadlines(): () => void {
+    this.deadlineHolds++;
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.deadlineHolds--;
+    };
+  }
+
+  /**
+   * A call's deadline: cancels the call (which also tells the server to stop) when it runs out,
+   * unless a hold is on, in which case it starts again, so the call has its full time once the
+   * person has answered.
+   */
+  private startDeadline(timeoutMs: number, cancellation: CallCancellation): NodeJS.Timeout {
+    const deadline = setTimeout(() => {
+      if (this.deadlineHolds > 0) deadline.refresh();
+      else cancellation.abort(new CallTimeoutError(timeoutMs));
+    }, timeoutMs);
+    return deadline;
   }
 
   /**

@@ -289,7 +289,7 @@ export class ServerSupervisor {
     this.options.logs.setSecrets(this.serverId, launch.secretValues);
     const { messages } = this.options;
     messages?.addSecrets(launch.secretValues);
-    const connection = new ServerConnection(
+    const connection: ServerConnection = new ServerConnection(
       launch,
       {
         // Guarded from the start: a manager that dies during a handshake that never ends leaves no server.
@@ -323,7 +323,7 @@ export class ServerSupervisor {
         onResourceUpdated: (uri) => {
           if (generation === this.generation) this.relay?.resourceUpdated(uri);
         },
-        onServerRequest: (method, params, signal) => this.answerServerRequest(method, params, signal),
+        onServerRequest: (method, params, signal) => this.answerServerRequest(connection, method, params, signal),
         onListFailed: (method, message) => this.log('warn', 'lifecycle', `${method} failed, so it is taken as empty: ${message}`, { method }),
         onServerLog: (level, logger, data) => {
           // The server may run lower for a bridged client that asked for more; the log keeps the manager's own level.
@@ -357,14 +357,18 @@ export class ServerSupervisor {
    * A server's request to its client: to the bridged session that can take it, else to a person in
    * MCP Tray's window when one is open, else declined with the reason in the log.
    */
-  private async answerServerRequest(method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result> {
+  private async answerServerRequest(connection: ServerConnection, method: ServerToClientMethod, params: Record<string, unknown>, signal: AbortSignal): Promise<Result> {
     const routed = this.relay?.serverRequest(method, params, signal) ?? new UnroutedRequest('no client is connected through MCP Tray to answer it');
     if (!(routed instanceof UnroutedRequest)) return routed;
     const roots = this.options.roots?.() ?? [];
     if (method === 'roots/list') return unroutedAnswer(method, roots, routed.why);
     const desk = this.options.serverRequests;
     const asked = desk?.ask({ serverId: this.serverId, method, params, signal, cause: routed.cause, why: routed.why });
-    if (asked) return asked;
+    if (asked) {
+      // A person takes longer than a call's deadline allows; the call that asked must still be there to hear the answer.
+      const release = connection.holdDeadlines();
+      return asked.finally(release);
+    }
     const why = desk ? `${routed.why}, and no MCP Tray window is open to ask a person` : routed.why;
     this.log('warn', 'lifecycle', `${method} declined: ${why}`, { method });
     return unroutedAnswer(method, roots, why);

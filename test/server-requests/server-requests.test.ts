@@ -83,6 +83,19 @@ describe('server requests answered in MCP Tray', { timeout: 60_000 }, () => {
     expect((await core.call('serverRequests.list', {})).requests).toEqual([]);
   });
 
+  it('keeps the call that asked alive past its deadline while the person answers', async () => {
+    await core.call('settings.update', { callTimeoutMs: 1_000 });
+    const result = uiCall('ask_sampling', { prompt: 'Take your time' });
+    result.catch(() => {});
+    const waiting = await waitingRequest();
+    // A call on another process, started after the request arrived, timing out: the asking call's deadline has passed too.
+    await core.call('servers.add', { id: 'witness', name: 'Witness', command: process.execPath, args: [bridgeProbeServerPath], autostart: false, sharing: 'shared' });
+    await core.call('servers.start', { id: 'witness' });
+    await expect(core.call('tools.call', { serverId: 'witness', name: 'slow', arguments: { ms: 60_000 } })).rejects.toThrow(/did not answer in time/);
+    await core.call('serverRequests.answer', { id: waiting.id, result: { role: 'assistant', model: 'a person', content: { type: 'text', text: 'in the end' } } });
+    expect(await result).toBe('in the end');
+  });
+
   it('ends a waiting request when its server stops', async () => {
     const result = uiCall('ask_sampling', { prompt: 'Still there?' });
     result.catch(() => {});

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PendingServerRequest } from '../../shared/server-requests-contract';
 import type { LogInput } from '../logs';
 import { ServerRequestDesk, type DeskRequest } from './server-request-desk';
@@ -11,6 +11,8 @@ const FORM_PARAMS = {
 };
 const REPLY = { role: 'assistant', model: 'person', content: { type: 'text', text: 'four' } };
 
+const GRACE_MS = 3_000;
+
 function setUp(timeoutMs = 60_000) {
   const changes: PendingServerRequest[][] = [];
   const logs: LogInput[] = [];
@@ -19,6 +21,7 @@ function setUp(timeoutMs = 60_000) {
     onChanged: (requests) => changes.push(requests),
     log: (input) => logs.push(input),
     redact: (text) => text.replaceAll('s3cret-value', '[redacted]'),
+    closedWindowGraceMs: GRACE_MS,
   });
   const abort = new AbortController();
   const ask = (method: DeskRequest['method'], params: Record<string, unknown>, signal = abort.signal) =>
@@ -27,6 +30,10 @@ function setUp(timeoutMs = 60_000) {
 }
 
 describe('the server requests desk', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('takes no request while no window is open, and counts a window closed twice once', () => {
     const { desk, ask } = setUp();
     expect(ask('sampling/createMessage', SAMPLING_PARAMS)).toBeUndefined();
@@ -104,10 +111,15 @@ describe('the server requests desk', () => {
   });
 
   it('times out unanswered: a clear error for sampling, cancel for elicitation, with a warning', async () => {
+    vi.useFakeTimers();
     const { desk, logs, ask } = setUp(1_000);
     desk.attachWindow();
     const sampling = ask('sampling/createMessage', SAMPLING_PARAMS);
     const elicitation = ask('elicitation/create', FORM_PARAMS);
+    sampling?.catch(() => {});
+    await vi.advanceTimersByTimeAsync(999);
+    expect(desk.list()).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
     await expect(sampling).rejects.toMatchObject({ code: -32001, message: 'Nobody answered the sampling request in MCP Tray within 1 s.' });
     await expect(elicitation).resolves.toEqual({ action: 'cancel' });
     expect(desk.list()).toEqual([]);
@@ -115,6 +127,47 @@ describe('the server requests desk', () => {
       'sampling/createMessage timed out: nobody answered in MCP Tray within 1 s',
       'elicitation/create timed out: nobody answered in MCP Tray within 1 s',
     ]);
+  });
+
+  it('declines what waits once the last window has stayed closed for the grace: an error for sampling, decline for elicitation', async () => {
+    vi.useFakeTimers();
+    const { desk, changes, logs, ask } = setUp();
+    const first = desk.attachWindow();
+    const second = desk.attachWindow();
+    const sampling = ask('sampling/createMessage', SAMPLING_PARAMS);
+    const elicitation = ask('elicitation/create', FORM_PARAMS);
+    sampling?.catch(() => {});
+    first();
+    await vi.advanceTimersByTimeAsync(GRACE_MS);
+    expect(desk.list()).toHaveLength(2);
+    second();
+    await vi.advanceTimersByTimeAsync(GRACE_MS - 1);
+    expect(desk.list()).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(sampling).rejects.toMatchObject({ code: -32600, message: 'Sampling is not available: the last MCP Tray window closed before anyone answered' });
+    await expect(elicitation).resolves.toEqual({ action: 'decline' });
+    expect(desk.list()).toEqual([]);
+    expect(changes.at(-1)).toEqual([]);
+    expect(logs.filter((entry) => entry.level === 'warn').map((entry) => entry.message)).toEqual([
+      'sampling/createMessage declined: the last MCP Tray window closed before anyone answered',
+      'elicitation/create declined: the last MCP Tray window closed before anyone answered',
+    ]);
+  });
+
+  it('keeps what waits when a window opens again within the grace, as a reloaded page does', async () => {
+    vi.useFakeTimers();
+    const { desk, ask } = setUp();
+    desk.attachWindow()();
+    expect(ask('sampling/createMessage', SAMPLING_PARAMS)).toBeUndefined();
+    const reloaded = desk.attachWindow();
+    const answered = ask('sampling/createMessage', SAMPLING_PARAMS);
+    reloaded();
+    await vi.advanceTimersByTimeAsync(GRACE_MS - 1);
+    desk.attachWindow();
+    await vi.advanceTimersByTimeAsync(GRACE_MS * 10);
+    const [waiting] = desk.list();
+    desk.answer({ id: waiting?.id ?? '', result: REPLY });
+    await expect(answered).resolves.toEqual(REPLY);
   });
 
   it('ends a request its server withdrew, which can then no longer be answered', async () => {

@@ -8,6 +8,7 @@ import {
   type ServerRequestCause,
 } from '../../shared/server-requests-contract';
 import type { LogInput } from '../logs';
+import { unroutedAnswer } from '../bridge/unrouted-requests';
 import { checkedAnswer } from './answer-check';
 import { rejectedAnswer, timedOutAnswer } from './closing-answers';
 
@@ -35,7 +36,12 @@ interface DeskOptions {
   log(input: LogInput): void;
   /** Takes known secret values out of what the window is shown. */
   redact(text: string): string;
+  /** How long waiting requests outlive the last window, for a page that reloads or reconnects; 5 s when not given. */
+  closedWindowGraceMs?: number;
 }
+
+const CLOSED_WINDOW_GRACE_MS = 5_000;
+const NO_WINDOW_LEFT = 'the last MCP Tray window closed before anyone answered';
 
 interface WaitingRequest {
   request: PendingServerRequest;
@@ -51,16 +57,20 @@ export class ServerRequestDesk implements WindowSeam {
   private readonly waiting = new Map<string, WaitingRequest>();
   private openWindows = 0;
   private lastId = 0;
+  private graceTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: DeskOptions) {}
 
   attachWindow(): () => void {
     this.openWindows++;
+    clearTimeout(this.graceTimer);
+    this.graceTimer = undefined;
     let open = true;
     return () => {
       if (!open) return;
       open = false;
       this.openWindows--;
+      if (this.openWindows === 0) this.startGrace();
     };
   }
 
@@ -133,6 +143,23 @@ export class ServerRequestDesk implements WindowSeam {
     const result = checkedAnswer(request, answer.result);
     this.log(request.serverId, 'info', `${request.method} answered in MCP Tray`, request.method);
     waiting.settle(() => result);
+  }
+
+  /**
+   * With no window left nobody can answer: after a short grace, in which a reloaded page or a
+   * reconnected stream finds its requests still there, each waiting request gets the answer a
+   * request gets when no window was open at all, rather than waiting out its timeout.
+   */
+  private startGrace(): void {
+    this.graceTimer = setTimeout(() => {
+      this.graceTimer = undefined;
+      if (this.windowOpen) return;
+      for (const { request, settle } of [...this.waiting.values()]) {
+        this.log(request.serverId, 'warn', `${request.method} declined: ${NO_WINDOW_LEFT}`, request.method);
+        settle(() => unroutedAnswer(request.method, [], NO_WINDOW_LEFT));
+      }
+    }, this.options.closedWindowGraceMs ?? CLOSED_WINDOW_GRACE_MS);
+    this.graceTimer.unref();
   }
 
   private changed(): void {
