@@ -22,6 +22,7 @@ import { splitByteOrderMark } from '../config-parse';
 import { parseConfigText } from '../config-syntax';
 import { previewRewrite, rewriteConfigFile } from '../safe-config-writer';
 import { unifiedDiff } from '../unified-diff';
+import { diffSecretValues } from './diff-secrets';
 import { planImport, publicPlan, type InternalPlan, type PlannedServer } from './import-planner';
 import { replacementTransform, type EntryReplacement } from './import-rewrite';
 
@@ -66,7 +67,7 @@ export class ClientImporter {
     const rewrite = input.rewrite && chosen.length > 0;
     // Refusals (unparsable, read-only, changed entries) come before anything is stored.
     const preview = rewrite ? await previewRewrite(target.configPath, transform) : undefined;
-    const redact = createRedactor(chosen.flatMap(({ moved }) => moved.map(([, value]) => value)));
+    const redact = createRedactor(diffSecretValues(chosen.map(({ planned }) => planned)));
     const diffOf = (before: string | null, after: string | null) => (after === null || before === after ? '' : redact(unifiedDiff(target.configPath, before, after)));
     const summary = (diff: string, backupPath: string | null, rewritten: boolean): ImportSummary => ({
       clientId: target.client.id,
