@@ -4,8 +4,11 @@
  * token, and keychain values that were there before the import.
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClientSandbox, type ClientSandbox } from './support/client-sandbox';
+import { KeytarSecretStore } from '../../src/core/secrets';
+import { createClientSandbox, rejection, type ClientSandbox } from './support/client-sandbox';
 
 const API_KEY = `zq81Xc4PLmv02Wnt${randomBytes(6).toString('hex')}`;
 const DB_PASSWORD = `hunter2pass${randomBytes(4).toString('hex')}`;
@@ -39,5 +42,32 @@ describe('import safety', () => {
     expect(summary.diff).toContain('[redacted]');
     expect(summary.diff).not.toContain(API_KEY);
     expect(summary.diff).not.toContain(DB_PASSWORD);
+  });
+
+  it('leaves an entry with a token argument out unless chosen, and moves a URL with a password to the keychain', async () => {
+    const box = await open('import-token-args');
+    const configPath = await box.writeConfig(
+      'cursor',
+      mcpServers({
+        search: { command: 'npx', args: ['search-mcp', `--api-key=${API_KEY}`] },
+        db: { command: 'npx', args: ['db-mcp'], env: { DATABASE_URL: `postgres://admin:${DB_PASSWORD}@db/x` } },
+      }),
+    );
+    const plan = await box.core.call('clients.importPlan', { clientId: 'cursor' });
+    const search = plan.entries.find((entry) => entry.name === 'search');
+    expect(search?.argsHoldToken).toBe(true);
+    expect(search?.flags.join(' ')).toContain('move the token into an environment variable the server reads');
+    expect(plan.entries.find((entry) => entry.name === 'db')?.env).toEqual([expect.objectContaining({ name: 'DATABASE_URL', secret: true, reason: 'url', value: null })]);
+
+    const refused = await rejection(box.core.call('clients.import', { clientId: 'cursor', choices: [{ key: search?.key ?? '' }] }));
+    expect(refused.code).toBe('invalid_input');
+
+    const summary = await box.core.call('clients.import', { clientId: 'cursor', rewrite: true });
+    expect(summary.added.map((server) => server.serverId)).toEqual(['db']);
+    expect(await new KeytarSecretStore(box.keychainService).get('db', 'DATABASE_URL')).toBe(`postgres://admin:${DB_PASSWORD}@db/x`);
+    const settings = await readFile(path.join(box.dataDir, 'settings.json'), 'utf8');
+    expect(settings).not.toContain(API_KEY);
+    expect(settings).not.toContain(DB_PASSWORD);
+    expect(await readFile(configPath, 'utf8')).toContain(`--api-key=${API_KEY}`);
   });
 });

@@ -136,11 +136,17 @@ export class ClientImporter {
   }
 
   private choose(plan: InternalPlan, choices: MethodParams<'clients.import'>['choices']): ChosenServer[] {
-    const picks = choices ?? plan.servers.map((planned) => ({ key: planned.key, secrets: undefined }));
+    const picks = choices ?? plan.servers.filter((planned) => planned.tokenArgs.length === 0).map((planned) => ({ key: planned.key, secrets: undefined, keepTokenArgs: false }));
     return picks.map((choice) => {
       const planned = plan.servers.find((candidate) => candidate.key === choice.key);
       if (!planned) {
         throw new ContractError('invalid_input', `There is no entry "${choice.key}" to import in ${plan.configPath} (it may be skipped, remote, or changed since). Look at the import plan again.`);
+      }
+      if (planned.tokenArgs.length > 0 && !choice.keepTokenArgs) {
+        throw new ContractError(
+          'invalid_input',
+          `An argument of "${planned.name}" looks like a token, which would stay in plain text in MCP Tray's settings. Move it into an environment variable the server reads and plan again, or choose the entry with keepTokenArgs to import it as it is.`,
+        );
       }
       const names = new Set([...(choice.secrets ?? planned.suggested.keys()), ...planned.unset]);
       const unknown = [...names].find((name) => !Object.hasOwn(planned.env, name) && !planned.unset.includes(name));
