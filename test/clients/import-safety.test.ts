@@ -4,7 +4,7 @@
  * token, and keychain values that were there before the import.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../src/core/secrets';
@@ -69,5 +69,27 @@ describe('import safety', () => {
     expect(settings).not.toContain(API_KEY);
     expect(settings).not.toContain(DB_PASSWORD);
     expect(await readFile(configPath, 'utf8')).toContain(`--api-key=${API_KEY}`);
+  });
+
+  it('keeps what it imported when pruning old backups fails after the file was replaced', async () => {
+    const secret = `ghp_${randomBytes(18).toString('hex')}`;
+    let backupsDir = '';
+    // A folder where the oldest backup would be: pruning cannot delete it.
+    const box = await open('import-prune-fails', {
+      backupsKept: 1,
+      beforeRename: async () => {
+        await mkdir(path.join(backupsDir, 'mcp.json.2000-01-01T00-00-00-000Z-000.bak'));
+      },
+    });
+    backupsDir = path.join(box.dataDir, 'backups', 'cursor');
+    const configPath = await box.writeConfig('cursor', mcpServers({ gh: { command: 'npx', args: ['gh-mcp'], env: { GH_TOKEN: secret } } }));
+
+    const summary = await box.core.call('clients.import', { clientId: 'cursor', rewrite: true });
+
+    expect(summary.rewritten).toBe(true);
+    expect(summary.flags.join(' ')).toContain('could not be pruned');
+    expect(await readFile(configPath, 'utf8')).not.toContain(secret);
+    expect((await box.core.call('servers.list', {})).map((server) => server.id)).toContain('gh');
+    expect(await new KeytarSecretStore(box.keychainService).get('gh', 'GH_TOKEN')).toBe(secret);
   });
 });

@@ -20,7 +20,7 @@ import type { ImportTarget } from '../client-registrar';
 import { readConfigFile } from '../config-file-read';
 import { splitByteOrderMark } from '../config-parse';
 import { parseConfigText } from '../config-syntax';
-import { previewRewrite, rewriteConfigFile } from '../safe-config-writer';
+import { previewRewrite, rewriteConfigFile, type RewriteOutcome } from '../safe-config-writer';
 import { unifiedDiff } from '../unified-diff';
 import { diffSecretValues } from './diff-secrets';
 import { planImport, publicPlan, type InternalPlan, type PlannedServer } from './import-planner';
@@ -93,8 +93,9 @@ export class ClientImporter {
       throw error;
     }
     if (!rewrite) return summary('', null, false);
+    let outcome: RewriteOutcome;
     try {
-      const outcome = await rewriteConfigFile({
+      outcome = await rewriteConfigFile({
         filePath: target.configPath,
         transform,
         createFolder: target.createFolder,
@@ -102,12 +103,15 @@ export class ClientImporter {
         emptyFilePause: target.emptyFilePause,
         beforeRename: target.beforeRename,
       });
-      return summary(diffOf(outcome.before, outcome.after), outcome.backupPath, outcome.changed);
     } catch (error) {
+      // The writer fails only before its rename: the client's file still starts its own copies.
       for (const { server } of chosen) this.options.removeServer(server.id);
       await this.forgetSecrets(chosen);
       throw error;
     }
+    // Renamed: the client's file now points at the imported servers, so nothing below undoes them.
+    const done = summary(diffOf(outcome.before, outcome.after), outcome.backupPath, outcome.changed);
+    return { ...done, flags: [...done.flags, ...(outcome.warnings ?? [])] };
   }
 
   /** Deletes one backup of a client's config; only a file under the data folder's backups. */
