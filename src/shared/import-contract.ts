@@ -132,6 +132,8 @@ export const ImportSummarySchema = z.object({
   /** The copy of the file as it was. It still holds any token that was in plain text. */
   backupPath: z.string().nullable(),
   backupHoldsSecrets: z.boolean(),
+  /** Every backup of this client's file in MCP Tray's data folder that still holds a value moved to the keychain, the new one included. */
+  backupsWithSecrets: z.array(z.string()),
   restartHint: z.string(),
 });
 

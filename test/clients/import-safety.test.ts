@@ -4,7 +4,8 @@
  * token, and keychain values that were there before the import.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../src/core/secrets';
@@ -91,5 +92,25 @@ describe('import safety', () => {
     expect(await readFile(configPath, 'utf8')).not.toContain(secret);
     expect((await box.core.call('servers.list', {})).map((server) => server.id)).toContain('gh');
     expect(await new KeytarSecretStore(box.keychainService).get('gh', 'GH_TOKEN')).toBe(secret);
+  });
+
+  it('names every backup of the client that still holds a moved token, and each can be deleted', async () => {
+    const secret = `ghp_${randomBytes(18).toString('hex')}`;
+    const box = await open('import-old-backups');
+    const text = mcpServers({ gh: { command: 'npx', args: ['gh-mcp'], env: { GH_TOKEN: secret } } });
+    await box.writeConfig('cursor', text);
+    const backupsDir = path.join(box.dataDir, 'backups', 'cursor');
+    await mkdir(backupsDir, { recursive: true });
+    const older = path.join(backupsDir, 'mcp.json.2020-01-01T00-00-00-000Z-000.bak');
+    const clean = path.join(backupsDir, 'mcp.json.2020-01-02T00-00-00-000Z-000.bak');
+    await writeFile(older, text);
+    await writeFile(clean, mcpServers({}));
+
+    const summary = await box.core.call('clients.import', { clientId: 'cursor', rewrite: true });
+
+    expect(summary.backupsWithSecrets).toEqual([older, summary.backupPath]);
+    for (const backup of summary.backupsWithSecrets) await box.core.call('clients.dropBackup', { path: backup });
+    expect(existsSync(older)).toBe(false);
+    expect(existsSync(clean)).toBe(true);
   });
 });

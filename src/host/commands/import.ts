@@ -54,7 +54,7 @@ function printPlan(plan: ImportPlan, kept: ReadonlySet<string>, includeFlagged: 
   for (const flag of plan.flags) writeOut(`! ${flag}`);
 }
 
-function printOutcome(summary: ImportSummary, droppedBackup: boolean): void {
+function printOutcome(summary: ImportSummary, dropped: readonly string[]): void {
   if (summary.diff !== '') {
     writeOut();
     writeOut(summary.diff.trimEnd());
@@ -73,7 +73,7 @@ function printOutcome(summary: ImportSummary, droppedBackup: boolean): void {
   if (moved.length > 0) writeOut(`Moved to the system keychain: ${moved.join(', ')}.`);
   if (summary.rewritten) {
     writeOut(`Rewrote ${summary.configPath}: the imported entries now start through MCP Tray.`);
-    if (droppedBackup) writeOut(`Deleted the backup of the previous version (${summary.backupPath ?? ''}).`);
+    if (dropped.length > 0) writeOut(`Deleted the backup of the previous version and every older backup that held the token (${dropped.join(', ')}).`);
     else if (summary.backupPath !== null) {
       writeOut(
         summary.backupHoldsSecrets
@@ -81,6 +81,8 @@ function printOutcome(summary: ImportSummary, droppedBackup: boolean): void {
           : `The previous version is saved as ${summary.backupPath}.`,
       );
     }
+    const older = summary.backupsWithSecrets.filter((backup) => backup !== summary.backupPath);
+    if (dropped.length === 0 && older.length > 0) writeOut(`Older backups that still hold the token: ${older.join(', ')} (--drop-backup deletes them too).`);
     writeOut(summary.restartHint);
   } else {
     writeOut(`${summary.configPath} was not changed: the client still starts its own copies. Run again with --rewrite to replace them with MCP Tray's entries.`);
@@ -135,10 +137,10 @@ Exit codes: 0 done, 1 the import was refused and nothing was changed, 2 wrong co
         .map((entry) => ({ key: entry.key, secrets: entry.env.filter((variable) => variable.secret && !kept.has(variable.name)).map((variable) => variable.name), keepTokenArgs: entry.argsHoldToken }));
       if (!values.json) printPlan(plan, kept, includeFlagged);
       const summary = await session.call('clients.import', { clientId, choices, rewrite, includeProjects, dryRun });
-      const dropBackup = values['drop-backup'] === true && !dryRun && summary.backupPath !== null;
-      if (dropBackup) await session.call('clients.dropBackup', { path: summary.backupPath ?? '' });
-      if (values.json) writeJson({ plan, summary, droppedBackup: dropBackup });
-      else printOutcome(summary, dropBackup);
+      const dropped = values['drop-backup'] === true && !dryRun ? [...new Set([...(summary.backupPath === null ? [] : [summary.backupPath]), ...summary.backupsWithSecrets])] : [];
+      for (const backup of dropped) await session.call('clients.dropBackup', { path: backup });
+      if (values.json) writeJson({ plan, summary, droppedBackup: dropped.length > 0, droppedBackups: dropped });
+      else printOutcome(summary, dropped);
       return EXIT_OK;
     });
   },

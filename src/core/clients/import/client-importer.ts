@@ -6,7 +6,7 @@
  * ones. The backup of the rewritten file still holds the plaintext token: the summary names it, and
  * dropBackup deletes it.
  */
-import { realpath, rm, stat } from 'node:fs/promises';
+import { readFile, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ContractError, CustomServerInputSchema, type CustomServer, type MethodParams, type MethodResult, type ServerDefinition } from '../../../shared/contract';
 
@@ -17,6 +17,7 @@ import { messageOf } from '../../../shared/error-message';
 import { createRedactor, hasTokenShape } from '../../../shared/redact';
 import type { SecretStore } from '../../secrets';
 import type { ImportTarget } from '../client-registrar';
+import { listBackups } from '../config-backups';
 import { readConfigFile } from '../config-file-read';
 import { splitByteOrderMark } from '../config-parse';
 import { parseConfigText } from '../config-syntax';
@@ -69,7 +70,7 @@ export class ClientImporter {
     const preview = rewrite ? await previewRewrite(target.configPath, transform) : undefined;
     const redact = createRedactor(diffSecretValues(chosen.map(({ planned }) => planned)));
     const diffOf = (before: string | null, after: string | null) => (after === null || before === after ? '' : redact(unifiedDiff(target.configPath, before, after)));
-    const summary = (diff: string, backupPath: string | null, rewritten: boolean): ImportSummary => ({
+    const summary = (diff: string, backupPath: string | null, rewritten: boolean, backupsWithSecrets: string[] = []): ImportSummary => ({
       clientId: target.client.id,
       configPath: target.configPath,
       dryRun: input.dryRun,
@@ -81,6 +82,7 @@ export class ClientImporter {
       rewritten,
       backupPath,
       backupHoldsSecrets: backupPath !== null && chosen.some(({ moved, planned }) => moved.length > 0 || planned.tokenArgs.length > 0),
+      backupsWithSecrets,
       restartHint: target.client.restartHint,
     });
     if (input.dryRun) return summary(preview ? diffOf(preview.before, preview.after) : '', null, false);
@@ -92,7 +94,8 @@ export class ClientImporter {
       await this.forgetSecrets(chosen);
       throw error;
     }
-    if (!rewrite) return summary('', null, false);
+    const movedValues = chosen.flatMap(({ moved }) => moved.map(([, value]) => value));
+    if (!rewrite) return summary('', null, false, await backupsHolding(target, movedValues));
     let outcome: RewriteOutcome;
     try {
       outcome = await rewriteConfigFile({
@@ -110,7 +113,7 @@ export class ClientImporter {
       throw error;
     }
     // Renamed: the client's file now points at the imported servers, so nothing below undoes them.
-    const done = summary(diffOf(outcome.before, outcome.after), outcome.backupPath, outcome.changed);
+    const done = summary(diffOf(outcome.before, outcome.after), outcome.backupPath, outcome.changed, await backupsHolding(target, movedValues));
     return { ...done, flags: [...done.flags, ...(outcome.warnings ?? [])] };
   }
 
@@ -211,6 +214,18 @@ export class ClientImporter {
       throw error;
     }
   }
+}
+
+/** This client's backups that hold one of the values, as written or escaped inside a string. */
+async function backupsHolding(target: ImportTarget, values: readonly string[]): Promise<string[]> {
+  if (values.length === 0) return [];
+  const forms = values.flatMap((value) => [value, JSON.stringify(value).slice(1, -1)]);
+  const holding: string[] = [];
+  for (const backup of await listBackups(target.backup)) {
+    const text = await readFile(backup, 'utf8').catch(() => '');
+    if (forms.some((form) => text.includes(form))) holding.push(backup);
+  }
+  return holding;
 }
 
 function importedServer({ planned, server, moved }: ChosenServer): ImportedServer {
