@@ -113,4 +113,17 @@ describe('import safety', () => {
     expect(existsSync(older)).toBe(false);
     expect(existsSync(clean)).toBe(true);
   });
+
+  it('puts back a keychain value that was there before when the import fails', async () => {
+    const box = await open('import-keychain-before');
+    const keychain = new KeytarSecretStore(box.keychainService);
+    await keychain.set('big', 'A_TOKEN', 'value-from-before');
+    // The second value is over the keychain's size limit: storing it fails after the first replaced the old value.
+    await box.writeConfig('cursor', mcpServers({ big: { command: 'npx', args: ['big-mcp'], env: { A_TOKEN: `ghp_${randomBytes(18).toString('hex')}`, B_TOKEN: 'x'.repeat(17 * 1024) } } }));
+
+    expect((await rejection(box.core.call('clients.import', { clientId: 'cursor', rewrite: true }))).message).toContain('Nothing was imported.');
+
+    expect(await keychain.get('big', 'A_TOKEN')).toBe('value-from-before');
+    expect(await keychain.get('big', 'B_TOKEN')).toBeUndefined();
+  });
 });

@@ -44,6 +44,13 @@ interface ChosenServer {
   moved: Array<[name: string, value: string]>;
 }
 
+/** A value this import stored, and the one it replaced under the same server id and name. */
+interface StoredSecret {
+  serverId: string;
+  name: string;
+  previous: string | undefined;
+}
+
 const MAX_NAME_LENGTH = 80;
 
 export class ClientImporter {
@@ -87,11 +94,12 @@ export class ClientImporter {
     });
     if (input.dryRun) return summary(preview ? diffOf(preview.before, preview.after) : '', null, false);
 
-    await this.storeSecrets(chosen);
+    this.refuseTakenIds(chosen);
+    const stored = await this.storeSecrets(chosen);
     try {
       this.addServers(chosen);
     } catch (error) {
-      await this.forgetSecrets(chosen);
+      await this.undoSecrets(stored);
       throw error;
     }
     const movedValues = chosen.flatMap(({ moved }) => moved.map(([, value]) => value));
@@ -109,7 +117,7 @@ export class ClientImporter {
     } catch (error) {
       // The writer fails only before its rename: the client's file still starts its own copies.
       for (const { server } of chosen) this.options.removeServer(server.id);
-      await this.forgetSecrets(chosen);
+      await this.undoSecrets(stored);
       throw error;
     }
     // Renamed: the client's file now points at the imported servers, so nothing below undoes them.
@@ -177,29 +185,47 @@ export class ClientImporter {
     });
   }
 
-  /** All or nothing: when one secret cannot be stored, the ones stored before it are deleted again. */
-  private async storeSecrets(chosen: readonly ChosenServer[]): Promise<void> {
-    const stored: Array<[string, string]> = [];
+  /** The plan picked free ids, but a server may have been added since: refuse before the keychain is touched. */
+  private refuseTakenIds(chosen: readonly ChosenServer[]): void {
+    const taken = new Set(this.options.servers().map((server) => server.id));
+    const clash = chosen.find(({ server }) => taken.has(server.id));
+    if (clash) throw new ContractError('conflict', `A server "${clash.server.id}" was added to MCP Tray since the import was planned. Look at the import plan again.`);
+  }
+
+  /**
+   * All or nothing: when one secret cannot be stored, the ones stored before it are undone. Returns
+   * what was stored with the value each replaced, so that undoing restores a value that was there
+   * before rather than deleting it.
+   */
+  private async storeSecrets(chosen: readonly ChosenServer[]): Promise<StoredSecret[]> {
+    const stored: StoredSecret[] = [];
     try {
       for (const { server, moved } of chosen) {
         for (const [name, value] of moved) {
+          let previous: string | undefined;
           try {
+            previous = await this.options.secrets.get(server.id, name);
             await this.options.secrets.set(server.id, name, value);
           } catch (error) {
             const code = error instanceof ContractError ? error.code : 'failed';
             throw new ContractError(code, `${name} of "${server.id}" could not be stored in the keychain: ${messageOf(error)} Nothing was imported.`);
           }
-          stored.push([server.id, name]);
+          stored.push({ serverId: server.id, name, previous });
         }
       }
     } catch (error) {
-      for (const [serverId, name] of stored) await this.options.secrets.delete(serverId, name).catch(() => false);
+      await this.undoSecrets(stored);
       throw error;
     }
+    return stored;
   }
 
-  private async forgetSecrets(chosen: readonly ChosenServer[]): Promise<void> {
-    for (const { server, moved } of chosen) for (const [name] of moved) await this.options.secrets.delete(server.id, name).catch(() => false);
+  /** Deletes the values this import created and puts back the ones it replaced. */
+  private async undoSecrets(stored: readonly StoredSecret[]): Promise<void> {
+    for (const { serverId, name, previous } of stored) {
+      if (previous === undefined) await this.options.secrets.delete(serverId, name).catch(() => false);
+      else await this.options.secrets.set(serverId, name, previous).catch(() => undefined);
+    }
   }
 
   private addServers(chosen: readonly ChosenServer[]): void {
