@@ -96,9 +96,10 @@ export const importCommand: CliCommand = {
 
 Reads the client's config file and adds each server in it (command, arguments,
 environment) to MCP Tray. Environment values that are secrets (a name with the
-word TOKEN, KEY, SECRET, PASSWORD, PASSWD or PAT, or a value shaped like a
-token) move into the system keychain. Entries already MCP Tray's, and servers
-MCP Tray already has, are skipped; remote entries are listed, not imported yet.
+word TOKEN, KEY, SECRET, PASSWORD, PASSWD or PAT, a value shaped like a
+token, or a URL with a password) move into the system keychain. Entries
+already MCP Tray's, and servers MCP Tray already has, are skipped; remote
+entries are listed, not imported yet.
 Clients: ${CLIENT_IDS}.
 
 Options:
@@ -106,7 +107,8 @@ Options:
   --rewrite          Replace the client's entries for the imported servers with
                      MCP Tray's, so the token leaves the client's file (a backup
                      of the file as it was is kept in MCP Tray's data folder)
-  --drop-backup      With --rewrite: delete that backup right away
+  --drop-backup      With --rewrite: delete that backup, and every older one
+                     that holds a moved token, right away
   --projects         Also import Claude Code's per-project entries
   --include-flagged  Also import entries with a token in their arguments; the
                      token stays in plain text in MCP Tray's settings (better:
