@@ -33,12 +33,14 @@ test.describe('importing from a client', () => {
   test('shows the plan and the diff, imports the chosen entry with its token in the keychain, and deletes the backup', async ({ page }, testInfo) => {
     const token = `ghp_${randomBytes(18).toString('hex')}`;
     const otherToken = `ghp_${randomBytes(18).toString('hex')}`;
+    const apiKey = `zq81Xc4PLmv02Wnt${randomBytes(6).toString('hex')}`;
     await mkdir(WINDSURF_DIR, { recursive: true });
     const original = `${JSON.stringify(
       {
         mcpServers: {
           [SERVER_ID]: { command: 'npx', args: ['-y', 'notes-mcp'], env: { NOTES_API_TOKEN: token, NOTES_REGION: 'eu' } },
           'other-e2e': { command: 'uvx', args: ['other-mcp'], env: { OTHER_PAT: otherToken } },
+          'flagged-e2e': { command: 'npx', args: ['flagged-mcp', `--api-key=${apiKey}`] },
           'remote-e2e': { serverUrl: 'https://remote.example.com/mcp' },
         },
       },
@@ -56,12 +58,17 @@ test.describe('importing from a client', () => {
     await expect(modal.getByTestId('import-remote')).toContainText('remote-e2e');
     await expect(modal.getByTestId('import-rewrite')).toBeChecked();
     await expect(modal).not.toContainText(token);
+    // A token in the arguments would stay in plain text in MCP Tray's settings: left out unless the user checks it.
+    await expect(modal.getByTestId('import-include-flagged-e2e')).not.toBeChecked();
+    await expect(modal.getByTestId('import-entry-flagged-e2e')).toContainText('move the token into an environment variable the server reads');
+    await expect(modal).not.toContainText(apiKey);
     await modal.getByTestId('import-include-other-e2e').uncheck();
     await saveScreenshot(page, testInfo, 'clients-import-plan', { fullPage: false });
 
     await modal.getByTestId('import-review').click();
     await expect(modal.getByTestId('diff-view')).toContainText('mcp-tray-launcher.js');
     await expect(modal.getByTestId('diff-view')).not.toContainText(token);
+    await expect(modal.getByTestId('diff-view')).not.toContainText(apiKey);
     expect(await readFile(WINDSURF_CONFIG, 'utf8')).toBe(original);
     await saveScreenshot(page, testInfo, 'clients-import-diff', { fullPage: false });
 

@@ -14,8 +14,8 @@ const ClientIdSchema = z.string();
 
 export const ImportScopeSchema = z.enum(['user', 'project']);
 
-/** Why a value counts as a secret: a word of its name, or the shape of its value. */
-export const SecretReasonSchema = z.enum(['name', 'shape']);
+/** Why a value counts as a secret: a word of its name, the shape of its value, or a URL with a password or key in it. */
+export const SecretReasonSchema = z.enum(['name', 'shape', 'url']);
 
 export const ImportEnvVariableSchema = z.object({
   name: EnvNameSchema,
@@ -47,6 +47,11 @@ export const ImportEntrySchema = z.object({
   env: z.array(ImportEnvVariableSchema),
   /** The client marks it disabled: it is imported disabled. */
   enabled: z.boolean(),
+  /**
+   * An argument carries a token, which would stay in plain text in MCP Tray's settings: the entry is
+   * not imported unless its choice says keepTokenArgs.
+   */
+  argsHoldToken: z.boolean(),
   /** What needs the user's attention, each a sentence with what to do. */
   flags: z.array(z.string()),
 });
@@ -84,12 +89,14 @@ export const ImportChoiceSchema = z.object({
   key: z.string().min(1),
   /** The variables that move into the keychain; default: those the plan suggests. */
   secrets: z.array(EnvNameSchema).optional(),
+  /** Import it although an argument carries a token (argsHoldToken), which then stays in plain text in MCP Tray's settings. */
+  keepTokenArgs: z.boolean().default(false),
 });
 export type ImportChoice = z.infer<typeof ImportChoiceSchema>;
 
 /** Without the client id: contract.ts adds it with ClientIdSchema. */
 export const ImportInputSchema = z.object({
-  /** The entries to import; default: every entry the plan lists. */
+  /** The entries to import; default: every entry the plan lists except those whose arguments hold a token. */
   choices: z.array(ImportChoiceSchema).max(1_000).optional(),
   /** Replace the client's entries for the imported servers with MCP Tray launcher entries. */
   rewrite: z.boolean().default(false),
@@ -125,6 +132,8 @@ export const ImportSummarySchema = z.object({
   /** The copy of the file as it was. It still holds any token that was in plain text. */
   backupPath: z.string().nullable(),
   backupHoldsSecrets: z.boolean(),
+  /** Every backup of this client's file in MCP Tray's data folder that still holds a value moved to the keychain, the new one included. */
+  backupsWithSecrets: z.array(z.string()),
   restartHint: z.string(),
 });
 

@@ -6,7 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCliSandbox, describeRun, type CliSandbox } from '../host/cli-harness';
 import { filesContaining, keychainLookup } from './support/import-checks';
 
-describe.skipIf(process.platform !== 'linux')('mcp-tray import', () => {
+const onLinux = process.platform === 'linux';
+if (!onLinux) console.warn(`[import-cli] skipped: these tests check the keychain with secret-tool against the isolated Linux keychain; this platform is ${process.platform}.`);
+
+describe.skipIf(!onLinux)('mcp-tray import', () => {
   let cli: CliSandbox;
   let cursorConfig: string;
   const token = `ghp_${randomBytes(18).toString('hex')}`;
@@ -63,5 +66,18 @@ describe.skipIf(process.platform !== 'linux')('mcp-tray import', () => {
     expect(unknown.code, describeRun(unknown)).toBe(2);
     expect(unknown.stderr).toContain('No server to import has a variable NOPE');
     expect(await readFile(cursorConfig, 'utf8')).toBe(original);
+  });
+
+  it('leaves an entry with a token argument out unless --include-flagged is given', async () => {
+    const apiKey = `zq81Xc4PLmv02Wnt${randomBytes(6).toString('hex')}`;
+    await writeFile(cursorConfig, `${JSON.stringify({ mcpServers: { search: { command: 'npx', args: ['search-mcp', `--api-key=${apiKey}`] } } }, undefined, 2)}\n`);
+    const left = await cli.run(['import', 'cursor', '--rewrite']);
+    expect(left.code, describeRun(left)).toBe(0);
+    expect(left.stdout).toContain('search -> search (not imported: an argument holds a token; --include-flagged imports it as it is)');
+    expect(left.stdout).toContain('Nothing was imported.');
+    const taken = await cli.run(['import', 'cursor', '--include-flagged', '--dry-run', '--rewrite']);
+    expect(taken.code, describeRun(taken)).toBe(0);
+    expect(taken.stdout).not.toContain('(not imported');
+    expect(taken.stdout + taken.stderr).not.toContain(apiKey);
   });
 });

@@ -143,10 +143,10 @@ describe('import rules', () => {
     expect(entry?.args).toEqual(['search-mcp', '--api-key', '[redacted]']);
     expect(entry?.flags[0]).toContain('Argument 3 of "search" looks like a token');
 
-    const keepToken = await rejection(box.core.call('clients.import', { clientId: 'cursor', choices: [{ key: entry?.key ?? '', secrets: [] }] }));
+    const keepToken = await rejection(box.core.call('clients.import', { clientId: 'cursor', choices: [{ key: entry?.key ?? '', secrets: [], keepTokenArgs: true }] }));
     expect(keepToken.message).toBe('SEARCH_API_KEY of "search" looks like a token, and MCP Tray keeps tokens only in the keychain: leave it among the secrets that move.');
 
-    const choices = [{ key: entry?.key ?? '', secrets: ['SEARCH_API_KEY', 'OTHER_TOKEN'] }];
+    const choices = [{ key: entry?.key ?? '', secrets: ['SEARCH_API_KEY', 'OTHER_TOKEN'], keepTokenArgs: true }];
     const dry = await box.core.call('clients.import', { clientId: 'cursor', choices, rewrite: true, dryRun: true });
     expect(dry.diff).toContain('mcp-tray-launcher.js');
     expect(dry.diff).not.toContain(secret);

@@ -50,6 +50,8 @@ export interface RewriteOutcome {
   after: string | null;
   changed: boolean;
   backupPath: string | null;
+  /** What went wrong after the file was replaced (it stays replaced): e.g. old backups not pruned. */
+  warnings?: string[];
 }
 
 /** Rounds of "the file changed under us, merge again" before giving up. */
@@ -155,8 +157,12 @@ export async function rewriteConfigFile(rewrite: ConfigRewrite): Promise<Rewrite
       if (error instanceof ContractError) throw error;
       throw new ContractError('failed', `Could not write ${describeTarget(target)}: ${messageOf(error)}. The file was left as it was.`);
     }
-    await pruneBackups(rewrite.backup, backupPath ?? undefined);
-    return { filePath: target.path, before: snapshot.text, after, changed: true, backupPath };
+    // The file is replaced: from here nothing may fail the write, or a caller would undo what the file now points at.
+    const warnings: string[] = [];
+    await pruneBackups(rewrite.backup, backupPath ?? undefined).catch((error: unknown) => {
+      warnings.push(`Old backups in ${rewrite.backup.dir} could not be pruned (${messageOf(error)}); delete the oldest ones yourself if they pile up.`);
+    });
+    return { filePath: target.path, before: snapshot.text, after, changed: true, backupPath, warnings };
   }
   throw new ContractError(
     'failed',

@@ -52,7 +52,7 @@ export function ImportPlanView({ plan, selection, includeProjects, onEntry, onSe
                           {variable.unset
                             ? 'VS Code asks for it: set it in MCP Tray after the import'
                             : variable.hint !== null
-                              ? `${variable.hint}${variable.reason === 'shape' ? ', shaped like a token' : ''}`
+                              ? `${variable.hint}${variable.reason === 'shape' ? ', shaped like a token' : variable.reason === 'url' ? ', a URL with a password or key' : ''}`
                               : `= ${variable.value ?? ''}`}
                         </span>
                       </label>

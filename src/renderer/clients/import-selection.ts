@@ -1,6 +1,6 @@
 /**
  * What the user picked in the import dialog: which entries, and for each which variables move into
- * the keychain. Starts from the plan's suggestion; a variable VS Code asks for has no value to keep,
+ * the keychain. Starts from the plan's suggestion (an entry with a token in its arguments unchecked); a variable VS Code asks for has no value to keep,
  * so it always stays a secret.
  */
 import type { MethodResult } from '../../shared/contract';
@@ -16,7 +16,7 @@ export interface ImportSelection {
 
 export function suggestedSelection(plan: ImportPlan): ImportSelection {
   return {
-    entries: new Map(plan.entries.map((entry) => [entry.key, new Set(entry.env.filter((variable) => variable.secret).map((variable) => variable.name))])),
+    entries: new Map(plan.entries.filter((entry) => !entry.argsHoldToken).map((entry) => [entry.key, new Set(entry.env.filter((variable) => variable.secret).map((variable) => variable.name))])),
     rewrite: true,
   };
 }
@@ -24,7 +24,7 @@ export function suggestedSelection(plan: ImportPlan): ImportSelection {
 export function withEntry(selection: ImportSelection, plan: ImportPlan, key: string, included: boolean): ImportSelection {
   const entries = new Map(selection.entries);
   if (!included) entries.delete(key);
-  else entries.set(key, suggestedSelection(plan).entries.get(key) ?? new Set());
+  else entries.set(key, new Set(plan.entries.find((entry) => entry.key === key)?.env.filter((variable) => variable.secret).map((variable) => variable.name)));
   return { ...selection, entries };
 }
 
@@ -41,7 +41,8 @@ export function withSecret(selection: ImportSelection, key: string, name: string
 export function importInput(plan: ImportPlan, selection: ImportSelection, includeProjects: boolean, dryRun: boolean) {
   const choices = plan.entries.flatMap((entry) => {
     const secrets = selection.entries.get(entry.key);
-    return secrets ? [{ key: entry.key, secrets: [...secrets] }] : [];
+    // Checking an entry whose arguments hold a token is the user's explicit choice to keep it there.
+    return secrets ? [{ key: entry.key, secrets: [...secrets], keepTokenArgs: entry.argsHoldToken }] : [];
   });
   return { clientId: plan.clientId, choices, rewrite: selection.rewrite, includeProjects, dryRun };
 }

@@ -6,7 +6,7 @@
  * ones. The backup of the rewritten file still holds the plaintext token: the summary names it, and
  * dropBackup deletes it.
  */
-import { realpath, rm, stat } from 'node:fs/promises';
+import { readFile, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ContractError, CustomServerInputSchema, type CustomServer, type MethodParams, type MethodResult, type ServerDefinition } from '../../../shared/contract';
 
@@ -17,11 +17,13 @@ import { messageOf } from '../../../shared/error-message';
 import { createRedactor, hasTokenShape } from '../../../shared/redact';
 import type { SecretStore } from '../../secrets';
 import type { ImportTarget } from '../client-registrar';
+import { listBackups } from '../config-backups';
 import { readConfigFile } from '../config-file-read';
 import { splitByteOrderMark } from '../config-parse';
 import { parseConfigText } from '../config-syntax';
-import { previewRewrite, rewriteConfigFile } from '../safe-config-writer';
+import { previewRewrite, rewriteConfigFile, type RewriteOutcome } from '../safe-config-writer';
 import { unifiedDiff } from '../unified-diff';
+import { diffSecretValues } from './diff-secrets';
 import { planImport, publicPlan, type InternalPlan, type PlannedServer } from './import-planner';
 import { replacementTransform, type EntryReplacement } from './import-rewrite';
 
@@ -40,6 +42,13 @@ interface ChosenServer {
   server: CustomServer;
   /** Secrets with a value to store. */
   moved: Array<[name: string, value: string]>;
+}
+
+/** A value this import stored, and the one it replaced under the same server id and name. */
+interface StoredSecret {
+  serverId: string;
+  name: string;
+  previous: string | undefined;
 }
 
 const MAX_NAME_LENGTH = 80;
@@ -66,9 +75,9 @@ export class ClientImporter {
     const rewrite = input.rewrite && chosen.length > 0;
     // Refusals (unparsable, read-only, changed entries) come before anything is stored.
     const preview = rewrite ? await previewRewrite(target.configPath, transform) : undefined;
-    const redact = createRedactor(chosen.flatMap(({ moved }) => moved.map(([, value]) => value)));
+    const redact = createRedactor(diffSecretValues(chosen.map(({ planned }) => planned)));
     const diffOf = (before: string | null, after: string | null) => (after === null || before === after ? '' : redact(unifiedDiff(target.configPath, before, after)));
-    const summary = (diff: string, backupPath: string | null, rewritten: boolean): ImportSummary => ({
+    const summary = (diff: string, backupPath: string | null, rewritten: boolean, backupsWithSecrets: string[] = []): ImportSummary => ({
       clientId: target.client.id,
       configPath: target.configPath,
       dryRun: input.dryRun,
@@ -80,20 +89,24 @@ export class ClientImporter {
       rewritten,
       backupPath,
       backupHoldsSecrets: backupPath !== null && chosen.some(({ moved, planned }) => moved.length > 0 || planned.tokenArgs.length > 0),
+      backupsWithSecrets,
       restartHint: target.client.restartHint,
     });
     if (input.dryRun) return summary(preview ? diffOf(preview.before, preview.after) : '', null, false);
 
-    await this.storeSecrets(chosen);
+    this.refuseTakenIds(chosen);
+    const stored = await this.storeSecrets(chosen);
     try {
       this.addServers(chosen);
     } catch (error) {
-      await this.forgetSecrets(chosen);
+      await this.undoSecrets(stored);
       throw error;
     }
-    if (!rewrite) return summary('', null, false);
+    const movedValues = chosen.flatMap(({ moved }) => moved.map(([, value]) => value));
+    if (!rewrite) return summary('', null, false, await backupsHolding(target, movedValues));
+    let outcome: RewriteOutcome;
     try {
-      const outcome = await rewriteConfigFile({
+      outcome = await rewriteConfigFile({
         filePath: target.configPath,
         transform,
         createFolder: target.createFolder,
@@ -101,12 +114,15 @@ export class ClientImporter {
         emptyFilePause: target.emptyFilePause,
         beforeRename: target.beforeRename,
       });
-      return summary(diffOf(outcome.before, outcome.after), outcome.backupPath, outcome.changed);
     } catch (error) {
+      // The writer fails only before its rename: the client's file still starts its own copies.
       for (const { server } of chosen) this.options.removeServer(server.id);
-      await this.forgetSecrets(chosen);
+      await this.undoSecrets(stored);
       throw error;
     }
+    // Renamed: the client's file now points at the imported servers, so nothing below undoes them.
+    const done = summary(diffOf(outcome.before, outcome.after), outcome.backupPath, outcome.changed, await backupsHolding(target, movedValues));
+    return { ...done, flags: [...done.flags, ...(outcome.warnings ?? [])] };
   }
 
   /** Deletes one backup of a client's config; only a file under the data folder's backups. */
@@ -135,11 +151,17 @@ export class ClientImporter {
   }
 
   private choose(plan: InternalPlan, choices: MethodParams<'clients.import'>['choices']): ChosenServer[] {
-    const picks = choices ?? plan.servers.map((planned) => ({ key: planned.key, secrets: undefined }));
+    const picks = choices ?? plan.servers.filter((planned) => planned.tokenArgs.length === 0).map((planned) => ({ key: planned.key, secrets: undefined, keepTokenArgs: false }));
     return picks.map((choice) => {
       const planned = plan.servers.find((candidate) => candidate.key === choice.key);
       if (!planned) {
         throw new ContractError('invalid_input', `There is no entry "${choice.key}" to import in ${plan.configPath} (it may be skipped, remote, or changed since). Look at the import plan again.`);
+      }
+      if (planned.tokenArgs.length > 0 && !choice.keepTokenArgs) {
+        throw new ContractError(
+          'invalid_input',
+          `An argument of "${planned.name}" looks like a token, which would stay in plain text in MCP Tray's settings. Move it into an environment variable the server reads and plan again, or choose the entry with keepTokenArgs to import it as it is.`,
+        );
       }
       const names = new Set([...(choice.secrets ?? planned.suggested.keys()), ...planned.unset]);
       const unknown = [...names].find((name) => !Object.hasOwn(planned.env, name) && !planned.unset.includes(name));
@@ -163,29 +185,47 @@ export class ClientImporter {
     });
   }
 
-  /** All or nothing: when one secret cannot be stored, the ones stored before it are deleted again. */
-  private async storeSecrets(chosen: readonly ChosenServer[]): Promise<void> {
-    const stored: Array<[string, string]> = [];
+  /** The plan picked free ids, but a server may have been added since: refuse before the keychain is touched. */
+  private refuseTakenIds(chosen: readonly ChosenServer[]): void {
+    const taken = new Set(this.options.servers().map((server) => server.id));
+    const clash = chosen.find(({ server }) => taken.has(server.id));
+    if (clash) throw new ContractError('conflict', `A server "${clash.server.id}" was added to MCP Tray since the import was planned. Look at the import plan again.`);
+  }
+
+  /**
+   * All or nothing: when one secret cannot be stored, the ones stored before it are undone. Returns
+   * what was stored with the value each replaced, so that undoing restores a value that was there
+   * before rather than deleting it.
+   */
+  private async storeSecrets(chosen: readonly ChosenServer[]): Promise<StoredSecret[]> {
+    const stored: StoredSecret[] = [];
     try {
       for (const { server, moved } of chosen) {
         for (const [name, value] of moved) {
+          let previous: string | undefined;
           try {
+            previous = await this.options.secrets.get(server.id, name);
             await this.options.secrets.set(server.id, name, value);
           } catch (error) {
             const code = error instanceof ContractError ? error.code : 'failed';
             throw new ContractError(code, `${name} of "${server.id}" could not be stored in the keychain: ${messageOf(error)} Nothing was imported.`);
           }
-          stored.push([server.id, name]);
+          stored.push({ serverId: server.id, name, previous });
         }
       }
     } catch (error) {
-      for (const [serverId, name] of stored) await this.options.secrets.delete(serverId, name).catch(() => false);
+      await this.undoSecrets(stored);
       throw error;
     }
+    return stored;
   }
 
-  private async forgetSecrets(chosen: readonly ChosenServer[]): Promise<void> {
-    for (const { server, moved } of chosen) for (const [name] of moved) await this.options.secrets.delete(server.id, name).catch(() => false);
+  /** Deletes the values this import created and puts back the ones it replaced. */
+  private async undoSecrets(stored: readonly StoredSecret[]): Promise<void> {
+    for (const { serverId, name, previous } of stored) {
+      if (previous === undefined) await this.options.secrets.delete(serverId, name).catch(() => false);
+      else await this.options.secrets.set(serverId, name, previous).catch(() => undefined);
+    }
   }
 
   private addServers(chosen: readonly ChosenServer[]): void {
@@ -200,6 +240,18 @@ export class ClientImporter {
       throw error;
     }
   }
+}
+
+/** This client's backups that hold one of the values, as written or escaped inside a string. */
+async function backupsHolding(target: ImportTarget, values: readonly string[]): Promise<string[]> {
+  if (values.length === 0) return [];
+  const forms = values.flatMap((value) => [value, JSON.stringify(value).slice(1, -1)]);
+  const holding: string[] = [];
+  for (const backup of await listBackups(target.backup)) {
+    const text = await readFile(backup, 'utf8').catch(() => '');
+    if (forms.some((form) => text.includes(form))) holding.push(backup);
+  }
+  return holding;
 }
 
 function importedServer({ planned, server, moved }: ChosenServer): ImportedServer {

@@ -121,7 +121,7 @@ function entryFlags(entry: ClientEntry, stdio: StdioEntry, serverId: string, tok
   const flags: string[] = [];
   for (const position of tokenArgs) {
     flags.push(
-      `Argument ${position} of ${where(entry)} looks like a token. It cannot be moved safely: it is imported as it is and stays in plain text in MCP Tray's settings. If the server can read it from an environment variable, pass it that way instead (mcp-tray servers env / mcp-tray secrets set ${serverId} NAME) and remove it from the arguments.`,
+      `Argument ${position} of ${where(entry)} looks like a token, so the entry is not imported unless you choose it: imported, the token would stay in plain text in MCP Tray's settings. Better: move the token into an environment variable the server reads (see its documentation), remove it from the arguments in the client's config and import again; the variable then moves to the keychain.`,
     );
   }
   if (stdio.cwd !== undefined) flags.push(`${where(entry)} runs in ${stdio.cwd} in the client; MCP Tray starts it in its own folder, so make any relative path in its arguments absolute.`);
@@ -220,6 +220,7 @@ function publicEntry(server: PlannedServer): ImportEntry {
       ...server.unset.map((name) => ({ name, secret: true, reason: null, value: null, hint: null, unset: true })),
     ],
     enabled: server.enabled,
+    argsHoldToken: server.tokenArgs.length > 0,
     flags: server.flags,
   };
 }

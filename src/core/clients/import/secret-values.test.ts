@@ -11,6 +11,8 @@ describe('which imported values are secrets', () => {
   it('counts a value with a known token shape whatever its name', () => {
     expect(secretReason('GH', `ghp_${'a'.repeat(36)}`)).toBe('shape');
     expect(secretReason('HEADERS', 'Authorization: Bearer abcdefgh12345')).toBe('shape');
+    expect(secretReason('DATABASE_URL', 'postgres://admin:hunter2pass@db/x')).toBe('url');
+    expect(secretReason('DATABASE_URL', 'postgres://db/x')).toBeNull();
     expect(secretReason('PATH', '/usr/bin:/bin')).toBeNull();
   });
 

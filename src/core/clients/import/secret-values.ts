@@ -8,7 +8,7 @@ import { hasTokenShape } from '../../../shared/redact';
 
 const SECRET_WORDS = new Set(['TOKEN', 'KEY', 'SECRET', 'PASSWORD', 'PASSWD', 'PAT']);
 
-export type SecretReason = 'name' | 'shape';
+export type SecretReason = 'name' | 'shape' | 'url';
 
 export function secretNameWord(name: string): boolean {
   return name
@@ -21,6 +21,7 @@ export function secretNameWord(name: string): boolean {
 export function secretReason(name: string, value: string): SecretReason | null {
   if (secretNameWord(name)) return 'name';
   if (hasTokenShape(value)) return 'shape';
+  if (urlHoldsCredential(value)) return 'url';
   return null;
 }
 
@@ -38,7 +39,8 @@ function secretOptionName(arg: string): string | undefined {
   return SECRET_WORDS.has(lastWord) ? match[1] : undefined;
 }
 
-function urlHoldsCredential(text: string): boolean {
+/** A URL with a password, or a query parameter named like a credential (`?api_key=…`). */
+export function urlHoldsCredential(text: string): boolean {
   let url: URL;
   try {
     url = new URL(text);
