@@ -86,7 +86,7 @@ describe('the MCP Registry against a fake registry and stand-in runtimes', () =>
     expect(npm.trustNote).toMatch(/runs code published under "io.github.fixture"/);
     expect(npm.packages[0]).toMatchObject({
       command: 'npx',
-      args: ['-y', '@fixture/weather-mcp@1.0.0', '--units', 'celsius'],
+      args: ['-y', '--', '@fixture/weather-mcp@1.0.0', '--units', 'celsius'],
       env: { FIXTURE_REGION: 'eu' },
       secretEnv: ['FIXTURE_API_KEY'],
       installable: true,
@@ -119,7 +119,7 @@ describe('the MCP Registry against a fake registry and stand-in runtimes', () =>
     const { tools } = await core.call('tools.list', { serverId: 'weather-npm' });
     expect(tools.map((tool) => tool.name)).toContain('get_weather');
     const run = (await runtimes.runs()).find((candidate) => candidate.runtime === 'npx' && candidate.args.includes('@fixture/weather-mcp@1.0.0'));
-    expect(run?.args).toEqual(['-y', '@fixture/weather-mcp@1.0.0', '--units', 'celsius']);
+    expect(run?.args).toEqual(['-y', '--', '@fixture/weather-mcp@1.0.0', '--units', 'celsius']);
     expect(run?.envNames).toContain('FIXTURE_API_KEY');
     const keychain = new KeytarSecretStore(requireTestKeychain().keychainService);
     expect(await keychain.get('weather-npm', 'FIXTURE_API_KEY')).toBe(SECRET);
@@ -141,10 +141,10 @@ describe('the MCP Registry against a fake registry and stand-in runtimes', () =>
     const added = await core.call('registry.add', { name: FIXTURE_NAMES.npmHashed });
     const tarball = path.join(dataDir, 'registry-packages', 'weather-npm-hashed', 'fixture-hashed-mcp-2.0.0.tgz');
     expect(added.package.verification).toBe('verified');
-    expect(added.server.args).toEqual(['-y', tarball]);
+    expect(added.server.args).toEqual(['-y', '--', tarball]);
     await waitFor('the checked server to run', async () => (await core.call('health.get', { id: 'weather-npm-hashed' })).state === 'running');
     const runs = await runtimes.runs();
-    expect(runs.some((run) => run.runtime === 'npm' && run.args[0] === 'pack' && run.args[1] === '@fixture/hashed-mcp@2.0.0')).toBe(true);
+    expect(runs.some((run) => run.runtime === 'npm' && run.args[0] === 'pack' && run.args.at(-2) === '--' && run.args.at(-1) === '@fixture/hashed-mcp@2.0.0')).toBe(true);
     expect(runs.some((run) => run.runtime === 'npx' && run.args.includes(tarball))).toBe(true);
   });
 
