@@ -76,4 +76,12 @@ describe('adding from the registry while the catalog changes', () => {
     expect(await keychain().get('keyed-hashed', 'FIXTURE_API_KEY')).toBe('meanwhile-value');
     expect(await keychain().get('keyed-hashed-2', 'FIXTURE_API_KEY')).toBe('registry-value');
   });
+
+  it('deletes the checked package file when the server is removed', async () => {
+    const folder = path.join(dataDir, 'registry-packages', 'keyed-hashed-2');
+    expect(existsSync(path.join(folder, 'fixture-hashed-mcp-2.0.0.tgz'))).toBe(true);
+    await core.call('servers.remove', { id: 'keyed-hashed-2' });
+    expect(existsSync(folder)).toBe(false);
+    expect(await keychain().get('keyed-hashed-2', 'FIXTURE_API_KEY')).toBeUndefined();
+  });
 });
