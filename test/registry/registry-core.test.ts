@@ -6,6 +6,7 @@ import type { AppCore } from '../../src/core/app-core';
 import { KeytarSecretStore } from '../../src/core/secrets';
 import { FIXTURE_NAMES, startFakeRegistry, type FakeRegistry } from '../fixtures/fake-registry';
 import { writeStandInRuntimes, type StandInRuntimes } from '../fixtures/registry-runtimes';
+import { startRegistryWorld, type RegistryWorld } from '../fixtures/registry-world';
 import { createTestCore } from '../support/app-core-harness';
 import { makeTempDir, waitFor } from '../support/chaos';
 import { expectContractError } from '../support/contract-error';
@@ -31,25 +32,20 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 describe('the MCP Registry against a fake registry and stand-in runtimes', () => {
+  let world: RegistryWorld;
   let registry: FakeRegistry;
-  let temp: { dir: string; remove: () => Promise<void> };
   let runtimes: StandInRuntimes;
   let core: AppCore;
   let dataDir: string;
 
   beforeAll(async () => {
-    registry = await startFakeRegistry();
-    temp = await makeTempDir('registry');
-    runtimes = await writeStandInRuntimes(path.join(temp.dir, 'bin'));
-    process.env.PATH = `${runtimes.dir}:${originalPath ?? ''}`;
-    process.env.MCP_TRAY_REGISTRY_URL = registry.url;
-    dataDir = path.join(temp.dir, 'data');
-    ({ core } = await createTestCore(dataDir));
+    world = await startRegistryWorld('registry');
+    ({ registry, runtimes, core, dataDir } = world);
   });
 
   afterEach(() => registry.setUnreachable(false));
 
-  afterAll(() => tearDown(core, registry, temp));
+  afterAll(() => world?.close());
 
   it('searches page by page with the registry API, latest versions only', async () => {
     const names: string[] = [];
