@@ -62,7 +62,7 @@ test.describe('Add from registry', () => {
     await dialog.locator(`[data-name="${FIXTURE_NAMES.npm}"]`).click();
     await expect(dialog.getByTestId('registry-namespace')).toHaveText('io.github.fixture');
     await expect(dialog.getByTestId('registry-trust')).toContainText('Installing runs code published under "io.github.fixture"');
-    await expect(dialog.getByTestId('registry-command')).toHaveText('npx -y @fixture/weather-mcp@1.0.0 --units celsius');
+    await expect(dialog.getByTestId('registry-command')).toHaveText('npx -y -- @fixture/weather-mcp@1.0.0 --units celsius');
     await expect(dialog.getByTestId('registry-verification')).toHaveText('Unverified');
     const secretField = dialog.getByTestId('registry-secret-FIXTURE_API_KEY');
     await expect(secretField).toHaveAttribute('type', 'password');

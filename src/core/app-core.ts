@@ -146,7 +146,7 @@ export class AppCore {
       },
     };
     this.handlers = {
-      ...serverHandlers(parts),
+      ...serverHandlers(parts, options.dataDir),
       ...sessionHandlers(parts),
       ...toolHandlers(parts),
       ...toolExposureHandlers(parts, this.toolExposure),

@@ -72,6 +72,8 @@ export const PackagePlanSchema = z.object({
   runtimePath: z.string().nullable(),
   command: z.string().nullable(),
   args: z.array(z.string()),
+  /** Options the publisher passes to the runtime itself (before the package or image), shown apart so they are seen. */
+  runtimeFlags: z.array(z.string()),
   /** Environment the publisher fixes or defaults (no secrets here: those are only named). */
   env: z.record(EnvNameSchema, z.string()),
   variables: z.array(PackageVariableSchema),

@@ -9,7 +9,8 @@ import { cliPath, createCliSandbox, describeRun, jsonOf, type CliResult, type Cl
 
 const SECRET = 'cli-fixture-secret-4b1d';
 const hasScript = process.platform === 'linux' && spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
-if (!hasScript) console.warn('[registry-cli] terminal prompt test skipped: needs util-linux "script" (apt-get install bsdutils).');
+const NO_SCRIPT_REASON = 'needs util-linux "script" to give the CLI a terminal (apt-get install bsdutils)';
+if (!hasScript) console.warn(`[registry-cli] terminal prompt test skipped: ${NO_SCRIPT_REASON}.`);
 
 /** `registry add` on a pseudo-terminal (util-linux script): answers the hidden prompt with `keys` and returns all the terminal showed. */
 async function addOnTerminal(sandbox: CliSandbox, name: string, keys: string): Promise<CliResult> {
@@ -59,7 +60,7 @@ describe('mcp-tray registry', { timeout: 60_000 }, () => {
     const shown = await sandbox.run(['registry', 'show', FIXTURE_NAMES.npm]);
     expect(shown.code, describeRun(shown)).toBe(0);
     expect(shown.stdout).toContain('Publisher: io.github.fixture. Installing runs code published under "io.github.fixture"');
-    expect(shown.stdout).toContain('runs: npx -y @fixture/weather-mcp@1.0.0 --units celsius');
+    expect(shown.stdout).toContain('runs: npx -y -- @fixture/weather-mcp@1.0.0 --units celsius');
     expect(shown.stdout).toContain('FIXTURE_API_KEY (secret, kept in the keychain, required): Your fixture API key');
     expect(shown.stdout).toContain('file unverified');
     const remote = await sandbox.run(['registry', 'show', FIXTURE_NAMES.remote]);
@@ -69,7 +70,7 @@ describe('mcp-tray registry', { timeout: 60_000 }, () => {
   it('adds a package with its secret read from stdin, into the keychain and nowhere else', async () => {
     const added = await sandbox.run(['registry', 'add', FIXTURE_NAMES.npm, '--env', 'FIXTURE_REGION=us'], { input: `${SECRET}\n` });
     expect(added.code, describeRun(added)).toBe(0);
-    expect(added.stdout).toContain('Added "weather-npm" (npx -y @fixture/weather-mcp@1.0.0 --units celsius).');
+    expect(added.stdout).toContain('Added "weather-npm" (npx -y -- @fixture/weather-mcp@1.0.0 --units celsius).');
     expect(`${added.stdout}${added.stderr}`).not.toContain(SECRET);
     const secrets = jsonOf<{ secrets: unknown[] }>(await sandbox.run(['secrets', 'list', 'weather-npm', '--json']));
     expect(secrets.secrets).toEqual([{ serverId: 'weather-npm', name: 'FIXTURE_API_KEY', isSet: true }]);
@@ -81,7 +82,7 @@ describe('mcp-tray registry', { timeout: 60_000 }, () => {
     for (const file of files) expect(await readFile(path.join(file.parentPath, file.name), 'utf8')).not.toContain(SECRET);
   });
 
-  it.skipIf(!hasScript)('asks for a secret at a terminal without echoing it', async () => {
+  it.skipIf(!hasScript)(`asks for a secret at a terminal without echoing it${hasScript ? '' : ` (skipped: ${NO_SCRIPT_REASON})`}`, async () => {
     const typed = `${SECRET}-typed`;
     const result = await addOnTerminal(sandbox, FIXTURE_NAMES.oci, `${typed}\r`);
     expect(result.code, describeRun(result)).toBe(0);

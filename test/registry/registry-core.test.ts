@@ -6,6 +6,7 @@ import type { AppCore } from '../../src/core/app-core';
 import { KeytarSecretStore } from '../../src/core/secrets';
 import { FIXTURE_NAMES, startFakeRegistry, type FakeRegistry } from '../fixtures/fake-registry';
 import { writeStandInRuntimes, type StandInRuntimes } from '../fixtures/registry-runtimes';
+import { startRegistryWorld, type RegistryWorld } from '../fixtures/registry-world';
 import { createTestCore } from '../support/app-core-harness';
 import { makeTempDir, waitFor } from '../support/chaos';
 import { expectContractError } from '../support/contract-error';
@@ -31,25 +32,20 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 describe('the MCP Registry against a fake registry and stand-in runtimes', () => {
+  let world: RegistryWorld;
   let registry: FakeRegistry;
-  let temp: { dir: string; remove: () => Promise<void> };
   let runtimes: StandInRuntimes;
   let core: AppCore;
   let dataDir: string;
 
   beforeAll(async () => {
-    registry = await startFakeRegistry();
-    temp = await makeTempDir('registry');
-    runtimes = await writeStandInRuntimes(path.join(temp.dir, 'bin'));
-    process.env.PATH = `${runtimes.dir}:${originalPath ?? ''}`;
-    process.env.MCP_TRAY_REGISTRY_URL = registry.url;
-    dataDir = path.join(temp.dir, 'data');
-    ({ core } = await createTestCore(dataDir));
+    world = await startRegistryWorld('registry');
+    ({ registry, runtimes, core, dataDir } = world);
   });
 
   afterEach(() => registry.setUnreachable(false));
 
-  afterAll(() => tearDown(core, registry, temp));
+  afterAll(() => world?.close());
 
   it('searches page by page with the registry API, latest versions only', async () => {
     const names: string[] = [];
@@ -86,7 +82,7 @@ describe('the MCP Registry against a fake registry and stand-in runtimes', () =>
     expect(npm.trustNote).toMatch(/runs code published under "io.github.fixture"/);
     expect(npm.packages[0]).toMatchObject({
       command: 'npx',
-      args: ['-y', '@fixture/weather-mcp@1.0.0', '--units', 'celsius'],
+      args: ['-y', '--', '@fixture/weather-mcp@1.0.0', '--units', 'celsius'],
       env: { FIXTURE_REGION: 'eu' },
       secretEnv: ['FIXTURE_API_KEY'],
       installable: true,
@@ -119,7 +115,7 @@ describe('the MCP Registry against a fake registry and stand-in runtimes', () =>
     const { tools } = await core.call('tools.list', { serverId: 'weather-npm' });
     expect(tools.map((tool) => tool.name)).toContain('get_weather');
     const run = (await runtimes.runs()).find((candidate) => candidate.runtime === 'npx' && candidate.args.includes('@fixture/weather-mcp@1.0.0'));
-    expect(run?.args).toEqual(['-y', '@fixture/weather-mcp@1.0.0', '--units', 'celsius']);
+    expect(run?.args).toEqual(['-y', '--', '@fixture/weather-mcp@1.0.0', '--units', 'celsius']);
     expect(run?.envNames).toContain('FIXTURE_API_KEY');
     const keychain = new KeytarSecretStore(requireTestKeychain().keychainService);
     expect(await keychain.get('weather-npm', 'FIXTURE_API_KEY')).toBe(SECRET);
@@ -141,10 +137,10 @@ describe('the MCP Registry against a fake registry and stand-in runtimes', () =>
     const added = await core.call('registry.add', { name: FIXTURE_NAMES.npmHashed });
     const tarball = path.join(dataDir, 'registry-packages', 'weather-npm-hashed', 'fixture-hashed-mcp-2.0.0.tgz');
     expect(added.package.verification).toBe('verified');
-    expect(added.server.args).toEqual(['-y', tarball]);
+    expect(added.server.args).toEqual(['-y', '--', tarball]);
     await waitFor('the checked server to run', async () => (await core.call('health.get', { id: 'weather-npm-hashed' })).state === 'running');
     const runs = await runtimes.runs();
-    expect(runs.some((run) => run.runtime === 'npm' && run.args[0] === 'pack' && run.args[1] === '@fixture/hashed-mcp@2.0.0')).toBe(true);
+    expect(runs.some((run) => run.runtime === 'npm' && run.args[0] === 'pack' && run.args.at(-2) === '--' && run.args.at(-1) === '@fixture/hashed-mcp@2.0.0')).toBe(true);
     expect(runs.some((run) => run.runtime === 'npx' && run.args.includes(tarball))).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import { ContractError } from '../../shared/contract';
 import { messageOf } from '../../shared/error-message';
+import { removeRegistryPackageFiles } from '../registry/package-files';
 import { applyToRunning, summaryOf, type CoreParts, type HandlersOf } from './core-parts';
 
 type ServerMethods =
@@ -18,7 +19,8 @@ type ServerMethods =
   | 'servers.setEnv'
   | 'health.get';
 
-export function serverHandlers(parts: CoreParts): HandlersOf<ServerMethods> {
+/** `dataDir` holds the checked package files of servers added from the registry, deleted with their server. */
+export function serverHandlers(parts: CoreParts, dataDir?: string): HandlersOf<ServerMethods> {
   const { catalog } = parts;
 
   const requireEnabled = (id: string): void => {
@@ -63,6 +65,11 @@ export function serverHandlers(parts: CoreParts): HandlersOf<ServerMethods> {
       await parts.disposeSupervisor(id);
       catalog.removeCustom(id);
       for (const name of definition.secretEnv) await parts.secrets.delete(id, name).catch(() => false);
+      if (dataDir !== undefined) {
+        await removeRegistryPackageFiles(dataDir, id).catch((error: unknown) => {
+          throw new ContractError('failed', `"${id}" was removed, but its package files could not be deleted (${messageOf(error)}). Delete the folder registry-packages/${id} in the data folder by hand.`);
+        });
+      }
       await parts.logs.removeServer(id).catch((error: unknown) => {
         throw new ContractError('failed', `"${id}" was removed, but its log files could not be deleted (${messageOf(error)}). Delete ${id}.jsonl and ${id}.*.jsonl in the logs folder by hand.`);
       });

@@ -25,7 +25,8 @@ interface VerifyOptions {
 }
 
 function runNpmPack(options: VerifyOptions): Promise<string> {
-  const args = ['pack', options.spec, '--json', '--ignore-scripts', '--pack-destination', options.destination];
+  // After `--` npm reads the spec as a package spec, never as one of its own options.
+  const args = ['pack', '--json', '--ignore-scripts', '--pack-destination', options.destination, '--', options.spec];
   return new Promise((resolve, reject) => {
     execFile(options.npmPath, args, { cwd: options.destination, env: options.env, timeout: PACK_TIMEOUT_MS, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {

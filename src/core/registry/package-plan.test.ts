@@ -24,7 +24,59 @@ describe('planPackage', () => {
       0,
       everyRuntime,
     );
-    expect(plan.args).toEqual(['-y', '--node-options', '--max-old-space-size=256', '@scope/server@1.2.3', '/srv/data']);
+    expect(plan.args).toEqual(['-y', '--node-options=--max-old-space-size=256', '--', '@scope/server@1.2.3', '/srv/data']);
+    expect(plan.runtimeFlags).toEqual(['--node-options=--max-old-space-size=256']);
+  });
+
+  it('refuses an identifier a runtime would read as an option, a path, a URL or a git spec', () => {
+    const refused = [
+      { registryType: 'npm', identifier: '--registry=https://evil.example', version: '1.0.0' },
+      { registryType: 'npm', identifier: 'file:../elsewhere', version: '1.0.0' },
+      { registryType: 'npm', identifier: 'git+https://example.com/a/b.git', version: '1.0.0' },
+      { registryType: 'npm', identifier: 'https://example.com/a.tgz', version: '1.0.0' },
+      { registryType: 'npm', identifier: './local-folder', version: '1.0.0' },
+      { registryType: 'npm', identifier: 'owner/repo', version: '1.0.0' },
+      { registryType: 'npm', identifier: 'srv', version: '-1' },
+      { registryType: 'npm', identifier: 'srv', version: '1.0.0 --registry=x' },
+      { registryType: 'pypi', identifier: '-rrequirements.txt', version: '1' },
+      { registryType: 'pypi', identifier: 'srv @ https://example.com/srv.whl', version: '1' },
+      { registryType: 'oci', identifier: '--privileged' },
+      { registryType: 'oci', identifier: 'ghcr.io/a/b --privileged' },
+    ];
+    for (const fields of refused) {
+      const plan = planPackage(pkg(fields), 0, everyRuntime);
+      expect(plan.installable, fields.identifier).toBe(false);
+      expect(plan.whyNot, fields.identifier).toMatch(/identifier|version/);
+    }
+    for (const fields of [
+      { registryType: 'npm', identifier: '@scope/some.server_x', version: '1.0.0-beta.1' },
+      { registryType: 'pypi', identifier: 'Some.Server_x', version: '0.3.1' },
+      { registryType: 'oci', identifier: 'localhost:5000/team/server:1.2' },
+    ]) {
+      expect(planPackage(pkg(fields), 0, everyRuntime).whyNot, fields.identifier).toBeNull();
+    }
+  });
+
+  it('refuses a package from another registry than the default for its type, saying which', () => {
+    const other = planPackage(pkg({ registryType: 'npm', registryBaseUrl: 'https://npm.evil.example', identifier: 'srv', version: '1' }), 0, everyRuntime);
+    expect(other).toMatchObject({ installable: false });
+    expect(other.whyNot).toMatch(/comes from the registry https:\/\/npm\.evil\.example.*registry\.npmjs\.org only/);
+    expect(planPackage(pkg({ registryType: 'pypi', registryBaseUrl: 'https://pypi.org/', identifier: 'srv', version: '1' }), 0, everyRuntime).installable).toBe(true);
+    expect(planPackage(pkg({ registryType: 'oci', registryBaseUrl: 'https://ghcr.io', identifier: 'ghcr.io/a/b:1' }), 0, everyRuntime).installable).toBe(true);
+    expect(planPackage(pkg({ registryType: 'oci', registryBaseUrl: 'https://ghcr.io', identifier: 'a/b:1' }), 0, everyRuntime).installable).toBe(false);
+  });
+
+  it('keeps runtime options one word each, so no value stands alone to be taken for the package', () => {
+    const docker = planPackage(
+      pkg({ registryType: 'oci', identifier: 'ghcr.io/a/b:1', runtimeArguments: [{ type: 'named', name: '-v', value: '/data:/data' }], packageArguments: [{ type: 'positional', value: '--help' }] }),
+      0,
+      everyRuntime,
+    );
+    expect(docker.args).toEqual(['run', '-i', '--rm', '-v=/data:/data', 'ghcr.io/a/b:1', '--help']);
+    expect(docker.runtimeFlags).toEqual(['-v=/data:/data']);
+    const positional = planPackage(pkg({ registryType: 'npm', identifier: 'srv', version: '1', runtimeArguments: [{ type: 'positional', valueHint: 'spec', value: 'file:/tmp/evil' }] }), 0, everyRuntime);
+    expect(positional.installable).toBe(false);
+    expect(positional.whyNot).toMatch(/runtime argument spec is positional/);
   });
 
   it('cannot install a package that needs an argument with no value, or one that is not stdio', () => {

@@ -5,6 +5,7 @@
  */
 import type { PackagePlan, PackageVariable, Verification } from '../../shared/registry-contract';
 import { ENV_NAME_PATTERN } from '../../shared/vocabulary';
+import { packageIdentityProblem } from './package-identity';
 import type { RegistryArgument, RegistryInput, RegistryPackage } from './server-json';
 import type { RuntimeName } from './runtimes';
 
@@ -25,16 +26,51 @@ function argumentValues(list: readonly RegistryArgument[] | undefined): { values
   const values: string[] = [];
   const unanswered: string[] = [];
   for (const argument of list ?? []) {
-    const value = argument.value !== undefined ? fill(argument.value, argument.variables) : argument.default;
-    const label = argument.type === 'named' ? argument.name : (argument.valueHint ?? 'a positional argument');
+    const value = valueOf(argument);
     if (value === undefined) {
-      if (argument.isRequired) unanswered.push(label);
+      if (argument.isRequired) unanswered.push(labelOf(argument));
       continue;
     }
     if (argument.type === 'named') values.push(argument.name, value);
     else values.push(value);
   }
   return { values, unanswered };
+}
+
+function valueOf(argument: RegistryArgument): string | undefined {
+  return argument.value !== undefined ? fill(argument.value, argument.variables) : argument.default;
+}
+
+function labelOf(argument: RegistryArgument): string {
+  return argument.type === 'named' ? argument.name : (argument.valueHint ?? 'a positional argument');
+}
+
+/**
+ * Runtime arguments go before the package or image, where the runtime reads them as its own
+ * options. A named one is written as one word, `--name=value`, so a value can never stand alone
+ * and be taken for the package; a positional one would be taken for the package, so it is refused.
+ */
+function runtimeFlagValues(list: readonly RegistryArgument[] | undefined): { values: string[]; unanswered: string[]; problems: string[] } {
+  const values: string[] = [];
+  const unanswered: string[] = [];
+  const problems: string[] = [];
+  for (const argument of list ?? []) {
+    if (argument.type === 'positional') {
+      problems.push(`its runtime argument ${labelOf(argument)} is positional, so the runtime would take it for the package`);
+      continue;
+    }
+    if (!argument.name.startsWith('-') || /[\s=]/.test(argument.name)) {
+      problems.push(`its runtime argument "${argument.name}" is not an option name`);
+      continue;
+    }
+    const value = valueOf(argument);
+    if (value === undefined) {
+      if (argument.isRequired) unanswered.push(labelOf(argument));
+      continue;
+    }
+    values.push(`${argument.name}=${value}`);
+  }
+  return { values, unanswered, problems };
 }
 
 /** The image reference: the identifier as is when it names a tag or digest, else tagged with the version. */
@@ -106,7 +142,10 @@ export function planPackage(pkg: RegistryPackage, index: number, runtimes: Runti
       choices: variable.choices ?? [],
     });
   }
-  const runtimeArgs = argumentValues(pkg.runtimeArguments);
+  const runtimeArgs = runtimeFlagValues(pkg.runtimeArguments);
+  problems.push(...runtimeArgs.problems);
+  const identityProblem = packageIdentityProblem(pkg);
+  if (identityProblem) problems.push(identityProblem);
   const packageArgs = argumentValues(pkg.packageArguments);
   const unanswered = [...runtimeArgs.unanswered, ...packageArgs.unanswered];
   if (unanswered.length > 0) problems.push(`it needs a value for ${unanswered.join(', ')}, which MCP Tray cannot ask for yet`);
@@ -114,7 +153,8 @@ export function planPackage(pkg: RegistryPackage, index: number, runtimes: Runti
   let command: string | null = runtime;
   let args: string[] = [];
   if (pkg.registryType === 'npm') {
-    args = ['-y', ...runtimeArgs.values, verifiedFile ?? `${pkg.identifier}@${pkg.version ?? ''}`, ...packageArgs.values];
+    // npm exec reads everything after `--` as the package and its arguments, never as its own options.
+    args = ['-y', ...runtimeArgs.values, '--', verifiedFile ?? `${pkg.identifier}@${pkg.version ?? ''}`, ...packageArgs.values];
   } else if (pkg.registryType === 'pypi') {
     args = [...runtimeArgs.values, `${pkg.identifier}==${pkg.version ?? ''}`, ...packageArgs.values];
   } else if (pkg.registryType === 'oci') {
@@ -145,6 +185,7 @@ export function planPackage(pkg: RegistryPackage, index: number, runtimes: Runti
     runtimePath: runtime ? (runtimes.paths[runtime] ?? null) : null,
     command,
     args,
+    runtimeFlags: runtimeArgs.values,
     env,
     variables,
     secretEnv,

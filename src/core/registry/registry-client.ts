@@ -27,15 +27,19 @@ export interface RegistryPage {
 export interface RegistryClientOptions {
   baseUrl: string;
   timeoutMs?: number;
+  /** The largest answer read; a larger one is refused as soon as it is seen to be larger. */
+  maxAnswerBytes?: number;
 }
 
 export class RegistryClient {
   readonly baseUrl: string;
   private readonly timeoutMs: number;
+  private readonly maxAnswerBytes: number;
 
   constructor(options: RegistryClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
   }
 
   async search(params: { text: string; cursor?: string; limit?: number }): Promise<RegistryPage> {
@@ -79,8 +83,7 @@ export class RegistryClient {
     }
     if (response.status === 404 && onNotFound) onNotFound();
     if (response.status >= 500) throw new RegistryUnreachableError(`The MCP Registry at ${this.baseUrl} failed to answer (HTTP ${response.status}).`);
-    const text = await response.text();
-    if (text.length > MAX_ANSWER_BYTES) throw this.notUnderstood(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB`);
+    const text = await this.readLimited(response);
     if (!response.ok) {
       throw new ContractError('failed', `The MCP Registry at ${this.baseUrl} refused the request (HTTP ${response.status}${errorTextOf(text)}). Check MCP_TRAY_REGISTRY_URL.`);
     }
@@ -91,9 +94,38 @@ export class RegistryClient {
     }
   }
 
+  /** The body as text, refused by its content-length or as soon as more than the limit has arrived. */
+  private async readLimited(response: Response): Promise<string> {
+    const tooLarge = () => this.notUnderstood(`the answer is larger than ${formatBytes(this.maxAnswerBytes)}`);
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (Number.isFinite(declared) && declared > this.maxAnswerBytes) {
+      await response.body?.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    if (!response.body) return '';
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > this.maxAnswerBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
   private notUnderstood(reason: string): ContractError {
     return new ContractError('failed', `The MCP Registry at ${this.baseUrl} sent an answer MCP Tray does not understand (${reason}). Check MCP_TRAY_REGISTRY_URL points at an MCP Registry.`);
   }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes} bytes`;
 }
 
 function errorTextOf(body: string): string {

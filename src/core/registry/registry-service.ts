@@ -2,11 +2,14 @@
  * The MCP Registry as MCP Tray uses it: search and show, live or from the cache when the registry
  * cannot be reached, and what adding a package takes (checked inputs, a checked file, an id).
  */
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ContractError, type CustomServerInput } from '../../shared/contract';
 import type { Runtime } from '../../shared/node/server-env';
 import type { PackagePlan, RegistryAddInput, RegistryEntry, RegistrySearchResult, RegistrySource } from '../../shared/registry-contract';
 import { fetchVerifiedNpmTarball } from './npm-tarball';
+import { registryPackageDirOf, registryPackagesDir, removeRegistryPackageFiles } from './package-files';
 import { planPackage, type RuntimeView } from './package-plan';
 import { RegistryCache } from './registry-cache';
 import { DEFAULT_REGISTRY_URL, RegistryClient, RegistryUnreachableError } from './registry-client';
@@ -16,8 +19,6 @@ import { RuntimeLookup } from './runtimes';
 import type { ServerResponse } from './server-json';
 
 const PAGE_SIZE = 20;
-/** Where checked package files are kept, one folder per server id. */
-const PACKAGES_DIR = 'registry-packages';
 
 export interface RegistryServiceOptions {
   dataDir: string;
@@ -28,10 +29,20 @@ export interface RegistryServiceOptions {
   timeoutMs?: number;
 }
 
+/** A package checked and ready to add, not yet given an id. */
 export interface PreparedAdd {
-  server: CustomServerInput & { id: string };
+  registryName: string;
+  server: Omit<CustomServerInput, 'id'>;
   /** Secret values for the keychain, by variable name. */
   secrets: Record<string, string>;
+  plan: PackagePlan;
+  /** The checked npm file, in a folder of its own until the server has an id. */
+  checkedFile: { dir: string; name: string; rePlan: (file: string) => PackagePlan } | null;
+}
+
+/** The server to add under its id, with the plan that says what it runs. */
+export interface PlacedAdd {
+  server: CustomServerInput & { id: string };
   plan: PackagePlan;
 }
 
@@ -81,8 +92,8 @@ export class RegistryService {
     return { entry: entryOf(response, await this.runtimeView(), serverIdFor(name, takenIds)), source };
   }
 
-  /** Checks the inputs against the package, picks an id, and checks the package file when the registry gives a hash. */
-  async prepareAdd(input: RegistryAddInput & { secrets: Record<string, string>; env: Record<string, string>; autostart: boolean }, takenIds: ReadonlySet<string>): Promise<PreparedAdd> {
+  /** Checks the inputs against the package, and the package file when the registry gives a hash. The id is given later, by {@link place}. */
+  async prepareAdd(input: RegistryAddInput & { secrets: Record<string, string>; env: Record<string, string>; autostart: boolean }): Promise<PreparedAdd> {
     const { response } = await this.fetch(input.name, input.version);
     const lookup = new RuntimeLookup(this.options.runtime);
     const runtimes = await this.runtimeView(lookup);
@@ -102,24 +113,46 @@ export class RegistryService {
     if (missing.length > 0) {
       throw new ContractError('invalid_input', `"${input.name}" needs ${missing.map((variable) => `${variable.name}${variable.description ? ` (${variable.description})` : ''}`).join(', ')}. Give ${missing.length === 1 ? 'it' : 'them'} and try again.`);
     }
-    const id = serverIdFor(input.name, takenIds);
-    let finalPlan = plan;
+    let checkedFile: PreparedAdd['checkedFile'] = null;
     if (plan.verification === 'verified' && pkg.registryType === 'npm' && pkg.fileSha256 && runtimes.paths.npm) {
+      // npm pack may take minutes: the file waits in a folder of its own, so no id is held meanwhile.
+      const dir = path.join(registryPackagesDir(this.options.dataDir), `.pending-${randomUUID()}`);
       const file = await fetchVerifiedNpmTarball({
         npmPath: runtimes.paths.npm,
         spec: `${pkg.identifier}@${pkg.version ?? ''}`,
         expectedSha256: pkg.fileSha256,
-        destination: path.join(this.options.dataDir, PACKAGES_DIR, id),
+        destination: dir,
         env: lookup.env,
       });
-      finalPlan = planPackage(pkg, index, runtimes, file);
+      checkedFile = { dir, name: path.basename(file), rePlan: (placed) => planPackage(pkg, index, runtimes, placed) };
     }
     const title = response.server.title ?? response.server.name;
     return {
-      server: { id, name: title.slice(0, 80), command: finalPlan.command ?? '', args: finalPlan.args, env, secretEnv: finalPlan.secretEnv, autostart: input.autostart },
+      registryName: input.name,
+      server: { name: title.slice(0, 80), command: plan.command ?? '', args: plan.args, env, secretEnv: plan.secretEnv, autostart: input.autostart },
       secrets: input.secrets,
-      plan: finalPlan,
+      plan,
+      checkedFile,
     };
+  }
+
+  /** Gives a prepared package its id, moving its checked file to that id's folder. */
+  async place(prepared: PreparedAdd, id: string): Promise<PlacedAdd> {
+    if (!prepared.checkedFile) return { server: { ...prepared.server, id }, plan: prepared.plan };
+    const dir = registryPackageDirOf(this.options.dataDir, id);
+    // A folder left under a free id belongs to no server.
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(path.dirname(dir), { recursive: true, mode: 0o700 });
+    await rename(prepared.checkedFile.dir, dir);
+    const plan = prepared.checkedFile.rePlan(path.join(dir, prepared.checkedFile.name));
+    return { server: { ...prepared.server, id, command: plan.command ?? '', args: plan.args }, plan };
+  }
+
+  /** Drops what a prepared or placed add kept on disk, when it is not added after all. */
+  async discard(prepared: PreparedAdd, id?: string): Promise<void> {
+    if (!prepared.checkedFile) return;
+    await rm(prepared.checkedFile.dir, { recursive: true, force: true });
+    if (id !== undefined) await removeRegistryPackageFiles(this.options.dataDir, id);
   }
 
   private async fetch(name: string, version: string | undefined): Promise<{ response: ServerResponse; source: RegistrySource }> {

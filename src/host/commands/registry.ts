@@ -24,6 +24,7 @@ function describeEntry(entry: RegistryEntry): string[] {
     lines.push('', `Package ${plan.index}: ${plan.registryType} ${plan.identifier}${plan.version ? ` ${plan.version}` : ''} (${plan.transport})`);
     lines.push(plan.installable ? '  installable' : `  not installable: ${plan.whyNot ?? ''}`);
     if (plan.command) lines.push(`  runs: ${commandLineOf({ command: plan.command, args: plan.args })}`);
+    if (plan.runtimeFlags.length > 0) lines.push(`  options the publisher gives ${plan.runtime ?? 'the runtime'} itself: ${plan.runtimeFlags.join(' ')}`);
     for (const variable of plan.variables) {
       const traits = [variable.isSecret ? 'secret, kept in the keychain' : variable.fixed ? 'set by the publisher' : null, variable.isRequired ? 'required' : null, variable.default ? `default ${variable.default}` : null].filter(Boolean);
       lines.push(`  ${variable.name}${traits.length > 0 ? ` (${traits.join(', ')})` : ''}${variable.description ? `: ${variable.description}` : ''}`);

@@ -30,6 +30,11 @@ export function RegistryPackageFields({ plan, secrets, env, onSecret, onEnv }: R
           </pre>
         </div>
       ) : null}
+      {plan.runtimeFlags.length > 0 ? (
+        <p className="muted" data-testid="registry-runtime-flags">
+          Options the publisher gives {plan.runtime ?? 'the runtime'} itself: <code>{plan.runtimeFlags.join(' ')}</code>
+        </p>
+      ) : null}
       {plan.installable ? null : (
         <p className="callout callout-warning" data-testid="registry-why-not">
           {plan.whyNot}
