@@ -5,9 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { buildChaosServer } from '../test/support/build-fixtures';
-import { chaosServerPath } from '../test/support/chaos';
-import { callHost, openApp, removeScratchServer, waitForState } from './support/app';
+import { addFixtureServer, callHost, openApp, removeScratchServer } from './support/app';
 import { readE2eContext } from './support/e2e-context';
 import { saveScreenshot } from './support/screenshots';
 
@@ -17,10 +15,7 @@ const MB = 1024 * 1024;
 
 test.describe('a large tool result', () => {
   test.beforeAll(async () => {
-    await buildChaosServer();
-    await removeScratchServer(host, ID);
-    await callHost(host, 'servers.add', { id: ID, name: 'Large Results', command: process.execPath, args: [chaosServerPath], enabled: true, autostart: true });
-    await waitForState(host, ID, 'running');
+    await addFixtureServer(host, { id: ID, name: 'Large Results', fixture: 'chaos-server' });
   });
   test.afterAll(() => removeScratchServer(host, ID));
 

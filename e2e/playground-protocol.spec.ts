@@ -5,9 +5,7 @@
  * blobs, and the log level MCP Tray's own session asks the server for.
  */
 import { expect, test } from '@playwright/test';
-import { buildChaosServer } from '../test/support/build-fixtures';
-import { playgroundServerPath } from '../test/support/playground-fixture';
-import { callHost, openApp, removeScratchServer, waitForState } from './support/app';
+import { addFixtureServer, callHost, openApp, removeScratchServer } from './support/app';
 import { readE2eContext } from './support/e2e-context';
 import { saveScreenshot } from './support/screenshots';
 
@@ -18,10 +16,7 @@ const callTool = (name: string, args: Record<string, unknown> = {}) => callHost(
 
 test.describe('the protocol playground', () => {
   test.beforeAll(async () => {
-    await buildChaosServer();
-    await removeScratchServer(host, ID);
-    await callHost(host, 'servers.add', { id: ID, name: 'Protocol Fixture', command: process.execPath, args: [playgroundServerPath], enabled: true, autostart: true, sharing: 'shared' });
-    await waitForState(host, ID, 'running');
+    await addFixtureServer(host, { id: ID, name: 'Protocol Fixture', fixture: 'playground-server', sharing: 'shared' });
   });
   test.afterAll(() => removeScratchServer(host, ID));
 

@@ -2,29 +2,16 @@
  * A server's sampling and elicitation requests, answered by a person in the window: the request
  * opens a dialog, and what is typed or filled in reaches the server, whose tool result shows it.
  */
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { buildChaosServer } from '../test/support/build-fixtures';
-import { callHost, openApp, removeScratchServer, waitForState } from './support/app';
+import { addFixtureServer, callHost, openApp, removeScratchServer } from './support/app';
 import { readE2eContext } from './support/e2e-context';
-import { projectRoot } from './support/sandbox';
 import { saveScreenshot } from './support/screenshots';
 
 const host = readE2eContext();
 const SERVER = 'requests-probe';
 
 test.beforeEach(async () => {
-  await buildChaosServer();
-  await removeScratchServer(host, SERVER);
-  await callHost(host, 'servers.add', {
-    id: SERVER,
-    name: 'Requests probe',
-    command: process.execPath,
-    args: [path.join(projectRoot, 'out/test/server-requests-server.js')],
-    enabled: true,
-    autostart: true,
-  });
-  await waitForState(host, SERVER, 'running');
+  await addFixtureServer(host, { id: SERVER, name: 'Requests probe', fixture: 'server-requests-server' });
 });
 
 test.afterEach(() => removeScratchServer(host, SERVER));

@@ -3,12 +3,9 @@
  * this server" is kept in the app's settings: the next runs, after a reload too, do not ask, until
  * "Ask again". A tool that says it is destructive still asks.
  */
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { buildChaosServer } from '../test/support/build-fixtures';
-import { callHost, openApp, removeScratchServer, waitForState } from './support/app';
+import { addFixtureServer, callHost, openApp, removeScratchServer } from './support/app';
 import { readE2eContext } from './support/e2e-context';
-import { projectRoot } from './support/sandbox';
 
 const host = readE2eContext();
 const SERVER = 'unannotated';
@@ -27,18 +24,8 @@ async function expectEchoed(page: Page, text: string): Promise<void> {
 
 test.describe('a tool without annotations', () => {
   test.beforeAll(async () => {
-    await buildChaosServer();
-    await removeScratchServer(host, SERVER);
     await callHost(host, 'settings.update', { runUnannotatedToolsWithoutAsking: [] });
-    await callHost(host, 'servers.add', {
-      id: SERVER,
-      name: 'Unannotated',
-      command: process.execPath,
-      args: [path.join(projectRoot, 'out/test/chaos-server.js')],
-      enabled: true,
-      autostart: true,
-    });
-    await waitForState(host, SERVER, 'running');
+    await addFixtureServer(host, { id: SERVER, name: 'Unannotated', fixture: 'chaos-server' });
   });
 
   test.afterAll(async () => {

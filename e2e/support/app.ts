@@ -3,9 +3,12 @@
  * straight on the host (for setup, clean-up and cross-checks, never for the step under test), and
  * waiting on a server's state with a liveness bound rather than a sleep.
  */
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { buildChaosServer } from '../../test/support/build-fixtures';
 import type { MethodInput, MethodName, MethodResult, ServerState } from '../../src/shared/contract';
 import type { E2eContext } from './e2e-context';
+import { projectRoot } from './sandbox';
 import { callServe } from './serve-process';
 
 /** How long a server may take to reach a state on a loaded 2-core machine (a bound, not a wait). */
@@ -76,6 +79,18 @@ export async function addScratchServer(host: E2eContext, id: string, name: strin
     autostart: true,
   });
   await waitForState(host, id, 'running');
+}
+
+/** One of the test fixture servers (built to out/test/<fixture>.js) as a custom server of this spec's own, running. Call removeScratchServer when done. */
+export async function addFixtureServer(
+  host: E2eContext,
+  server: { id: string; name: string; fixture: string; env?: Record<string, string>; sharing?: 'shared' | 'per-session' },
+): Promise<void> {
+  await buildChaosServer();
+  await removeScratchServer(host, server.id);
+  const { fixture, ...fields } = server;
+  await callHost(host, 'servers.add', { ...fields, command: process.execPath, args: [path.join(projectRoot, `out/test/${fixture}.js`)], enabled: true, autostart: true });
+  await waitForState(host, server.id, 'running');
 }
 
 export async function removeScratchServer(host: E2eContext, id: string): Promise<void> {
