@@ -3,6 +3,7 @@ import { messageOf } from '../../../shared/error-message';
 import { useApi } from '../../app/api-context';
 import { routeHref } from '../../app/route';
 import { isWebUrl } from './content-format';
+import { listedResourceUris } from './listed-resources';
 import { ContentFrame } from './ContentFrame';
 import type { ContentBlock, ResourceContents } from '../mcp-types';
 import { ResourceContentsView } from './ResourceContentsView';
@@ -75,9 +76,9 @@ function useListedResource(serverId: string | undefined, uri: string | undefined
   useEffect(() => {
     if (serverId === undefined || uri === undefined) return;
     let current = true;
-    api.call('resources.list', { serverId }).then(
-      (lists) => {
-        if (current) setListed(lists.resources.some((resource) => resource.uri === uri));
+    listedResourceUris(api, serverId).then(
+      (uris) => {
+        if (current) setListed(uris.has(uri));
       },
       // A server that is not running or lists nothing: the link is still readable here.
       () => undefined,
